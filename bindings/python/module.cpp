@@ -1,0 +1,126 @@
+// sixlink._core: the compiled half of the sixlink Python package. Users import
+// `sixlink`, whose __init__.py re-exports what is public. Every sixlink::Error
+// becomes sixlink.Error, a subclass of ValueError, with the same message the
+// command line prints.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <string>
+#include <vector>
+
+#include "sixlink/config.hpp"
+#include "sixlink/core/error.hpp"
+#include "sixlink/io/json.hpp"
+#include "sixlink/io/scenario_io.hpp"
+#include "sixlink/model/default_scenario.hpp"
+#include "sixlink/model/summary.hpp"
+
+namespace py = pybind11;
+using namespace pybind11::literals;
+
+namespace {
+
+template <class T>
+py::array_t<T> to_array(const std::vector<T>& values) {
+  py::array_t<T> out(static_cast<py::ssize_t>(values.size()));
+  std::copy(values.begin(), values.end(), out.mutable_data());
+  return out;
+}
+
+py::dict summary_dict(const sixlink::ScenarioSummary& s) {
+  py::dict counts;
+  counts["regions"] = s.counts.regions;
+  counts["clusters"] = s.counts.clusters;
+  counts["sectors"] = s.counts.sectors;
+  counts["occupations"] = s.counts.occupations;
+  counts["specialties"] = s.counts.specialties;
+  counts["schools"] = s.counts.schools;
+  counts["programmes"] = s.counts.programmes;
+  counts["enterprises"] = s.counts.enterprises;
+  counts["employment_records"] = s.counts.employment_records;
+  counts["targets"] = s.counts.targets;
+
+  std::vector<std::string> ids;
+  std::vector<std::string> names;
+  std::vector<double> graduates;
+  std::vector<std::int64_t> openings;
+  for (const auto& c : s.clusters) {
+    ids.push_back(c.id);
+    names.push_back(c.name);
+    graduates.push_back(c.graduates);
+    openings.push_back(c.openings);
+  }
+  py::module_ np = py::module_::import("numpy");
+  py::dict clusters;
+  clusters["id"] = np.attr("array")(py::cast(ids), "dtype"_a = "object");
+  clusters["name"] = np.attr("array")(py::cast(names), "dtype"_a = "object");
+  clusters["graduates"] = to_array(graduates);
+  clusters["openings"] = to_array(openings);
+
+  py::dict out;
+  out["scenario"] = s.name;
+  out["base_year"] = s.base_year;
+  out["counts"] = counts;
+  out["enrolled"] = s.enrolled;
+  out["intake"] = s.intake;
+  out["graduates"] = s.graduates;
+  out["openings"] = s.openings;
+  out["internship_slots"] = s.internship_slots;
+  out["unattributed_graduates"] = s.unattributed_graduates;
+  out["retention_rate"] = s.retention_rate ? py::object(py::float_(*s.retention_rate)) : py::object(py::none());
+  out["clusters"] = clusters;
+  return out;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "sixlink's compiled core; import the sixlink package instead";
+  m.attr("__version__") = SIXLINK_VERSION_INFO;
+  py::register_exception<sixlink::Error>(m, "Error", PyExc_ValueError);
+
+  py::class_<sixlink::Scenario>(m, "Scenario", "One city's six-industry linkage in a base year")
+      .def_readonly("name", &sixlink::Scenario::name)
+      .def_readonly("base_year", &sixlink::Scenario::base_year)
+      .def("to_json", &sixlink::scenario_to_json, "indent"_a = 2, "The scenario as JSON text (format version 1)")
+      .def("save", &sixlink::save_scenario, "path"_a,
+           "Write the scenario: JSON when path ends in .json, else a folder of CSV files")
+      .def(
+          "summary", [](const sixlink::Scenario& s) { return summary_dict(sixlink::summarise(s)); },
+          "Counts, enrolment, graduates and openings, as plain values and numpy arrays")
+      .def_static(
+          "from_json",
+          [](const std::string& text, const std::string& source) {
+            py::gil_scoped_release release;
+            return sixlink::scenario_from_json(text, source);
+          },
+          "text"_a, "source"_a = "<json>", "Parse and validate a scenario from JSON text")
+      .def("__eq__", [](const sixlink::Scenario& a, const sixlink::Scenario& b) { return a == b; })
+      .def("__repr__",
+           [](const sixlink::Scenario& s) {
+             return "<sixlink.Scenario '" + s.name + "' " + std::to_string(s.base_year) + ": " +
+                    std::to_string(s.programmes.size()) + " programmes, " + std::to_string(s.enterprises.size()) +
+                    " enterprises>";
+           })
+      .def(py::pickle([](const sixlink::Scenario& s) { return sixlink::scenario_to_json(s, -1); },
+                      [](const std::string& text) { return sixlink::scenario_from_json(text, "<pickle>"); }));
+
+  m.def("default_scenario", []() { return sixlink::default_scenario(); },
+        "The built-in taizhou-2020 scenario");
+  m.def(
+      "load_scenario",
+      [](const std::filesystem::path& path) {
+        py::gil_scoped_release release;
+        return sixlink::load_scenario(path);
+      },
+      "path"_a, "Read a scenario from a JSON file or a folder of CSV files");
+  m.def(
+      "resolve_scenario",
+      [](const std::string& name_or_path) {
+        py::gil_scoped_release release;
+        return sixlink::resolve_scenario(name_or_path);
+      },
+      "name_or_path"_a, "A built-in scenario by name, else a path given to load_scenario");
+}

@@ -1,0 +1,36 @@
+"""sixlink: match vocational-school graduates with industry demand.
+
+The six-industry linkage (enterprise, sector, industry cluster, specialty,
+employment, occupation) of a city's vocational-education plan, with the engines
+that analyse it. Start with::
+
+    import sixlink
+    scenario = sixlink.default_scenario()      # the built-in taizhou-2020
+    scenario.summary()["enrolled"]             # 88700
+
+Bad input raises ``sixlink.Error``, a subclass of ``ValueError``, whose message
+names the file, the JSON pointer or CSV line, and the id or field at fault.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Union
+
+from ._core import Error, Scenario, __version__
+from . import _core
+
+__all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenario"]
+
+
+def default_scenario() -> Scenario:
+    """The built-in taizhou-2020 scenario (Taizhou, Zhejiang, base year 2020)."""
+    return _core.default_scenario()
+
+
+def load_scenario(path: Union[str, "os.PathLike[str]"]) -> Scenario:
+    """Read and validate a scenario from a JSON file or a folder of CSV files.
+
+    A built-in scenario name ("taizhou-2020") is accepted too.
+    """
+    return _core.resolve_scenario(os.fspath(path))

@@ -1,0 +1,24 @@
+# Options default to on only when sixlink is the top-level project, so that a host
+# project's add_subdirectory(sixlink) builds just the library.
+set(_top ${PROJECT_IS_TOP_LEVEL})
+option(SIXLINK_BUILD_CLI "Build the sixlink command-line program" ${_top})
+option(SIXLINK_BUILD_PYTHON "Build the Python module sixlink._core" ${_top})
+option(SIXLINK_BUILD_TESTS "Build the GoogleTest and pytest suites" ${_top})
+option(SIXLINK_BUILD_EXAMPLES "Build the examples (run as tests)" ${_top})
+option(SIXLINK_BUILD_BENCHMARKS "Build the Google Benchmark suites" ${_top})
+option(SIXLINK_INSTALL "Generate install and export rules" ${_top})
+option(SIXLINK_WERROR "Treat compiler warnings as errors" OFF)
+option(SIXLINK_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(SIXLINK_FUZZ "Build the libFuzzer targets (needs clang)" OFF)
+set(SIXLINK_OPENMP "AUTO" CACHE STRING "Use OpenMP: AUTO, ON or OFF")
+set_property(CACHE SIXLINK_OPENMP PROPERTY STRINGS AUTO ON OFF)
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES AND _top)
+  set(CMAKE_BUILD_TYPE Release CACHE STRING "Build type" FORCE)
+endif()
+set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+
+if(SIXLINK_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()

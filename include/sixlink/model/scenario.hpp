@@ -1,0 +1,214 @@
+// sixlink/model/scenario.hpp — the six linked entities of a city's plan.
+//
+// The "six-industry linkage" (六业联动) ties together enterprise (企业), sector
+// (行业), industry cluster (产业), specialty (专业), employment (就业) and
+// occupation (职业). A Scenario holds one city's picture of them in a base year:
+//
+//   specialty --fit--> occupation <--openings-- enterprise --> sector --> cluster
+//   school --> region        enterprise --> region
+//   programme = (school, specialty) with intake, enrolment and bounds
+//   employment record = observed destinations of a programme's graduates
+//   plan targets = indicator values the plan asks for in given years
+//
+// Entities refer to each other by string id. A Scenario is plain data: build it in
+// code, load it with io/json.hpp or io/csv.hpp, and call validate() (the loaders
+// do) before handing it to an engine. Rates are fractions in [0, 1]; counts are
+// integers in [0, kMaxCount]; money is in yuan.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sixlink/core/types.hpp"
+
+namespace sixlink {
+
+/// Education level of a catalogue specialty (the 2021 catalogue's three parts).
+enum class SpecialtyLevel {
+  kSecondary,  ///< 中职, codes 61–79
+  kAssociate,  ///< 高职专科, codes 41–59
+  kBachelor,   ///< 高职本科 (vocational bachelor), codes 21–39
+};
+
+/// Kind of school: secondary vocational or higher vocational (college).
+enum class SchoolLevel { kSecondary, kHigher };
+
+/// A county-level region of the city.
+struct Region {
+  std::string id;
+  std::string name;
+
+  friend bool operator==(const Region&, const Region&) = default;
+};
+
+/// A regional industry cluster (产业). Its yearly openings grow with
+/// `growth_rate` and `replacement_rate` (both fractions of employment).
+struct Cluster {
+  std::string id;
+  std::string name;
+  double growth_rate = 0.0;
+  double replacement_rate = 0.0;
+
+  friend bool operator==(const Cluster&, const Cluster&) = default;
+};
+
+/// A national-classification industry group (行业, GB/T 4754-2017 code as id),
+/// mapped into at most one cluster (`cluster` empty: none of the city's clusters).
+struct Sector {
+  std::string id;
+  std::string name;
+  std::string cluster;
+
+  friend bool operator==(const Sector&, const Sector&) = default;
+};
+
+/// An occupation (职业) that specialties prepare for and enterprises demand.
+struct Occupation {
+  std::string id;
+  std::string name;
+
+  friend bool operator==(const Occupation&, const Occupation&) = default;
+};
+
+/// How well a specialty prepares for one occupation: fit in (0, 1].
+struct OccupationFit {
+  std::string occupation;
+  double fit = 1.0;
+
+  friend bool operator==(const OccupationFit&, const OccupationFit&) = default;
+};
+
+/// A specialty of the vocational catalogue (专业): catalogue code as id.
+struct Specialty {
+  std::string id;
+  std::string name;
+  SpecialtyLevel level = SpecialtyLevel::kSecondary;
+  std::vector<OccupationFit> occupations;
+
+  friend bool operator==(const Specialty&, const Specialty&) = default;
+};
+
+/// A vocational school in a region. `capacity` is the most students it can hold
+/// in total (0: not given); `social_training` the person-times of social
+/// (non-degree) training it delivers per year.
+struct School {
+  std::string id;
+  std::string name;
+  std::string region;
+  SchoolLevel level = SchoolLevel::kSecondary;
+  bool double_high = false;  ///< a "double-high" (双高) school
+  Count capacity = 0;
+  Count social_training = 0;
+
+  friend bool operator==(const School&, const School&) = default;
+};
+
+/// One school's offering of one specialty. `intake` is the yearly enrolment
+/// quota, `enrolled` the students on the programme now (all years),
+/// `min_intake`..`max_intake` the bounds a quota plan may move the intake in.
+struct Programme {
+  std::string id;
+  std::string school;
+  std::string specialty;
+  Count intake = 0;
+  Count enrolled = 0;
+  int duration = 3;              ///< years of study
+  double completion_rate = 1.0;  ///< share of an intake that graduates
+  Count min_intake = 0;
+  Count max_intake = 0;
+  double cost_per_student = 0.0;  ///< yuan per student per year
+
+  friend bool operator==(const Programme&, const Programme&) = default;
+};
+
+/// Yearly openings of one occupation at one enterprise.
+struct Opening {
+  std::string occupation;
+  Count count = 0;
+
+  friend bool operator==(const Opening&, const Opening&) = default;
+};
+
+/// A firm. `sector` may be empty (not classified). `large` marks a large firm
+/// (the plan's "large-firm participation" counts those with `partner` set, i.e.
+/// taking part in vocational education).
+struct Enterprise {
+  std::string id;
+  std::string name;
+  std::string region;
+  std::string sector;
+  Count employees = 0;
+  bool large = false;
+  bool partner = false;
+  Count internship_slots = 0;
+  std::vector<Opening> openings;
+
+  friend bool operator==(const Enterprise&, const Enterprise&) = default;
+};
+
+/// Observed destinations of a programme's graduates in one year: `count`
+/// graduates went to `enterprise` (a local firm), or to `cluster` (local, firm
+/// not recorded), or, with `outside` set, left the city.
+struct EmploymentRecord {
+  std::string programme;
+  int year = 0;
+  std::string enterprise;
+  std::string cluster;
+  bool outside = false;
+  Count count = 0;
+
+  friend bool operator==(const EmploymentRecord&, const EmploymentRecord&) = default;
+};
+
+/// The plan indicators sixlink knows. Rates and shares are fractions.
+enum class Indicator {
+  kEnrolment,               ///< vocational students enrolled (在校生)
+  kRetentionRate,           ///< graduates employed in the city / graduates (留台率)
+  kLargeFirmParticipation,  ///< large firms taking part / large firms
+  kDoubleHighShare,         ///< students in double-high schools / students
+  kSocialTraining,          ///< person-times of social training per year
+};
+
+/// A value the plan asks an indicator to reach in a year.
+struct PlanTarget {
+  Indicator indicator = Indicator::kEnrolment;
+  int year = 0;
+  double value = 0.0;
+
+  friend bool operator==(const PlanTarget&, const PlanTarget&) = default;
+};
+
+/// One city's six-industry linkage in a base year.
+struct Scenario {
+  std::string name;
+  int base_year = 2020;
+  std::vector<Region> regions;
+  std::vector<Cluster> clusters;
+  std::vector<Sector> sectors;
+  std::vector<Occupation> occupations;
+  std::vector<Specialty> specialties;
+  std::vector<School> schools;
+  std::vector<Programme> programmes;
+  std::vector<Enterprise> enterprises;
+  std::vector<EmploymentRecord> employment;
+  std::vector<PlanTarget> targets;
+
+  friend bool operator==(const Scenario&, const Scenario&) = default;
+};
+
+/// Names used in files and on the command line ("secondary", "retention_rate", ...).
+std::string_view to_string(SpecialtyLevel level);
+std::string_view to_string(SchoolLevel level);
+std::string_view to_string(Indicator indicator);
+std::optional<SpecialtyLevel> parse_specialty_level(std::string_view text);
+std::optional<SchoolLevel> parse_school_level(std::string_view text);
+std::optional<Indicator> parse_indicator(std::string_view text);
+
+/// Every indicator, in the order reports list them.
+inline constexpr Indicator kAllIndicators[] = {
+    Indicator::kEnrolment, Indicator::kRetentionRate, Indicator::kLargeFirmParticipation,
+    Indicator::kDoubleHighShare, Indicator::kSocialTraining};
+
+}  // namespace sixlink

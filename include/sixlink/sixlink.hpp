@@ -1,0 +1,15 @@
+// sixlink/sixlink.hpp — everything public, for convenience. Prefer the
+// individual headers in libraries.
+#pragma once
+
+#include "sixlink/config.hpp"
+#include "sixlink/core/error.hpp"
+#include "sixlink/core/types.hpp"
+#include "sixlink/io/csv.hpp"
+#include "sixlink/io/json.hpp"
+#include "sixlink/io/scenario_io.hpp"
+#include "sixlink/model/catalogue.hpp"
+#include "sixlink/model/default_scenario.hpp"
+#include "sixlink/model/scenario.hpp"
+#include "sixlink/model/summary.hpp"
+#include "sixlink/model/validate.hpp"

@@ -1,0 +1,85 @@
+#include "detail/csv_reader.hpp"
+
+#include "sixlink/core/error.hpp"
+
+namespace sixlink::detail {
+
+std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<CsvRecord> records;
+  std::size_t line = 1;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  auto fail = [&](std::size_t at_line, const std::string& what) {
+    throw ParseError(std::string(source) + ":" + std::to_string(at_line) + ": " + what);
+  };
+  while (i < n) {
+    CsvRecord record;
+    record.line = line;
+    std::string field;
+    bool record_done = false;
+    while (!record_done) {
+      field.clear();
+      if (i < n && text[i] == '"') {  // quoted field
+        const std::size_t opened_at = line;
+        ++i;
+        for (;;) {
+          if (i >= n) fail(opened_at, "unterminated quoted field");
+          const char c = text[i++];
+          if (c == '"') {
+            if (i < n && text[i] == '"') {
+              field += '"';
+              ++i;
+            } else {
+              break;
+            }
+          } else {
+            if (c == '\n') ++line;
+            field += c;
+          }
+        }
+        if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          fail(line, "unexpected text after a closing quote");
+        }
+      } else {
+        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          if (text[i] == '"') fail(line, "quote inside an unquoted field");
+          field += text[i++];
+        }
+      }
+      record.fields.push_back(field);
+      if (i >= n) {
+        record_done = true;
+      } else if (text[i] == ',') {
+        ++i;
+      } else {  // end of line
+        if (text[i] == '\r') {
+          ++i;
+          if (i < n && text[i] == '\n') ++i;
+        } else {
+          ++i;
+        }
+        ++line;
+        record_done = true;
+      }
+    }
+    const bool empty = record.fields.size() == 1 && record.fields[0].empty();
+    if (!empty) records.push_back(std::move(record));
+  }
+  return records;
+}
+
+std::string csv_escape(std::string_view field) {
+  const bool needs_quotes = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+                            (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+  if (!needs_quotes) return std::string(field);
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace sixlink::detail

@@ -1,0 +1,24 @@
+// A strict RFC 4180 CSV tokenizer that remembers each record's line number.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sixlink::detail {
+
+struct CsvRecord {
+  std::size_t line = 0;  ///< 1-based line on which the record starts
+  std::vector<std::string> fields;
+};
+
+/// Splits `text` into records. Skips a UTF-8 byte-order mark and records that
+/// are entirely empty; accepts LF and CRLF. Throws ParseError("<source>:<line>:
+/// ...") on an unterminated quote or text after a closing quote.
+std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source);
+
+/// One field, quoted when it holds a comma, quote, line break or edge spaces.
+std::string csv_escape(std::string_view field);
+
+}  // namespace sixlink::detail

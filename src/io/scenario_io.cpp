@@ -1,0 +1,38 @@
+#include "sixlink/io/scenario_io.hpp"
+
+#include <system_error>
+
+#include "sixlink/core/error.hpp"
+#include "sixlink/io/csv.hpp"
+#include "sixlink/io/json.hpp"
+#include "sixlink/model/default_scenario.hpp"
+
+namespace sixlink {
+
+namespace fs = std::filesystem;
+
+Scenario load_scenario(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw IoError(path.string() + ": no such file or folder");
+  if (fs::is_directory(path, ec)) return load_scenario_csv(path);
+  return load_scenario_json(path);
+}
+
+Scenario resolve_scenario(std::string_view name_or_path) {
+  std::error_code ec;
+  // A file of that name wins over a built-in, so users can shadow one on purpose.
+  if (!fs::exists(fs::path(name_or_path), ec)) {
+    if (const Scenario* builtin = find_builtin_scenario(name_or_path)) return *builtin;
+  }
+  return load_scenario(fs::path(name_or_path));
+}
+
+void save_scenario(const Scenario& scenario, const fs::path& path) {
+  if (path.extension() == ".json") {
+    save_scenario_json(scenario, path);
+  } else {
+    save_scenario_csv(scenario, path);
+  }
+}
+
+}  // namespace sixlink

@@ -1,0 +1,191 @@
+"""The sixlink program as a user runs it: reports, exit codes, one-line errors."""
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "data" / "taizhou-2020.summary.json"
+
+
+def assert_same_summary(a, b):
+    """Equal summaries: integers exactly, floats to 1e-9 relative."""
+    assert a.keys() == b.keys()
+    for key in a:
+        if isinstance(a[key], float) or isinstance(b[key], float):
+            assert math.isclose(a[key], b[key], rel_tol=1e-9), key
+        elif isinstance(a[key], list):
+            assert len(a[key]) == len(b[key])
+            for x, y in zip(a[key], b[key]):
+                assert_same_summary(x, y)
+        elif isinstance(a[key], dict):
+            assert_same_summary(a[key], b[key])
+        else:
+            assert a[key] == b[key], key
+
+
+def test_run_prints_the_taizhou_summary(cli):
+    out = cli("run", check=0).stdout
+    assert "Scenario taizhou-2020 (base year 2020)" in out
+    assert "students enrolled" in out and "88,700" in out
+    assert "local retention (2020 records)" in out and "37.87 %" in out
+    assert "Automobiles and parts" in out and "Health care and nursing" in out
+
+
+def test_run_json_matches_the_golden_summary(cli):
+    summary = cli.json("run")
+    assert summary["enrolled"] == 88700
+    assert round(summary["retention_rate"], 4) == 0.3787
+    assert_same_summary(summary, json.loads(GOLDEN.read_text()))
+
+
+def test_run_is_deterministic(cli):
+    assert cli("run", check=0).stdout == cli("run", check=0).stdout
+    assert cli("run", "taizhou-2020", check=0).stdout == cli("run", check=0).stdout
+
+
+@pytest.mark.parametrize("fmt", ["scenario.json", "scenario-csv"])
+def test_export_default_validates_and_runs_back(cli, tmp_path, fmt):
+    target = tmp_path / fmt
+    done = cli("export-default", target, check=0)
+    assert "wrote taizhou-2020" in done.stderr
+    assert "valid scenario 'taizhou-2020'" in cli("validate", target, check=0).stdout
+    assert cli.json("validate", target)["valid"] is True
+    assert cli("run", target, check=0).stdout == cli("run", check=0).stdout
+    assert_same_summary(cli.json("run", target), cli.json("run"))
+
+
+def test_export_default_format_flag(cli, tmp_path):
+    cli("export-default", tmp_path / "x", "--format", "json", check=0)
+    assert json.loads((tmp_path / "x").read_text())["sixlink"] == 1
+    cli("export-default", tmp_path / "y.json", "--format", "csv", check=0)
+    assert (tmp_path / "y.json" / "programmes.csv").is_file()
+
+
+def test_help_on_every_subcommand(cli):
+    assert "run" in cli("--help", check=0).stdout
+    for sub in ["run", "validate", "export-default"]:
+        out = cli(sub, "--help", check=0).stdout
+        assert sub in out and "--help" in out
+    assert cli("--version", check=0).stdout.startswith("sixlink ")
+
+
+def _export_json(cli, tmp_path):
+    path = tmp_path / "s.json"
+    cli("export-default", path, check=0)
+    return json.loads(path.read_text())
+
+
+def _export_csv(cli, tmp_path):
+    folder = tmp_path / "csv"
+    cli("export-default", folder, check=0)
+    return folder
+
+
+def _broken_json(cli, tmp_path, change):
+    doc = _export_json(cli, tmp_path)
+    text = change(doc)
+    path = tmp_path / "broken.json"
+    path.write_text(text if isinstance(text, str) else json.dumps(doc))
+    return path
+
+
+def _set(path, value):
+    def change(doc):
+        node = doc
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return change
+
+
+# Each kind of broken input, with what the one error line must say.
+JSON_CASES = {
+    "syntax": (lambda d: json.dumps(d)[:-40], "parse error at line"),
+    "version": (_set(["sixlink"], 7), "/sixlink: unknown format version 7"),
+    "wrong type": (_set(["programmes", 0, "intake"], "many"), "/programmes/0/intake: expected an integer, got a string"),
+    "fraction count": (_set(["programmes", 0, "intake"], 2.5), "/programmes/0/intake: expected an integer, got 2.5"),
+    "missing field": (lambda d: d["schools"][1].pop("region") and None, "/schools/1: missing required field 'region'"),
+    "unknown field": (_set(["regions", 0, "nmae"], "x"), "/regions/0/nmae: unknown field 'nmae'"),
+    "unknown reference": (_set(["programmes", 3, "school"], "no-such-school"),
+                          "/programmes/3/school: programme"),
+    "duplicate id": (_set(["regions", 1, "id"], "jiaojiang"), "/regions/1/id: duplicate region id 'jiaojiang'"),
+    "negative count": (_set(["enterprises", 0, "openings", 0, "count"], -4),
+                       "/enterprises/0/openings/0/count: enterprise"),
+    "overflow": (_set(["programmes", 0, "enrolled"], 10**19), "/programmes/0/enrolled: integer 10000000000000000000 is out of range"),
+    "rate out of range": (_set(["programmes", 0, "completion_rate"], 1.2), "completion_rate must be in [0, 1], got 1.2"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(JSON_CASES))
+def test_validate_broken_json_prints_one_line_and_exits_2(cli, tmp_path, case):
+    change, expected = JSON_CASES[case]
+    path = _broken_json(cli, tmp_path, change)
+    done = cli("validate", path)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"sixlink: {path}: "), lines[0]
+    assert expected in lines[0]
+    assert "Traceback" not in done.stderr and "terminate" not in done.stderr
+    # run reports the same line
+    assert cli("run", path).stderr == done.stderr
+
+
+def _edit(folder, name, old, new):
+    path = folder / name
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+CSV_CASES = {
+    "missing file": (lambda f: (f / "schools.csv").unlink(), "schools.csv: missing file"),
+    "unknown column": (lambda f: _edit(f, "regions.csv", "id,name", "id,nmae"), "regions.csv:1: unknown column 'nmae'"),
+    "field count": (lambda f: _edit(f, "regions.csv", "\nhuangyan,", "\nhuangyan,extra,"),
+                    "regions.csv:3: expected 2 fields as in the header, got 3"),
+    "NaN": (lambda f: _edit(f, "specialty_occupations.csv", ",1\n", ",NaN\n"),
+            "specialty_occupations.csv:2: column 'fit': specialty '660101': fit must be in (0, 1], got NaN"),
+    "bad integer": (lambda f: _edit(f, "programmes.csv", ",3,0.95,", ",three,0.95,"),
+                    "programmes.csv:2: column 'duration': expected an integer, got 'three' (programme 'jj-vs-"),
+    "unknown reference": (lambda f: _edit(f, "enterprises.csv", ",jiaojiang,", ",atlantis,"),
+                          "column 'region': enterprise"),
+    "unterminated quote": (lambda f: (f / "regions.csv").write_text("id,name\nr1,\"Region one\n"),
+                           "regions.csv:2: unterminated quoted field"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CSV_CASES))
+def test_validate_broken_csv_prints_one_line_and_exits_2(cli, tmp_path, case):
+    change, expected = CSV_CASES[case]
+    folder = _export_csv(cli, tmp_path)
+    change(folder)
+    done = cli("validate", folder)
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"sixlink: {folder}/"), lines[0]
+    assert expected in lines[0]
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff\xfe garbage", b"[1, 2, 3]", b"{\"sixlink\": 1}"])
+def test_validate_garbage_files(cli, tmp_path, content):
+    path = tmp_path / "garbage.json"
+    path.write_bytes(content)
+    done = cli("validate", path)
+    assert done.returncode == 2
+    assert len(done.stderr.splitlines()) == 1
+    assert str(path) in done.stderr
+
+
+def test_missing_paths_and_bad_usage_exit_2(cli, tmp_path):
+    for args in (["validate", tmp_path / "absent.json"], ["run", "no-such-scenario"], ["frobnicate"], [],
+                 ["validate"], ["export-default", tmp_path / "no" / "such" / "dir" / "x.json"]):
+        done = cli(*args)
+        assert done.returncode == 2, args
+        assert len(done.stderr.splitlines()) == 1, (args, done.stderr)
+        assert done.stderr.startswith("sixlink: ")
