@@ -34,4 +34,9 @@ class CMakeBuild(build_ext):
         subprocess.run(["cmake", "--build", str(build_dir), "--target", "_core", "-j", jobs], check=True)
 
 
-setup(ext_modules=[CMakeExtension("sixlink._core")], cmdclass={"build_ext": CMakeBuild})
+setup(
+    ext_modules=[CMakeExtension("sixlink._core")],
+    cmdclass={"build_ext": CMakeBuild},
+    # Keep setuptools' own build folders apart from the CMake build in build/.
+    options={"build": {"build_base": "build-python"}},
+)

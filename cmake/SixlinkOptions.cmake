@@ -22,3 +22,13 @@ if(SIXLINK_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+if(SIXLINK_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "SIXLINK_FUZZ needs clang (libFuzzer): CXX=clang++-14")
+  endif()
+  # Instrument everything for coverage and check it with ASan and UBSan; the
+  # fuzz targets themselves link -fsanitize=fuzzer.
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -g)
+  add_link_options(-fsanitize=address,undefined)
+endif()

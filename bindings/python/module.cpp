@@ -69,7 +69,8 @@ py::dict summary_dict(const sixlink::ScenarioSummary& s) {
   out["openings"] = s.openings;
   out["internship_slots"] = s.internship_slots;
   out["unattributed_graduates"] = s.unattributed_graduates;
-  out["retention_rate"] = s.retention_rate ? py::object(py::float_(*s.retention_rate)) : py::object(py::none());
+  out["retention_rate"] =
+      s.retention_rate ? py::object(py::float_(*s.retention_rate)) : py::object(py::none());
   out["clusters"] = clusters;
   return out;
 }
@@ -84,7 +85,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<sixlink::Scenario>(m, "Scenario", "One city's six-industry linkage in a base year")
       .def_readonly("name", &sixlink::Scenario::name)
       .def_readonly("base_year", &sixlink::Scenario::base_year)
-      .def("to_json", &sixlink::scenario_to_json, "indent"_a = 2, "The scenario as JSON text (format version 1)")
+      .def("to_json", &sixlink::scenario_to_json, "indent"_a = 2,
+           "The scenario as JSON text (format version 1)")
       .def("save", &sixlink::save_scenario, "path"_a,
            "Write the scenario: JSON when path ends in .json, else a folder of CSV files")
       .def(
@@ -101,14 +103,16 @@ PYBIND11_MODULE(_core, m) {
       .def("__repr__",
            [](const sixlink::Scenario& s) {
              return "<sixlink.Scenario '" + s.name + "' " + std::to_string(s.base_year) + ": " +
-                    std::to_string(s.programmes.size()) + " programmes, " + std::to_string(s.enterprises.size()) +
-                    " enterprises>";
+                    std::to_string(s.programmes.size()) + " programmes, " +
+                    std::to_string(s.enterprises.size()) + " enterprises>";
            })
-      .def(py::pickle([](const sixlink::Scenario& s) { return sixlink::scenario_to_json(s, -1); },
-                      [](const std::string& text) { return sixlink::scenario_from_json(text, "<pickle>"); }));
+      .def(py::pickle(
+          [](const sixlink::Scenario& s) { return sixlink::scenario_to_json(s, -1); },
+          [](const std::string& text) { return sixlink::scenario_from_json(text, "<pickle>"); }));
 
-  m.def("default_scenario", []() { return sixlink::default_scenario(); },
-        "The built-in taizhou-2020 scenario");
+  m.def(
+      "default_scenario", []() { return sixlink::default_scenario(); },
+      "The built-in taizhou-2020 scenario");
   m.def(
       "load_scenario",
       [](const std::filesystem::path& path) {

@@ -48,22 +48,29 @@ int main(int argc, char** argv) {
   std::string run_scenario(sixlink::kDefaultScenarioName);
   bool run_json = false;
   auto* run = app.add_subcommand("run", "Run the main job on a scenario and print the report");
-  run->add_option("SCENARIO", run_scenario,
-                  "A built-in scenario name, a JSON file or a folder of CSV files (default: taizhou-2020)");
+  run->add_option(
+      "SCENARIO", run_scenario,
+      "A built-in scenario name, a JSON file or a folder of CSV files (default: taizhou-2020)");
   run->add_flag("--json", run_json, "Print one JSON object instead of tables");
 
   std::string validate_path;
   bool validate_json = false;
-  auto* validate = app.add_subcommand("validate", "Check a scenario file (JSON) or folder (CSV) and report problems");
-  validate->add_option("PATH", validate_path, "A scenario JSON file or a folder of CSV files")->required();
+  auto* validate = app.add_subcommand(
+      "validate", "Check a scenario file (JSON) or folder (CSV) and report problems");
+  validate->add_option("PATH", validate_path, "A scenario JSON file or a folder of CSV files")
+      ->required();
   validate->add_flag("--json", validate_json, "Print the result as JSON");
 
   std::string export_path;
   std::string export_format = "auto";
   auto* export_default = app.add_subcommand(
-      "export-default", "Write the built-in taizhou-2020 scenario as JSON or as a folder of CSV files");
-  export_default->add_option("PATH", export_path, "Where to write: a .json file, or a folder for CSV")->required();
-  export_default->add_option("--format", export_format, "json, csv, or auto (by the path's extension)")
+      "export-default",
+      "Write the built-in taizhou-2020 scenario as JSON or as a folder of CSV files");
+  export_default
+      ->add_option("PATH", export_path, "Where to write: a .json file, or a folder for CSV")
+      ->required();
+  export_default
+      ->add_option("--format", export_format, "json, csv, or auto (by the path's extension)")
       ->check(CLI::IsMember({"auto", "json", "csv"}));
 
   try {
@@ -82,7 +89,8 @@ int main(int argc, char** argv) {
     if (run->parsed()) {
       const sixlink::Scenario scenario = sixlink::resolve_scenario(run_scenario);
       const sixlink::ScenarioSummary summary = sixlink::summarise(scenario);
-      std::cout << (run_json ? sixlink::summary_to_json(summary) : sixlink::cli::format_summary(summary));
+      std::cout << (run_json ? sixlink::summary_to_json(summary)
+                             : sixlink::cli::format_summary(summary));
     } else if (validate->parsed()) {
       const sixlink::Scenario scenario = sixlink::load_scenario(validate_path);
       const sixlink::ScenarioSummary summary = sixlink::summarise(scenario);
@@ -93,20 +101,22 @@ int main(int argc, char** argv) {
         out["summary"] = nlohmann::ordered_json::parse(sixlink::summary_to_json(summary));
         std::cout << out.dump(2) << '\n';
       } else {
-        std::cout << validate_path << ": valid scenario '" << scenario.name << "' (" << summary.counts.programmes
-                  << " programmes, " << summary.counts.enterprises << " enterprises)\n";
+        std::cout << validate_path << ": valid scenario '" << scenario.name << "' ("
+                  << summary.counts.programmes << " programmes, " << summary.counts.enterprises
+                  << " enterprises)\n";
       }
     } else if (export_default->parsed()) {
       const auto& scenario = sixlink::default_scenario();
-      const bool as_json = export_format == "json" ||
-                           (export_format == "auto" && std::filesystem::path(export_path).extension() == ".json");
+      const bool as_json =
+          export_format == "json" ||
+          (export_format == "auto" && std::filesystem::path(export_path).extension() == ".json");
       if (as_json) {
         sixlink::save_scenario_json(scenario, export_path);
       } else {
         sixlink::save_scenario_csv(scenario, export_path);
       }
-      std::cerr << "sixlink: wrote " << scenario.name << " to " << export_path << (as_json ? " (JSON)" : " (CSV folder)")
-                << '\n';
+      std::cerr << "sixlink: wrote " << scenario.name << " to " << export_path
+                << (as_json ? " (JSON)" : " (CSV folder)") << '\n';
     }
   } catch (const sixlink::Error& e) {
     return fail(e.what(), kExitBadInput);

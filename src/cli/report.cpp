@@ -46,12 +46,19 @@ std::string format_summary(const ScenarioSummary& s) {
   out += "Scenario " + s.name + " (base year " + std::to_string(s.base_year) + ")\n\n";
   const auto& c = s.counts;
   const std::vector<std::pair<std::string, Index>> counts = {
-      {"regions", c.regions},         {"industry clusters", c.clusters}, {"sectors", c.sectors},
-      {"occupations", c.occupations}, {"specialties", c.specialties},    {"schools", c.schools},
-      {"programmes", c.programmes},   {"enterprises", c.enterprises},    {"employment records", c.employment_records},
+      {"regions", c.regions},
+      {"industry clusters", c.clusters},
+      {"sectors", c.sectors},
+      {"occupations", c.occupations},
+      {"specialties", c.specialties},
+      {"schools", c.schools},
+      {"programmes", c.programmes},
+      {"enterprises", c.enterprises},
+      {"employment records", c.employment_records},
       {"plan targets", c.targets}};
   out += "Entities\n";
-  for (const auto& [name, n] : counts) out += "  " + pad_right(name, 22) + pad_left(format_count(n), 10) + "\n";
+  for (const auto& [name, n] : counts)
+    out += "  " + pad_right(name, 22) + pad_left(format_count(n), 10) + "\n";
 
   out += "\nStudents and jobs\n";
   auto line = [&out](const std::string& label, const std::string& value) {
@@ -62,14 +69,18 @@ std::string format_summary(const ScenarioSummary& s) {
   line("graduates per year", format_count(std::llround(s.graduates)));
   line("openings per year", format_count(s.openings));
   line("internship places", format_count(s.internship_slots));
-  if (s.retention_rate) line("local retention (" + std::to_string(s.base_year) + " records)", percent(*s.retention_rate));
+  if (s.retention_rate)
+    line("local retention (" + std::to_string(s.base_year) + " records)",
+         percent(*s.retention_rate));
 
   out += "\nGraduates and openings by industry cluster\n";
   std::size_t name_width = 7;
   for (const auto& cl : s.clusters) name_width = std::max(name_width, display_width(cl.name));
-  out += "  " + pad_right("cluster", name_width) + pad_left("graduates", 12) + pad_left("openings", 12) + "\n";
+  out += "  " + pad_right("cluster", name_width) + pad_left("graduates", 12) +
+         pad_left("openings", 12) + "\n";
   for (const auto& cl : s.clusters) {
-    out += "  " + pad_right(cl.name, name_width) + pad_left(format_count(std::llround(cl.graduates)), 12) +
+    out += "  " + pad_right(cl.name, name_width) +
+           pad_left(format_count(std::llround(cl.graduates)), 12) +
            pad_left(format_count(cl.openings), 12) + "\n";
   }
   if (s.unattributed_graduates > 0.5) {

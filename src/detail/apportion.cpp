@@ -22,7 +22,8 @@ std::vector<Count> apportion(const std::vector<double>& weights, Count total) {
   }
   std::vector<std::size_t> order(weights.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
   // Floating-point rounding may overshoot by a unit: take it back from the smallest remainders.
   for (auto k = order.rbegin(); given > total && k != order.rend(); ++k) {
     if (out[*k] > 0) {

@@ -1,5 +1,7 @@
 #include "detail/csv_reader.hpp"
 
+#include <cstdint>
+
 #include "sixlink/core/error.hpp"
 
 namespace sixlink::detail {
@@ -67,6 +69,42 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source)
     if (!empty) records.push_back(std::move(record));
   }
   return records;
+}
+
+std::size_t first_invalid_utf8_line(std::string_view text) {
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') ++line;
+    std::size_t len = 0;
+    std::uint32_t code = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      code = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      code = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      code = c & 0x07;
+    } else {
+      return line;
+    }
+    if (i + len > text.size()) return line;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return line;
+      code = (code << 6) | (next & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    const std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < smallest[len] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return line;
+    i += len;
+  }
+  return 0;
 }
 
 std::string csv_escape(std::string_view field) {

@@ -18,6 +18,10 @@ struct CsvRecord {
 /// ...") on an unterminated quote or text after a closing quote.
 std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source);
 
+/// The 1-based line of the first byte that breaks UTF-8 in `text`, or 0 when
+/// `text` is valid UTF-8. (Spreadsheets in China often save CSV as GBK.)
+std::size_t first_invalid_utf8_line(std::string_view text);
+
 /// One field, quoted when it holds a comma, quote, line break or edge spaces.
 std::string csv_escape(std::string_view field);
 

@@ -34,8 +34,8 @@ inline constexpr std::ptrdiff_t kNoSub = -1;
 
 /// Describes where field `field` of item `index` (and sub-item `sub`, for the
 /// nested tables) of `table` came from, e.g. "city.json: /programmes/3/school".
-using Locator =
-    std::function<std::string(Table table, std::size_t index, std::ptrdiff_t sub, std::string_view field)>;
+using Locator = std::function<std::string(Table table, std::size_t index, std::ptrdiff_t sub,
+                                          std::string_view field)>;
 
 /// The locator for scenarios built in memory: "programmes[3].school".
 std::string in_memory_location(Table table, std::size_t index, std::ptrdiff_t sub,

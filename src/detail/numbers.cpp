@@ -40,7 +40,8 @@ Parsed<Count> parse_count(std::string_view text) {
   if (text.starts_with('+')) text.remove_prefix(1);
   Count value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec == std::errc::result_out_of_range) return {std::nullopt, "integer " + shown(text) + " is out of range"};
+  if (ec == std::errc::result_out_of_range)
+    return {std::nullopt, "integer " + shown(text) + " is out of range"};
   if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
     return {std::nullopt, "expected an integer, got " + shown(text)};
   }
@@ -52,7 +53,8 @@ Parsed<double> parse_number(std::string_view text) {
   if (text.starts_with('+')) text.remove_prefix(1);
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec == std::errc::result_out_of_range) return {std::nullopt, "number " + shown(text) + " is out of range"};
+  if (ec == std::errc::result_out_of_range)
+    return {std::nullopt, "number " + shown(text) + " is out of range"};
   if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
     return {std::nullopt, "expected a number, got " + shown(text)};
   }

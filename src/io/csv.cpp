@@ -36,11 +36,13 @@ const std::vector<TableFormat>& formats() {
       {"occupations.csv", {"id", "name"}},
       {"specialties.csv", {"id", "name", "level"}},
       {"specialty_occupations.csv", {"specialty", "occupation", "fit"}},
-      {"schools.csv", {"id", "name", "region", "level", "double_high", "capacity", "social_training"}},
+      {"schools.csv",
+       {"id", "name", "region", "level", "double_high", "capacity", "social_training"}},
       {"programmes.csv",
-       {"id", "school", "specialty", "intake", "enrolled", "duration", "completion_rate", "min_intake", "max_intake",
-        "cost_per_student"}},
-      {"enterprises.csv", {"id", "name", "region", "sector", "employees", "large", "partner", "internship_slots"}},
+       {"id", "school", "specialty", "intake", "enrolled", "duration", "completion_rate",
+        "min_intake", "max_intake", "cost_per_student"}},
+      {"enterprises.csv",
+       {"id", "name", "region", "sector", "employees", "large", "partner", "internship_slots"}},
       {"enterprise_openings.csv", {"enterprise", "occupation", "count"}},
       {"employment.csv", {"programme", "year", "enterprise", "cluster", "outside", "count"}, true},
       {"targets.csv", {"indicator", "year", "value"}, true},
@@ -73,7 +75,12 @@ CsvTable parse_table(const CsvFiles& files, std::string_view folder, const Table
   const auto it = files.find(format.file);
   if (it == files.end()) {
     if (format.optional_file) return table;
-    throw ParseError(table.source + ": missing file (a scenario folder needs " + std::string(format.file) + ")");
+    throw ParseError(table.source + ": missing file (a scenario folder needs " +
+                     std::string(format.file) + ")");
+  }
+  if (const std::size_t bad = detail::first_invalid_utf8_line(it->second); bad != 0) {
+    throw ParseError(table.source + ":" + std::to_string(bad) +
+                     ": not valid UTF-8 (save the file as \"CSV UTF-8\" from the spreadsheet)");
   }
   std::vector<detail::CsvRecord> records = detail::parse_csv(it->second, table.source);
   if (records.empty()) throw ParseError(table.source + ":1: missing header row");
@@ -84,7 +91,8 @@ CsvTable parse_table(const CsvFiles& files, std::string_view folder, const Table
     if (std::find(format.columns.begin(), format.columns.end(), name) == format.columns.end()) {
       std::string expected;
       for (auto col : format.columns) expected += (expected.empty() ? "" : ", ") + std::string(col);
-      throw ParseError(table.source + ":1: unknown column '" + name + "' (expected " + expected + ")");
+      throw ParseError(table.source + ":1: unknown column '" + name + "' (expected " + expected +
+                       ")");
     }
     if (!table.column.emplace(name, c).second) {
       throw ParseError(table.source + ":1: column '" + name + "' appears twice");
@@ -105,7 +113,8 @@ CsvTable parse_table(const CsvFiles& files, std::string_view folder, const Table
 // The cells of one CSV record, read with errors that name file, line and column.
 class CsvFields {
  public:
-  CsvFields(const CsvTable& table, const detail::CsvRecord& record) : table_(table), record_(record) {}
+  CsvFields(const CsvTable& table, const detail::CsvRecord& record)
+      : table_(table), record_(record) {}
 
   std::string id(std::string_view kind) {
     std::string value = text("id", detail::kRequired);
@@ -145,7 +154,8 @@ class CsvFields {
   }
 
   template <class E>
-  E choice(std::string_view key, std::optional<E> (*parse)(std::string_view), std::string_view allowed) {
+  E choice(std::string_view key, std::optional<E> (*parse)(std::string_view),
+           std::string_view allowed) {
     const std::string name = text(key, detail::kRequired);
     const std::optional<E> value = parse(name);
     if (!value) fail(key, "expected " + std::string(allowed) + ", got '" + name + "'");
@@ -153,8 +163,8 @@ class CsvFields {
   }
 
   [[noreturn]] void fail(std::string_view key, const std::string& what) const {
-    throw ParseError(table_.source + ":" + std::to_string(record_.line) + ": column '" + std::string(key) +
-                     "': " + what + who_);
+    throw ParseError(table_.source + ":" + std::to_string(record_.line) + ": column '" +
+                     std::string(key) + "': " + what + who_);
   }
 
  private:
@@ -209,7 +219,8 @@ std::vector<Item> read_rows(const CsvTable& table, Table kind, Lines& lines, Rea
 // to their owners by id.
 template <class Owner, class Read>
 void attach(const CsvTable& table, std::string_view owner_column, std::string_view owner_kind,
-            std::vector<Owner>& owners, std::vector<std::vector<std::size_t>>& sub_lines, Read read) {
+            std::vector<Owner>& owners, std::vector<std::vector<std::size_t>>& sub_lines,
+            Read read) {
   std::unordered_map<std::string_view, std::size_t> index;
   for (std::size_t i = 0; i < owners.size(); ++i) index.emplace(owners[i].id, i);
   sub_lines.assign(owners.size(), {});
@@ -217,7 +228,8 @@ void attach(const CsvTable& table, std::string_view owner_column, std::string_vi
     CsvFields f(table, record);
     const std::string owner = f.text(owner_column, detail::kRequired);
     const auto it = index.find(owner);
-    if (it == index.end()) f.fail(owner_column, "unknown " + std::string(owner_kind) + " '" + owner + "'");
+    if (it == index.end())
+      f.fail(owner_column, "unknown " + std::string(owner_kind) + " '" + owner + "'");
     read(owners[it->second], f);
     sub_lines[it->second].push_back(record.line);
   }
@@ -225,26 +237,41 @@ void attach(const CsvTable& table, std::string_view owner_column, std::string_vi
 
 std::string_view csv_file_of(Table table) {
   switch (table) {
-    case Table::kScenario: return "scenario.csv";
-    case Table::kRegions: return "regions.csv";
-    case Table::kClusters: return "clusters.csv";
-    case Table::kSectors: return "sectors.csv";
-    case Table::kOccupations: return "occupations.csv";
-    case Table::kSpecialties: return "specialties.csv";
-    case Table::kSpecialtyOccupations: return "specialty_occupations.csv";
-    case Table::kSchools: return "schools.csv";
-    case Table::kProgrammes: return "programmes.csv";
-    case Table::kEnterprises: return "enterprises.csv";
-    case Table::kEnterpriseOpenings: return "enterprise_openings.csv";
-    case Table::kEmployment: return "employment.csv";
-    case Table::kTargets: return "targets.csv";
+    case Table::kScenario:
+      return "scenario.csv";
+    case Table::kRegions:
+      return "regions.csv";
+    case Table::kClusters:
+      return "clusters.csv";
+    case Table::kSectors:
+      return "sectors.csv";
+    case Table::kOccupations:
+      return "occupations.csv";
+    case Table::kSpecialties:
+      return "specialties.csv";
+    case Table::kSpecialtyOccupations:
+      return "specialty_occupations.csv";
+    case Table::kSchools:
+      return "schools.csv";
+    case Table::kProgrammes:
+      return "programmes.csv";
+    case Table::kEnterprises:
+      return "enterprises.csv";
+    case Table::kEnterpriseOpenings:
+      return "enterprise_openings.csv";
+    case Table::kEmployment:
+      return "employment.csv";
+    case Table::kTargets:
+      return "targets.csv";
   }
   return "?";
 }
 
-std::string csv_location(std::string_view folder, const Lines& lines, Table table, std::size_t index,
-                         std::ptrdiff_t sub, std::string_view field) {
-  const auto nth = [](const std::vector<std::size_t>& v, std::size_t k) { return k < v.size() ? v[k] : 0; };
+std::string csv_location(std::string_view folder, const Lines& lines, Table table,
+                         std::size_t index, std::ptrdiff_t sub, std::string_view field) {
+  const auto nth = [](const std::vector<std::size_t>& v, std::size_t k) {
+    return k < v.size() ? v[k] : 0;
+  };
   std::size_t line = 2;  // scenario.csv has its one row on line 2
   if (table == Table::kSpecialtyOccupations) {
     line = nth(lines.specialty_links.at(index), static_cast<std::size_t>(sub));
@@ -277,19 +304,25 @@ std::string header(std::string_view file) {
 std::string flag(bool b) { return b ? "true" : "false"; }
 std::string num(double x) { return detail::format_number(x); }
 template <class T>
-std::string integer(T x) { return std::to_string(x); }
+std::string integer(T x) {
+  return std::to_string(x);
+}
 
 }  // namespace
 
 Scenario scenario_from_csv(const CsvFiles& files, std::string_view folder) {
-  for (const auto& [name, content] : files) {
-    const bool known = std::any_of(formats().begin(), formats().end(), [&](const auto& f) { return f.file == name; });
+  for (const auto& entry : files) {
+    const std::string& name = entry.first;
+    const bool known = std::any_of(formats().begin(), formats().end(),
+                                   [&](const auto& f) { return f.file == name; });
     if (!known && name.ends_with(".csv")) {
-      throw ParseError(source_name(folder, name) + ": unknown table (not part of the scenario format)");
+      throw ParseError(source_name(folder, name) +
+                       ": unknown table (not part of the scenario format)");
     }
   }
   std::unordered_map<std::string_view, CsvTable> tables;
-  for (const auto& format : formats()) tables.emplace(format.file, parse_table(files, folder, format));
+  for (const auto& format : formats())
+    tables.emplace(format.file, parse_table(files, folder, format));
 
   Scenario s;
   Lines lines;
@@ -302,7 +335,8 @@ Scenario scenario_from_csv(const CsvFiles& files, std::string_view folder) {
     CsvFields f(meta, meta.records.front());
     const Count version = f.count("sixlink", kScenarioFormatVersion);
     if (version != kScenarioFormatVersion) {
-      f.fail("sixlink", "unknown format version " + std::to_string(version) + " (this sixlink reads version 1)");
+      f.fail("sixlink", "unknown format version " + std::to_string(version) +
+                            " (this sixlink reads version 1)");
     }
     s.name = f.text("name", detail::kRequired);
     s.base_year = f.integer("base_year", std::nullopt);
@@ -317,18 +351,22 @@ Scenario scenario_from_csv(const CsvFiles& files, std::string_view folder) {
                                         [](CsvFields& f) { return detail::read_occupation(f); });
   s.specialties = read_rows<Specialty>(tables.at("specialties.csv"), Table::kSpecialties, lines,
                                        [](CsvFields& f) { return detail::read_specialty(f); });
-  attach(tables.at("specialty_occupations.csv"), "specialty", "specialty", s.specialties, lines.specialty_links,
-         [](Specialty& sp, CsvFields& f) { sp.occupations.push_back(detail::read_occupation_fit(f)); });
+  attach(tables.at("specialty_occupations.csv"), "specialty", "specialty", s.specialties,
+         lines.specialty_links, [](Specialty& sp, CsvFields& f) {
+           sp.occupations.push_back(detail::read_occupation_fit(f));
+         });
   s.schools = read_rows<School>(tables.at("schools.csv"), Table::kSchools, lines,
                                 [](CsvFields& f) { return detail::read_school(f); });
   s.programmes = read_rows<Programme>(tables.at("programmes.csv"), Table::kProgrammes, lines,
                                       [](CsvFields& f) { return detail::read_programme(f); });
   s.enterprises = read_rows<Enterprise>(tables.at("enterprises.csv"), Table::kEnterprises, lines,
                                         [](CsvFields& f) { return detail::read_enterprise(f); });
-  attach(tables.at("enterprise_openings.csv"), "enterprise", "enterprise", s.enterprises, lines.enterprise_openings,
+  attach(tables.at("enterprise_openings.csv"), "enterprise", "enterprise", s.enterprises,
+         lines.enterprise_openings,
          [](Enterprise& e, CsvFields& f) { e.openings.push_back(detail::read_opening(f)); });
-  s.employment = read_rows<EmploymentRecord>(tables.at("employment.csv"), Table::kEmployment, lines,
-                                             [](CsvFields& f) { return detail::read_employment(f); });
+  s.employment =
+      read_rows<EmploymentRecord>(tables.at("employment.csv"), Table::kEmployment, lines,
+                                  [](CsvFields& f) { return detail::read_employment(f); });
   s.targets = read_rows<PlanTarget>(tables.at("targets.csv"), Table::kTargets, lines,
                                     [](CsvFields& f) { return detail::read_target(f); });
 
@@ -345,7 +383,8 @@ CsvFiles scenario_to_csv(const Scenario& s) {
   auto& regions = files["regions.csv"] = header("regions.csv");
   for (const auto& r : s.regions) regions += row({r.id, r.name});
   auto& clusters = files["clusters.csv"] = header("clusters.csv");
-  for (const auto& c : s.clusters) clusters += row({c.id, c.name, num(c.growth_rate), num(c.replacement_rate)});
+  for (const auto& c : s.clusters)
+    clusters += row({c.id, c.name, num(c.growth_rate), num(c.replacement_rate)});
   auto& sectors = files["sectors.csv"] = header("sectors.csv");
   for (const auto& x : s.sectors) sectors += row({x.id, x.name, x.cluster});
   auto& occupations = files["occupations.csv"] = header("occupations.csv");
@@ -358,28 +397,30 @@ CsvFiles scenario_to_csv(const Scenario& s) {
   }
   auto& schools = files["schools.csv"] = header("schools.csv");
   for (const auto& sc : s.schools) {
-    schools += row({sc.id, sc.name, sc.region, std::string(to_string(sc.level)), flag(sc.double_high),
-                    integer(sc.capacity), integer(sc.social_training)});
+    schools += row({sc.id, sc.name, sc.region, std::string(to_string(sc.level)),
+                    flag(sc.double_high), integer(sc.capacity), integer(sc.social_training)});
   }
   auto& programmes = files["programmes.csv"] = header("programmes.csv");
   for (const auto& p : s.programmes) {
-    programmes += row({p.id, p.school, p.specialty, integer(p.intake), integer(p.enrolled), integer(p.duration),
-                       num(p.completion_rate), integer(p.min_intake), integer(p.max_intake),
-                       num(p.cost_per_student)});
+    programmes += row({p.id, p.school, p.specialty, integer(p.intake), integer(p.enrolled),
+                       integer(p.duration), num(p.completion_rate), integer(p.min_intake),
+                       integer(p.max_intake), num(p.cost_per_student)});
   }
   auto& enterprises = files["enterprises.csv"] = header("enterprises.csv");
   auto& openings = files["enterprise_openings.csv"] = header("enterprise_openings.csv");
   for (const auto& e : s.enterprises) {
-    enterprises += row({e.id, e.name, e.region, e.sector, integer(e.employees), flag(e.large), flag(e.partner),
-                        integer(e.internship_slots)});
+    enterprises += row({e.id, e.name, e.region, e.sector, integer(e.employees), flag(e.large),
+                        flag(e.partner), integer(e.internship_slots)});
     for (const auto& o : e.openings) openings += row({e.id, o.occupation, integer(o.count)});
   }
   auto& employment = files["employment.csv"] = header("employment.csv");
   for (const auto& r : s.employment) {
-    employment += row({r.programme, integer(r.year), r.enterprise, r.cluster, flag(r.outside), integer(r.count)});
+    employment += row(
+        {r.programme, integer(r.year), r.enterprise, r.cluster, flag(r.outside), integer(r.count)});
   }
   auto& targets = files["targets.csv"] = header("targets.csv");
-  for (const auto& t : s.targets) targets += row({std::string(to_string(t.indicator)), integer(t.year), num(t.value)});
+  for (const auto& t : s.targets)
+    targets += row({std::string(to_string(t.indicator)), integer(t.year), num(t.value)});
   return files;
 }
 
@@ -400,13 +441,15 @@ void save_scenario_csv(const Scenario& scenario, const fs::path& folder) {
   const CsvFiles files = scenario_to_csv(scenario);
   std::error_code ec;
   if (fs::exists(folder, ec)) {
-    if (!fs::is_directory(folder, ec)) throw IoError(folder.string() + ": exists and is not a folder");
+    if (!fs::is_directory(folder, ec))
+      throw IoError(folder.string() + ": exists and is not a folder");
     for (const auto& [name, content] : files) detail::write_file_atomic(folder / name, content);
     return;
   }
   // A new folder: write everything aside, then rename it into place in one step.
   const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
-  const fs::path staging = parent / (folder.filename().string() + ".tmp-" + std::to_string(std::random_device{}()));
+  const fs::path staging =
+      parent / (folder.filename().string() + ".tmp-" + std::to_string(std::random_device{}()));
   fs::create_directories(staging, ec);
   if (ec) throw IoError(staging.string() + ": cannot create folder: " + ec.message());
   try {

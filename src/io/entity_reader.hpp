@@ -62,7 +62,8 @@ Specialty read_specialty(F& f) {
   Specialty s;
   s.id = f.id("specialty");
   s.name = f.text("name", kOptional);
-  s.level = f.template choice<SpecialtyLevel>("level", parse_specialty_level, "secondary, associate or bachelor");
+  s.level = f.template choice<SpecialtyLevel>("level", parse_specialty_level,
+                                              "secondary, associate or bachelor");
   return s;
 }
 

@@ -13,9 +13,9 @@
 namespace sixlink {
 namespace {
 
+using detail::Table;
 using nlohmann::json;
 using nlohmann::ordered_json;
-using detail::Table;
 
 std::string type_name(const json& j) {
   if (j.is_number_integer()) return "an integer";
@@ -58,7 +58,8 @@ class JsonFields {
   Count count(std::string_view key, std::optional<Count> fallback) {
     const json* v = find(key, !fallback.has_value());
     if (v == nullptr) return *fallback;
-    if (v->is_number_unsigned() && v->get<std::uint64_t>() > std::uint64_t{std::numeric_limits<Count>::max()}) {
+    if (v->is_number_unsigned() &&
+        v->get<std::uint64_t>() > std::uint64_t{std::numeric_limits<Count>::max()}) {
       fail(key, "integer " + v->dump() + " is out of range");
     }
     if (v->is_number_integer()) return v->get<Count>();
@@ -94,7 +95,8 @@ class JsonFields {
   }
 
   template <class E>
-  E choice(std::string_view key, std::optional<E> (*parse)(std::string_view), std::string_view allowed) {
+  E choice(std::string_view key, std::optional<E> (*parse)(std::string_view),
+           std::string_view allowed) {
     const std::string name = text(key, detail::kRequired);
     const std::optional<E> value = parse(name);
     if (!value) fail(key, "expected " + std::string(allowed) + ", got '" + name + "'");
@@ -132,7 +134,8 @@ class JsonFields {
 };
 
 template <class Item, class Read>
-std::vector<Item> read_table(JsonFields& top, const json& root, std::string_view key, std::string_view source,
+std::vector<Item> read_table(JsonFields& top, const json& root, std::string_view key,
+                             std::string_view source,
                              std::initializer_list<std::string_view> allowed, Read read) {
   std::vector<Item> items;
   const json* array = top.array(key);
@@ -148,32 +151,39 @@ std::vector<Item> read_table(JsonFields& top, const json& root, std::string_view
 
 Scenario read_scenario(const json& root, std::string_view source) {
   JsonFields top(root, "", source,
-                 {"sixlink", "name", "base_year", "regions", "clusters", "sectors", "occupations", "specialties",
-                  "schools", "programmes", "enterprises", "employment", "targets"});
+                 {"sixlink", "name", "base_year", "regions", "clusters", "sectors", "occupations",
+                  "specialties", "schools", "programmes", "enterprises", "employment", "targets"});
   const Count version = top.count("sixlink", detail::kNeeded);
   if (version != kScenarioFormatVersion) {
-    top.fail("sixlink", "unknown format version " + std::to_string(version) + " (this sixlink reads version " +
+    top.fail("sixlink", "unknown format version " + std::to_string(version) +
+                            " (this sixlink reads version " +
                             std::to_string(kScenarioFormatVersion) + ")");
   }
   Scenario s;
   s.name = top.text("name", detail::kRequired);
   s.base_year = top.integer("base_year", std::nullopt);
 
-  auto plain = [](auto reader) { return [reader](JsonFields& f, const json&, std::size_t) { return reader(f); }; };
-  s.regions = read_table<Region>(top, root, "regions", source, {"id", "name"}, plain([](JsonFields& f) { return detail::read_region(f); }));
-  s.clusters = read_table<Cluster>(top, root, "clusters", source, {"id", "name", "growth_rate", "replacement_rate"},
+  auto plain = [](auto reader) {
+    return [reader](JsonFields& f, const json&, std::size_t) { return reader(f); };
+  };
+  s.regions = read_table<Region>(top, root, "regions", source, {"id", "name"},
+                                 plain([](JsonFields& f) { return detail::read_region(f); }));
+  s.clusters = read_table<Cluster>(top, root, "clusters", source,
+                                   {"id", "name", "growth_rate", "replacement_rate"},
                                    plain([](JsonFields& f) { return detail::read_cluster(f); }));
   s.sectors = read_table<Sector>(top, root, "sectors", source, {"id", "name", "cluster"},
                                  plain([](JsonFields& f) { return detail::read_sector(f); }));
-  s.occupations = read_table<Occupation>(top, root, "occupations", source, {"id", "name"},
-                                         plain([](JsonFields& f) { return detail::read_occupation(f); }));
+  s.occupations =
+      read_table<Occupation>(top, root, "occupations", source, {"id", "name"},
+                             plain([](JsonFields& f) { return detail::read_occupation(f); }));
   s.specialties = read_table<Specialty>(
       top, root, "specialties", source, {"id", "name", "level", "occupations"},
       [source](JsonFields& f, const json& item, std::size_t i) {
         Specialty sp = detail::read_specialty(f);
         if (const json* links = f.array("occupations")) {
           for (std::size_t j = 0; j < links->size(); ++j) {
-            JsonFields lf((*links)[j], "/specialties/" + std::to_string(i) + "/occupations/" + std::to_string(j),
+            JsonFields lf((*links)[j],
+                          "/specialties/" + std::to_string(i) + "/occupations/" + std::to_string(j),
                           source, {"occupation", "fit"});
             sp.occupations.push_back(detail::read_occupation_fit(lf));
           }
@@ -182,21 +192,24 @@ Scenario read_scenario(const json& root, std::string_view source) {
         return sp;
       });
   s.schools = read_table<School>(
-      top, root, "schools", source, {"id", "name", "region", "level", "double_high", "capacity", "social_training"},
+      top, root, "schools", source,
+      {"id", "name", "region", "level", "double_high", "capacity", "social_training"},
       plain([](JsonFields& f) { return detail::read_school(f); }));
-  s.programmes = read_table<Programme>(
-      top, root, "programmes", source,
-      {"id", "school", "specialty", "intake", "enrolled", "duration", "completion_rate", "min_intake", "max_intake",
-       "cost_per_student"},
-      plain([](JsonFields& f) { return detail::read_programme(f); }));
+  s.programmes =
+      read_table<Programme>(top, root, "programmes", source,
+                            {"id", "school", "specialty", "intake", "enrolled", "duration",
+                             "completion_rate", "min_intake", "max_intake", "cost_per_student"},
+                            plain([](JsonFields& f) { return detail::read_programme(f); }));
   s.enterprises = read_table<Enterprise>(
       top, root, "enterprises", source,
-      {"id", "name", "region", "sector", "employees", "large", "partner", "internship_slots", "openings"},
+      {"id", "name", "region", "sector", "employees", "large", "partner", "internship_slots",
+       "openings"},
       [source](JsonFields& f, const json&, std::size_t i) {
         Enterprise e = detail::read_enterprise(f);
         if (const json* openings = f.array("openings")) {
           for (std::size_t j = 0; j < openings->size(); ++j) {
-            JsonFields of((*openings)[j], "/enterprises/" + std::to_string(i) + "/openings/" + std::to_string(j),
+            JsonFields of((*openings)[j],
+                          "/enterprises/" + std::to_string(i) + "/openings/" + std::to_string(j),
                           source, {"occupation", "count"});
             e.openings.push_back(detail::read_opening(of));
           }
@@ -204,17 +217,19 @@ Scenario read_scenario(const json& root, std::string_view source) {
         return e;
       });
   s.employment = read_table<EmploymentRecord>(
-      top, root, "employment", source, {"programme", "year", "enterprise", "cluster", "outside", "count"},
+      top, root, "employment", source,
+      {"programme", "year", "enterprise", "cluster", "outside", "count"},
       plain([](JsonFields& f) { return detail::read_employment(f); }));
   s.targets = read_table<PlanTarget>(top, root, "targets", source, {"indicator", "year", "value"},
                                      plain([](JsonFields& f) { return detail::read_target(f); }));
   return s;
 }
 
-std::string json_location(std::string_view source, Table table, std::size_t index, std::ptrdiff_t sub,
-                          std::string_view field) {
+std::string json_location(std::string_view source, Table table, std::size_t index,
+                          std::ptrdiff_t sub, std::string_view field) {
   std::string pointer;
-  if (table != Table::kScenario) pointer = "/" + std::string(detail::table_name(table)) + "/" + std::to_string(index);
+  if (table != Table::kScenario)
+    pointer = "/" + std::string(detail::table_name(table)) + "/" + std::to_string(index);
   if (table == Table::kSpecialtyOccupations) pointer += "/occupations/" + std::to_string(sub);
   if (table == Table::kEnterpriseOpenings) pointer += "/openings/" + std::to_string(sub);
   return std::string(source) + ": " + pointer + "/" + std::string(field);
@@ -229,48 +244,75 @@ ordered_json to_json_value(const Scenario& s) {
   for (const auto& r : s.regions) regions.push_back({{"id", r.id}, {"name", r.name}});
   auto& clusters = j["clusters"] = ordered_json::array();
   for (const auto& c : s.clusters) {
-    clusters.push_back({{"id", c.id}, {"name", c.name}, {"growth_rate", c.growth_rate},
+    clusters.push_back({{"id", c.id},
+                        {"name", c.name},
+                        {"growth_rate", c.growth_rate},
                         {"replacement_rate", c.replacement_rate}});
   }
   auto& sectors = j["sectors"] = ordered_json::array();
-  for (const auto& x : s.sectors) sectors.push_back({{"id", x.id}, {"name", x.name}, {"cluster", x.cluster}});
+  for (const auto& x : s.sectors)
+    sectors.push_back({{"id", x.id}, {"name", x.name}, {"cluster", x.cluster}});
   auto& occupations = j["occupations"] = ordered_json::array();
   for (const auto& o : s.occupations) occupations.push_back({{"id", o.id}, {"name", o.name}});
   auto& specialties = j["specialties"] = ordered_json::array();
   for (const auto& sp : s.specialties) {
     ordered_json links = ordered_json::array();
-    for (const auto& f : sp.occupations) links.push_back({{"occupation", f.occupation}, {"fit", f.fit}});
-    specialties.push_back({{"id", sp.id}, {"name", sp.name}, {"level", to_string(sp.level)}, {"occupations", links}});
+    for (const auto& f : sp.occupations)
+      links.push_back({{"occupation", f.occupation}, {"fit", f.fit}});
+    specialties.push_back(
+        {{"id", sp.id}, {"name", sp.name}, {"level", to_string(sp.level)}, {"occupations", links}});
   }
   auto& schools = j["schools"] = ordered_json::array();
   for (const auto& sc : s.schools) {
-    schools.push_back({{"id", sc.id}, {"name", sc.name}, {"region", sc.region}, {"level", to_string(sc.level)},
-                       {"double_high", sc.double_high}, {"capacity", sc.capacity},
+    schools.push_back({{"id", sc.id},
+                       {"name", sc.name},
+                       {"region", sc.region},
+                       {"level", to_string(sc.level)},
+                       {"double_high", sc.double_high},
+                       {"capacity", sc.capacity},
                        {"social_training", sc.social_training}});
   }
   auto& programmes = j["programmes"] = ordered_json::array();
   for (const auto& p : s.programmes) {
-    programmes.push_back({{"id", p.id}, {"school", p.school}, {"specialty", p.specialty}, {"intake", p.intake},
-                          {"enrolled", p.enrolled}, {"duration", p.duration}, {"completion_rate", p.completion_rate},
-                          {"min_intake", p.min_intake}, {"max_intake", p.max_intake},
+    programmes.push_back({{"id", p.id},
+                          {"school", p.school},
+                          {"specialty", p.specialty},
+                          {"intake", p.intake},
+                          {"enrolled", p.enrolled},
+                          {"duration", p.duration},
+                          {"completion_rate", p.completion_rate},
+                          {"min_intake", p.min_intake},
+                          {"max_intake", p.max_intake},
                           {"cost_per_student", p.cost_per_student}});
   }
   auto& enterprises = j["enterprises"] = ordered_json::array();
   for (const auto& e : s.enterprises) {
     ordered_json openings = ordered_json::array();
-    for (const auto& o : e.openings) openings.push_back({{"occupation", o.occupation}, {"count", o.count}});
-    enterprises.push_back({{"id", e.id}, {"name", e.name}, {"region", e.region}, {"sector", e.sector},
-                           {"employees", e.employees}, {"large", e.large}, {"partner", e.partner},
-                           {"internship_slots", e.internship_slots}, {"openings", openings}});
+    for (const auto& o : e.openings)
+      openings.push_back({{"occupation", o.occupation}, {"count", o.count}});
+    enterprises.push_back({{"id", e.id},
+                           {"name", e.name},
+                           {"region", e.region},
+                           {"sector", e.sector},
+                           {"employees", e.employees},
+                           {"large", e.large},
+                           {"partner", e.partner},
+                           {"internship_slots", e.internship_slots},
+                           {"openings", openings}});
   }
   auto& employment = j["employment"] = ordered_json::array();
   for (const auto& r : s.employment) {
-    employment.push_back({{"programme", r.programme}, {"year", r.year}, {"enterprise", r.enterprise},
-                          {"cluster", r.cluster}, {"outside", r.outside}, {"count", r.count}});
+    employment.push_back({{"programme", r.programme},
+                          {"year", r.year},
+                          {"enterprise", r.enterprise},
+                          {"cluster", r.cluster},
+                          {"outside", r.outside},
+                          {"count", r.count}});
   }
   auto& targets = j["targets"] = ordered_json::array();
   for (const auto& t : s.targets) {
-    targets.push_back({{"indicator", to_string(t.indicator)}, {"year", t.year}, {"value", t.value}});
+    targets.push_back(
+        {{"indicator", to_string(t.indicator)}, {"year", t.year}, {"value", t.value}});
   }
   return j;
 }
@@ -290,17 +332,21 @@ Scenario scenario_from_json(std::string_view text, std::string_view source) {
   } catch (const json::parse_error& e) {
     // nlohmann prefixes "[json.exception.parse_error.101] "; keep only the words.
     std::string what = e.what();
-    if (const auto close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
+    if (const auto close = what.find("] "); close != std::string::npos)
+      what = what.substr(close + 2);
     throw ParseError(std::string(source) + ": " + what);
   }
   Scenario scenario = read_scenario(root, source);
-  detail::validate(scenario, [source](Table t, std::size_t i, std::ptrdiff_t sub, std::string_view field) {
-    return json_location(source, t, i, sub, field);
-  });
+  detail::validate(scenario,
+                   [source](Table t, std::size_t i, std::ptrdiff_t sub, std::string_view field) {
+                     return json_location(source, t, i, sub, field);
+                   });
   return scenario;
 }
 
-std::string scenario_to_json(const Scenario& scenario, int indent) { return dump(to_json_value(scenario), indent); }
+std::string scenario_to_json(const Scenario& scenario, int indent) {
+  return dump(to_json_value(scenario), indent);
+}
 
 Scenario load_scenario_json(const std::filesystem::path& path) {
   return scenario_from_json(detail::read_file(path), path.string());
@@ -333,7 +379,8 @@ std::string summary_to_json(const ScenarioSummary& s, int indent) {
   j["retention_rate"] = s.retention_rate ? ordered_json(*s.retention_rate) : ordered_json(nullptr);
   auto& clusters = j["clusters"] = ordered_json::array();
   for (const auto& c : s.clusters) {
-    clusters.push_back({{"id", c.id}, {"name", c.name}, {"graduates", c.graduates}, {"openings", c.openings}});
+    clusters.push_back(
+        {{"id", c.id}, {"name", c.name}, {"graduates", c.graduates}, {"openings", c.openings}});
   }
   return dump(j, indent);
 }

@@ -23,6 +23,11 @@ Scenario resolve_scenario(std::string_view name_or_path) {
   // A file of that name wins over a built-in, so users can shadow one on purpose.
   if (!fs::exists(fs::path(name_or_path), ec)) {
     if (const Scenario* builtin = find_builtin_scenario(name_or_path)) return *builtin;
+    std::string names;
+    for (std::string_view name : builtin_scenario_names())
+      names += (names.empty() ? "" : ", ") + std::string(name);
+    throw IoError(std::string(name_or_path) +
+                  ": no such file or folder, nor a built-in scenario (" + names + ")");
   }
   return load_scenario(fs::path(name_or_path));
 }

@@ -48,12 +48,15 @@ class Curated {
  public:
   explicit Curated(std::string_view text) {
     auto records = detail::parse_csv(text, "taizhou data");
-    for (std::size_t c = 0; c < records.front().fields.size(); ++c) column_[records.front().fields[c]] = c;
+    for (std::size_t c = 0; c < records.front().fields.size(); ++c)
+      column_[records.front().fields[c]] = c;
     records.erase(records.begin());
     rows_ = std::move(records);
   }
   std::size_t size() const { return rows_.size(); }
-  const std::string& text(std::size_t r, const std::string& col) const { return rows_[r].fields.at(column_.at(col)); }
+  const std::string& text(std::size_t r, const std::string& col) const {
+    return rows_[r].fields.at(column_.at(col));
+  }
   double number(std::size_t r, const std::string& col) const {
     const auto parsed = detail::parse_number(text(r, col));
     if (!parsed.value) throw std::logic_error("taizhou data: " + parsed.error);
@@ -84,22 +87,25 @@ Scenario build_taizhou() {
   const Curated regions(detail::kTaizhouRegionsCsv);
   std::vector<double> region_weight;
   for (std::size_t r = 0; r < regions.size(); ++r) {
-    s.regions.push_back({regions.text(r, "id"), regions.text(r, "name") + " " + regions.text(r, "name_zh")});
+    s.regions.push_back(
+        {regions.text(r, "id"), regions.text(r, "name") + " " + regions.text(r, "name_zh")});
     region_weight.push_back(regions.number(r, "weight"));
   }
   const Curated clusters(detail::kTaizhouClustersCsv);
   for (std::size_t c = 0; c < clusters.size(); ++c) {
-    s.clusters.push_back({clusters.text(c, "id"), clusters.text(c, "name") + " " + clusters.text(c, "name_zh"),
-                          clusters.number(c, "growth_rate"), clusters.number(c, "replacement_rate")});
+    s.clusters.push_back(
+        {clusters.text(c, "id"), clusters.text(c, "name") + " " + clusters.text(c, "name_zh"),
+         clusters.number(c, "growth_rate"), clusters.number(c, "replacement_rate")});
   }
   const Curated sectors(detail::kTaizhouSectorsCsv);
   for (std::size_t k = 0; k < sectors.size(); ++k) {
-    s.sectors.push_back({sectors.text(k, "id"), sectors.text(k, "name"), sectors.text(k, "cluster")});
+    s.sectors.push_back(
+        {sectors.text(k, "id"), sectors.text(k, "name"), sectors.text(k, "cluster")});
   }
   const Curated occupations(detail::kTaizhouOccupationsCsv);
   for (std::size_t o = 0; o < occupations.size(); ++o) {
-    s.occupations.push_back(
-        {occupations.text(o, "id"), occupations.text(o, "name") + " " + occupations.text(o, "name_zh")});
+    s.occupations.push_back({occupations.text(o, "id"),
+                             occupations.text(o, "name") + " " + occupations.text(o, "name_zh")});
   }
   const std::size_t n_regions = s.regions.size();
   const std::size_t n_clusters = s.clusters.size();
@@ -110,7 +116,8 @@ Scenario build_taizhou() {
   const Curated cluster_occupations(detail::kTaizhouClusterOccupationsCsv);
   for (std::size_t r = 0; r < cluster_occupations.size(); ++r) {
     mix[index_of(s.clusters, cluster_occupations.text(r, "cluster"))]
-       [index_of(s.occupations, cluster_occupations.text(r, "occupation"))] = cluster_occupations.number(r, "share");
+       [index_of(s.occupations, cluster_occupations.text(r, "occupation"))] =
+           cluster_occupations.number(r, "share");
   }
 
   // Specialties: codes and fits curated, names from the real catalogue.
@@ -120,10 +127,12 @@ Scenario build_taizhou() {
     const SpecialtyLevel level = *parse_specialty_level(links.text(r, "level"));
     if (s.specialties.empty() || s.specialties.back().id != code) {
       const CatalogueEntry* entry = find_catalogue_entry(level, code);
-      if (entry == nullptr) throw std::logic_error("taizhou data: " + code + " is not in the catalogue");
+      if (entry == nullptr)
+        throw std::logic_error("taizhou data: " + code + " is not in the catalogue");
       s.specialties.push_back({code, entry->name, level, {}});
     }
-    s.specialties.back().occupations.push_back({links.text(r, "occupation"), links.number(r, "fit")});
+    s.specialties.back().occupations.push_back(
+        {links.text(r, "occupation"), links.number(r, "fit")});
   }
   // a[s][c]: how well specialty s fits cluster c's occupation mix.
   std::vector<std::vector<double>> fit(s.specialties.size(), std::vector<double>(n_clusters, 0.0));
@@ -153,7 +162,8 @@ Scenario build_taizhou() {
   for (std::size_t r = 0; r < n_regions; ++r) {
     bool has_school = false;
     for (std::size_t k = 0; k < schools.size(); ++k) {
-      has_school = has_school || (schools.text(k, "region") == s.regions[r].id && schools.text(k, "level") == "secondary");
+      has_school = has_school || (schools.text(k, "region") == s.regions[r].id &&
+                                  schools.text(k, "level") == "secondary");
     }
     if (has_school) secondary_region_weight += region_weight[r];
   }
@@ -173,17 +183,20 @@ Scenario build_taizhou() {
       if (s.specialties[sp].level != level) continue;
       double score = 0.0;
       for (std::size_t c = 0; c < n_clusters; ++c) {
-        const double local = higher ? 3.0 * strength[reg][c] + city_strength[c] : strength[reg][c] + 0.15 * city_strength[c];
+        const double local = higher ? 3.0 * strength[reg][c] + city_strength[c]
+                                    : strength[reg][c] + 0.15 * city_strength[c];
         score += fit[sp][c] * local;
       }
       ranked.emplace_back(score, sp);
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    const auto offered = std::min<std::size_t>(static_cast<std::size_t>(schools.number(k, "programmes")), ranked.size());
-    const double school_budget =
-        (higher ? static_cast<double>(kHigherEnrolled)
-                : static_cast<double>(kSecondaryEnrolled) * region_weight[reg] / secondary_region_weight) *
-        schools.number(k, "share");
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    const auto offered = std::min<std::size_t>(
+        static_cast<std::size_t>(schools.number(k, "programmes")), ranked.size());
+    const double school_budget = (higher ? static_cast<double>(kHigherEnrolled)
+                                         : static_cast<double>(kSecondaryEnrolled) *
+                                               region_weight[reg] / secondary_region_weight) *
+                                 schools.number(k, "share");
     double score_sum = 0.0;
     for (std::size_t j = 0; j < offered; ++j) score_sum += std::sqrt(ranked[j].first);
     for (std::size_t j = 0; j < offered; ++j) {
@@ -194,8 +207,9 @@ Scenario build_taizhou() {
       p.specialty = sp.id;
       p.duration = 3;
       p.completion_rate = higher ? 0.92 : 0.95;
-      const bool engineering = sp.id.starts_with("66") || sp.id.starts_with("46") || sp.id.starts_with("71") ||
-                               sp.id.starts_with("51") || sp.id.starts_with("43") || sp.id.starts_with("48");
+      const bool engineering = sp.id.starts_with("66") || sp.id.starts_with("46") ||
+                               sp.id.starts_with("71") || sp.id.starts_with("51") ||
+                               sp.id.starts_with("43") || sp.id.starts_with("48");
       p.cost_per_student = (higher ? 21'000.0 : 16'000.0) * (engineering ? 1.15 : 1.0);
       s.programmes.push_back(p);
       programme_weight.push_back(school_budget * std::sqrt(ranked[j].first) / score_sum);
@@ -211,8 +225,8 @@ Scenario build_taizhou() {
       weights.push_back(programme_weight[p]);
       members.push_back(p);
     }
-    const auto enrolled =
-        detail::apportion(weights, level == SchoolLevel::kHigher ? kHigherEnrolled : kSecondaryEnrolled);
+    const auto enrolled = detail::apportion(
+        weights, level == SchoolLevel::kHigher ? kHigherEnrolled : kSecondaryEnrolled);
     for (std::size_t m = 0; m < members.size(); ++m) {
       Programme& p = s.programmes[members[m]];
       p.enrolled = enrolled[m];
@@ -223,10 +237,12 @@ Scenario build_taizhou() {
     }
   }
   std::vector<Count> school_enrolled(s.schools.size(), 0);
-  for (std::size_t p = 0; p < s.programmes.size(); ++p) school_enrolled[programme_school[p]] += s.programmes[p].enrolled;
+  for (std::size_t p = 0; p < s.programmes.size(); ++p)
+    school_enrolled[programme_school[p]] += s.programmes[p].enrolled;
   for (std::size_t k = 0; k < s.schools.size(); ++k) {
     School& school = s.schools[k];
-    school.capacity = static_cast<Count>(std::ceil(1.1 * static_cast<double>(school_enrolled[k]) / 100.0)) * 100;
+    school.capacity =
+        static_cast<Count>(std::ceil(1.1 * static_cast<double>(school_enrolled[k]) / 100.0)) * 100;
     school.social_training = std::llround(0.8 * static_cast<double>(school_enrolled[k]));
   }
   // Double-high schools: the colleges, then the largest secondary schools until
@@ -242,7 +258,8 @@ Scenario build_taizhou() {
       return ha != hb ? ha : school_enrolled[a] > school_enrolled[b];
     });
     for (std::size_t k : order) {
-      if (static_cast<double>(in_double_high) >= kDoubleHighShare2020 * static_cast<double>(total)) break;
+      if (static_cast<double>(in_double_high) >= kDoubleHighShare2020 * static_cast<double>(total))
+        break;
       s.schools[k].double_high = true;
       in_double_high += school_enrolled[k];
     }
@@ -251,7 +268,8 @@ Scenario build_taizhou() {
   // --- Enterprises and their openings ----------------------------------------------
   std::vector<std::vector<std::size_t>> cluster_sectors(n_clusters);
   for (std::size_t k = 0; k < s.sectors.size(); ++k) {
-    if (!s.sectors[k].cluster.empty()) cluster_sectors[index_of(s.clusters, s.sectors[k].cluster)].push_back(k);
+    if (!s.sectors[k].cluster.empty())
+      cluster_sectors[index_of(s.clusters, s.sectors[k].cluster)].push_back(k);
   }
   struct Cell {
     std::size_t enterprise, occupation;
@@ -268,12 +286,13 @@ Scenario build_taizhou() {
     for (std::size_t f = 0; f < firms; ++f) {
       Enterprise e;
       e.id = "e-" + s.regions[reg].id + "-" + s.clusters[c].id + "-" + two_digits(f + 1);
-      e.name = s.regions[reg].name.substr(0, s.regions[reg].name.find(' ')) + " " + s.clusters[c].id + " firm " +
-               two_digits(f + 1);
+      e.name = s.regions[reg].name.substr(0, s.regions[reg].name.find(' ')) + " " +
+               s.clusters[c].id + " firm " + two_digits(f + 1);
       e.region = s.regions[reg].id;
       e.sector = s.sectors[cluster_sectors[c][f % cluster_sectors[c].size()]].id;
       e.employees = static_cast<Count>(log_uniform(60.0, 6000.0));
-      const double yearly = static_cast<double>(e.employees) * (s.clusters[c].growth_rate + s.clusters[c].replacement_rate);
+      const double yearly = static_cast<double>(e.employees) *
+                            (s.clusters[c].growth_rate + s.clusters[c].replacement_rate);
       for (std::size_t o = 0; o < n_occupations; ++o) {
         if (mix[c][o] > 0.0) cells.push_back({s.enterprises.size(), o, yearly * mix[c][o]});
       }
@@ -290,7 +309,8 @@ Scenario build_taizhou() {
       Enterprise e;
       const std::string kind = sector.empty() ? "unclassified" : "sector" + sector;
       e.id = "e-" + s.regions[reg].id + "-" + kind + "-" + two_digits(f + 1);
-      e.name = s.regions[reg].name.substr(0, s.regions[reg].name.find(' ')) + " " + kind + " firm " + two_digits(f + 1);
+      e.name = s.regions[reg].name.substr(0, s.regions[reg].name.find(' ')) + " " + kind +
+               " firm " + two_digits(f + 1);
       e.region = s.regions[reg].id;
       e.sector = sector;
       e.employees = static_cast<Count>(log_uniform(30.0, 800.0));
@@ -305,7 +325,8 @@ Scenario build_taizhou() {
   const auto openings = detail::apportion(raw, std::llround(kOpeningsPerGraduate * graduates));
   for (std::size_t k = 0; k < cells.size(); ++k) {
     if (openings[k] > 0) {
-      s.enterprises[cells[k].enterprise].openings.push_back({s.occupations[cells[k].occupation].id, openings[k]});
+      s.enterprises[cells[k].enterprise].openings.push_back(
+          {s.occupations[cells[k].occupation].id, openings[k]});
     }
   }
   // Large firms; the 2020 share of them taking part in vocational education.
@@ -321,10 +342,13 @@ Scenario build_taizhou() {
     }
   }
   std::sort(large.begin(), large.end());
-  const auto partners = static_cast<std::size_t>(std::llround(kLargeFirmParticipation2020 * static_cast<double>(large.size())));
+  const auto partners = static_cast<std::size_t>(
+      std::llround(kLargeFirmParticipation2020 * static_cast<double>(large.size())));
   for (std::size_t j = 0; j < partners; ++j) s.enterprises[large[j].second].partner = true;
   for (auto& e : s.enterprises) {
-    if (e.partner) e.internship_slots = std::max<Count>(2, std::llround(0.02 * static_cast<double>(e.employees)));
+    if (e.partner)
+      e.internship_slots =
+          std::max<Count>(2, std::llround(0.02 * static_cast<double>(e.employees)));
   }
 
   // --- 2020 employment records: 37.87 % of graduates stay in the city ---------------
@@ -337,31 +361,41 @@ Scenario build_taizhou() {
     const std::size_t reg = index_of(s.regions, s.schools[programme_school[p]].region);
     const double fit_sum = std::accumulate(fit[sp].begin(), fit[sp].end(), 0.0);
     double pull = 0.0;  // how strongly the home region's clusters demand this specialty
-    for (std::size_t c = 0; c < n_clusters; ++c) pull += fit[sp][c] / fit_sum * (strength[reg][c] + 0.2 * city_strength[c]) / max_strength;
+    for (std::size_t c = 0; c < n_clusters; ++c)
+      pull += fit[sp][c] / fit_sum * (strength[reg][c] + 0.2 * city_strength[c]) / max_strength;
     cohort.push_back(std::llround(static_cast<double>(prog.intake) * prog.completion_rate));
     local_weight.push_back(static_cast<double>(cohort.back()) * (0.15 + std::min(pull, 0.8)));
   }
   const Count cohort_total = std::accumulate(cohort.begin(), cohort.end(), Count{0});
-  const auto local = detail::apportion(local_weight, std::llround(kRetention2020 * static_cast<double>(cohort_total)));
+  const auto local = detail::apportion(
+      local_weight, std::llround(kRetention2020 * static_cast<double>(cohort_total)));
   for (std::size_t p = 0; p < s.programmes.size(); ++p) {
     const std::size_t sp = index_of(s.specialties, s.programmes[p].specialty);
     const std::size_t reg = index_of(s.regions, s.schools[programme_school[p]].region);
     const Count stay = std::min(local[p], cohort[p]);
     std::vector<double> where(n_clusters);
-    for (std::size_t c = 0; c < n_clusters; ++c) where[c] = fit[sp][c] * (strength[reg][c] + 0.2 * city_strength[c]);
+    for (std::size_t c = 0; c < n_clusters; ++c)
+      where[c] = fit[sp][c] * (strength[reg][c] + 0.2 * city_strength[c]);
     const auto by_cluster = detail::apportion(where, stay);
     for (std::size_t c = 0; c < n_clusters; ++c) {
-      if (by_cluster[c] > 0) s.employment.push_back({s.programmes[p].id, 2020, "", s.clusters[c].id, false, by_cluster[c]});
+      if (by_cluster[c] > 0)
+        s.employment.push_back(
+            {s.programmes[p].id, 2020, "", s.clusters[c].id, false, by_cluster[c]});
     }
-    if (cohort[p] > stay) s.employment.push_back({s.programmes[p].id, 2020, "", "", true, cohort[p] - stay});
+    if (cohort[p] > stay)
+      s.employment.push_back({s.programmes[p].id, 2020, "", "", true, cohort[p] - stay});
   }
 
   // --- The plan's targets ----------------------------------------------------------
   s.targets = {
-      {Indicator::kEnrolment, 2023, 94'000},           {Indicator::kEnrolment, 2025, 100'000},
-      {Indicator::kRetentionRate, 2023, 0.45},          {Indicator::kRetentionRate, 2025, 0.55},
-      {Indicator::kLargeFirmParticipation, 2023, 0.65}, {Indicator::kLargeFirmParticipation, 2025, 0.70},
-      {Indicator::kDoubleHighShare, 2023, 0.75},        {Indicator::kDoubleHighShare, 2025, 0.80},
+      {Indicator::kEnrolment, 2023, 94'000},
+      {Indicator::kEnrolment, 2025, 100'000},
+      {Indicator::kRetentionRate, 2023, 0.45},
+      {Indicator::kRetentionRate, 2025, 0.55},
+      {Indicator::kLargeFirmParticipation, 2023, 0.65},
+      {Indicator::kLargeFirmParticipation, 2025, 0.70},
+      {Indicator::kDoubleHighShare, 2023, 0.75},
+      {Indicator::kDoubleHighShare, 2025, 0.80},
   };
   validate(s);
   return s;

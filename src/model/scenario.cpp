@@ -4,34 +4,45 @@ namespace sixlink {
 
 std::string_view to_string(SpecialtyLevel level) {
   switch (level) {
-    case SpecialtyLevel::kSecondary: return "secondary";
-    case SpecialtyLevel::kAssociate: return "associate";
-    case SpecialtyLevel::kBachelor: return "bachelor";
+    case SpecialtyLevel::kSecondary:
+      return "secondary";
+    case SpecialtyLevel::kAssociate:
+      return "associate";
+    case SpecialtyLevel::kBachelor:
+      return "bachelor";
   }
   return "?";
 }
 
 std::string_view to_string(SchoolLevel level) {
   switch (level) {
-    case SchoolLevel::kSecondary: return "secondary";
-    case SchoolLevel::kHigher: return "higher";
+    case SchoolLevel::kSecondary:
+      return "secondary";
+    case SchoolLevel::kHigher:
+      return "higher";
   }
   return "?";
 }
 
 std::string_view to_string(Indicator indicator) {
   switch (indicator) {
-    case Indicator::kEnrolment: return "enrolment";
-    case Indicator::kRetentionRate: return "retention_rate";
-    case Indicator::kLargeFirmParticipation: return "large_firm_participation";
-    case Indicator::kDoubleHighShare: return "double_high_share";
-    case Indicator::kSocialTraining: return "social_training";
+    case Indicator::kEnrolment:
+      return "enrolment";
+    case Indicator::kRetentionRate:
+      return "retention_rate";
+    case Indicator::kLargeFirmParticipation:
+      return "large_firm_participation";
+    case Indicator::kDoubleHighShare:
+      return "double_high_share";
+    case Indicator::kSocialTraining:
+      return "social_training";
   }
   return "?";
 }
 
 std::optional<SpecialtyLevel> parse_specialty_level(std::string_view text) {
-  for (auto level : {SpecialtyLevel::kSecondary, SpecialtyLevel::kAssociate, SpecialtyLevel::kBachelor}) {
+  for (auto level :
+       {SpecialtyLevel::kSecondary, SpecialtyLevel::kAssociate, SpecialtyLevel::kBachelor}) {
     if (text == to_string(level)) return level;
   }
   return std::nullopt;

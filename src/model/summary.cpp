@@ -9,8 +9,8 @@ ScenarioSummary summarise(const Scenario& s) {
   out.name = s.name;
   out.base_year = s.base_year;
   auto size = [](const auto& v) { return static_cast<Index>(v.size()); };
-  out.counts = {size(s.regions),    size(s.clusters),   size(s.sectors),     size(s.occupations),
-                size(s.specialties), size(s.schools),   size(s.programmes),  size(s.enterprises),
+  out.counts = {size(s.regions),     size(s.clusters), size(s.sectors),    size(s.occupations),
+                size(s.specialties), size(s.schools),  size(s.programmes), size(s.enterprises),
                 size(s.employment),  size(s.targets)};
 
   std::unordered_map<std::string_view, std::size_t> cluster_index;
@@ -27,7 +27,8 @@ ScenarioSummary summarise(const Scenario& s) {
   }
 
   // Openings per cluster and per (cluster, occupation).
-  std::unordered_map<std::string_view, std::vector<double>> occupation_openings;  // occupation -> per cluster
+  std::unordered_map<std::string_view, std::vector<double>>
+      occupation_openings;  // occupation -> per cluster
   for (const auto& e : s.enterprises) {
     out.internship_slots += e.internship_slots;
     const auto it = sector_cluster.find(e.sector);

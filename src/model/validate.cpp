@@ -15,19 +15,32 @@ namespace detail {
 
 std::string_view table_name(Table table) {
   switch (table) {
-    case Table::kScenario: return "scenario";
-    case Table::kRegions: return "regions";
-    case Table::kClusters: return "clusters";
-    case Table::kSectors: return "sectors";
-    case Table::kOccupations: return "occupations";
-    case Table::kSpecialties: return "specialties";
-    case Table::kSpecialtyOccupations: return "specialties";
-    case Table::kSchools: return "schools";
-    case Table::kProgrammes: return "programmes";
-    case Table::kEnterprises: return "enterprises";
-    case Table::kEnterpriseOpenings: return "enterprises";
-    case Table::kEmployment: return "employment";
-    case Table::kTargets: return "targets";
+    case Table::kScenario:
+      return "scenario";
+    case Table::kRegions:
+      return "regions";
+    case Table::kClusters:
+      return "clusters";
+    case Table::kSectors:
+      return "sectors";
+    case Table::kOccupations:
+      return "occupations";
+    case Table::kSpecialties:
+      return "specialties";
+    case Table::kSpecialtyOccupations:
+      return "specialties";
+    case Table::kSchools:
+      return "schools";
+    case Table::kProgrammes:
+      return "programmes";
+    case Table::kEnterprises:
+      return "enterprises";
+    case Table::kEnterpriseOpenings:
+      return "enterprises";
+    case Table::kEmployment:
+      return "employment";
+    case Table::kTargets:
+      return "targets";
   }
   return "?";
 }
@@ -70,7 +83,8 @@ class Checker {
     for (std::size_t i = 0; i < s_.sectors.size(); ++i) {
       const Sector& sec = s_.sectors[i];
       if (!sec.cluster.empty()) {
-        refers(Table::kSectors, i, "cluster", clusters, sec.cluster, "sector " + quoted(sec.id), "cluster");
+        refers(Table::kSectors, i, "cluster", clusters, sec.cluster, "sector " + quoted(sec.id),
+               "cluster");
       }
     }
     for (std::size_t i = 0; i < s_.specialties.size(); ++i) {
@@ -80,7 +94,8 @@ class Checker {
       for (std::size_t j = 0; j < sp.occupations.size(); ++j) {
         const OccupationFit& f = sp.occupations[j];
         const auto sub = static_cast<std::ptrdiff_t>(j);
-        refers(Table::kSpecialtyOccupations, i, "occupation", occupations, f.occupation, who, "occupation", sub);
+        refers(Table::kSpecialtyOccupations, i, "occupation", occupations, f.occupation, who,
+               "occupation", sub);
         if (!seen.insert(f.occupation).second) {
           fail(Table::kSpecialtyOccupations, i, "occupation",
                who + " lists occupation " + quoted(f.occupation) + " twice", sub);
@@ -106,7 +121,8 @@ class Checker {
       refers(Table::kProgrammes, i, "specialty", specialties, p.specialty, who, "specialty");
       if (!offered.emplace(p.school, p.specialty).second) {
         fail(Table::kProgrammes, i, "specialty",
-             who + ": school " + quoted(p.school) + " already offers specialty " + quoted(p.specialty));
+             who + ": school " + quoted(p.school) + " already offers specialty " +
+                 quoted(p.specialty));
       }
       count(Table::kProgrammes, i, "intake", p.intake, who);
       count(Table::kProgrammes, i, "enrolled", p.enrolled, who);
@@ -128,14 +144,16 @@ class Checker {
       const Enterprise& e = s_.enterprises[i];
       const std::string who = "enterprise " + quoted(e.id);
       refers(Table::kEnterprises, i, "region", regions, e.region, who, "region");
-      if (!e.sector.empty()) refers(Table::kEnterprises, i, "sector", sectors, e.sector, who, "sector");
+      if (!e.sector.empty())
+        refers(Table::kEnterprises, i, "sector", sectors, e.sector, who, "sector");
       count(Table::kEnterprises, i, "employees", e.employees, who);
       count(Table::kEnterprises, i, "internship_slots", e.internship_slots, who);
       std::set<std::string_view> seen;
       for (std::size_t j = 0; j < e.openings.size(); ++j) {
         const Opening& o = e.openings[j];
         const auto sub = static_cast<std::ptrdiff_t>(j);
-        refers(Table::kEnterpriseOpenings, i, "occupation", occupations, o.occupation, who, "occupation", sub);
+        refers(Table::kEnterpriseOpenings, i, "occupation", occupations, o.occupation, who,
+               "occupation", sub);
         if (!seen.insert(o.occupation).second) {
           fail(Table::kEnterpriseOpenings, i, "occupation",
                who + " lists openings for occupation " + quoted(o.occupation) + " twice", sub);
@@ -146,13 +164,16 @@ class Checker {
     for (std::size_t i = 0; i < s_.employment.size(); ++i) {
       const EmploymentRecord& r = s_.employment[i];
       const std::string who = "employment record of programme " + quoted(r.programme);
-      refers(Table::kEmployment, i, "programme", programmes, r.programme, "employment record", "programme");
+      refers(Table::kEmployment, i, "programme", programmes, r.programme, "employment record",
+             "programme");
       year(Table::kEmployment, i, r.year, who);
-      if (!r.enterprise.empty()) refers(Table::kEmployment, i, "enterprise", enterprises, r.enterprise, who, "enterprise");
-      if (!r.cluster.empty()) refers(Table::kEmployment, i, "cluster", clusters, r.cluster, who, "cluster");
+      if (!r.enterprise.empty())
+        refers(Table::kEmployment, i, "enterprise", enterprises, r.enterprise, who, "enterprise");
+      if (!r.cluster.empty())
+        refers(Table::kEmployment, i, "cluster", clusters, r.cluster, who, "cluster");
       if (r.outside && !r.enterprise.empty()) {
-        fail(Table::kEmployment, i, "outside", who + ": outside the city, yet names local enterprise " +
-                                                   quoted(r.enterprise));
+        fail(Table::kEmployment, i, "outside",
+             who + ": outside the city, yet names local enterprise " + quoted(r.enterprise));
       }
       if (!r.outside && r.enterprise.empty() && r.cluster.empty()) {
         fail(Table::kEmployment, i, "enterprise",
@@ -163,9 +184,11 @@ class Checker {
     std::set<std::pair<Indicator, int>> targeted;
     for (std::size_t i = 0; i < s_.targets.size(); ++i) {
       const PlanTarget& t = s_.targets[i];
-      const std::string who = "target " + std::string(to_string(t.indicator)) + " " + std::to_string(t.year);
+      const std::string who =
+          "target " + std::string(to_string(t.indicator)) + " " + std::to_string(t.year);
       year(Table::kTargets, i, t.year, who);
-      if (!targeted.emplace(t.indicator, t.year).second) fail(Table::kTargets, i, "year", who + " is given twice");
+      if (!targeted.emplace(t.indicator, t.year).second)
+        fail(Table::kTargets, i, "year", who + " is given twice");
       const bool is_rate = t.indicator == Indicator::kRetentionRate ||
                            t.indicator == Indicator::kLargeFirmParticipation ||
                            t.indicator == Indicator::kDoubleHighShare;
@@ -180,8 +203,8 @@ class Checker {
  private:
   using IdIndex = std::unordered_map<std::string_view, std::size_t>;
 
-  [[noreturn]] void fail(Table table, std::size_t index, std::string_view field, const std::string& what,
-                         std::ptrdiff_t sub = kNoSub) const {
+  [[noreturn]] void fail(Table table, std::size_t index, std::string_view field,
+                         const std::string& what, std::ptrdiff_t sub = kNoSub) const {
     throw InvalidInput(where_(table, index, sub, field) + ": " + what);
   }
 
@@ -194,7 +217,8 @@ class Checker {
 
   void year(Table table, std::size_t i, int y, const std::string& who) const {
     const std::string_view field = table == Table::kScenario ? "base_year" : "year";
-    if (y < 1900 || y > 2200) fail(table, i, field, who + ": year must be 1900 to 2200, got " + std::to_string(y));
+    if (y < 1900 || y > 2200)
+      fail(table, i, field, who + ": year must be 1900 to 2200, got " + std::to_string(y));
   }
 
   template <class Item>
@@ -205,51 +229,69 @@ class Checker {
       if (id.empty()) fail(table, i, "id", std::string(kind) + " id is empty");
       if (id.size() > 200) fail(table, i, "id", std::string(kind) + " id is longer than 200 bytes");
       for (unsigned char c : id) {
-        if (c < 0x20 || c == 0x7f) fail(table, i, "id", std::string(kind) + " id " + quoted(id) + " holds a control character");
+        if (c < 0x20 || c == 0x7f)
+          fail(table, i, "id",
+               std::string(kind) + " id " + quoted(id) + " holds a control character");
       }
       if (id.front() == ' ' || id.back() == ' ') {
-        fail(table, i, "id", std::string(kind) + " id " + quoted(id) + " starts or ends with a space");
+        fail(table, i, "id",
+             std::string(kind) + " id " + quoted(id) + " starts or ends with a space");
       }
       const auto [it, fresh] = index.emplace(id, i);
       if (!fresh) {
-        fail(table, i, "id", "duplicate " + std::string(kind) + " id " + quoted(id) + " (first at " +
-                                 std::string(table_name(table)) + "[" + std::to_string(it->second) + "])");
+        fail(table, i, "id",
+             "duplicate " + std::string(kind) + " id " + quoted(id) + " (first at " +
+                 std::string(table_name(table)) + "[" + std::to_string(it->second) + "])");
       }
     }
     return index;
   }
 
-  void refers(Table table, std::size_t i, std::string_view field, const IdIndex& ids, const std::string& ref,
-              const std::string& who, std::string_view kind, std::ptrdiff_t sub = kNoSub) const {
+  void refers(Table table, std::size_t i, std::string_view field, const IdIndex& ids,
+              const std::string& ref, const std::string& who, std::string_view kind,
+              std::ptrdiff_t sub = kNoSub) const {
     if (ref.empty()) fail(table, i, field, who + ": " + std::string(kind) + " is empty", sub);
     if (!ids.contains(ref)) {
-      fail(table, i, field, who + " refers to unknown " + std::string(kind) + " " + quoted(ref), sub);
+      fail(table, i, field, who + " refers to unknown " + std::string(kind) + " " + quoted(ref),
+           sub);
     }
   }
 
-  void count(Table table, std::size_t i, std::string_view field, Count value, const std::string& who,
-             std::ptrdiff_t sub = kNoSub) const {
+  void count(Table table, std::size_t i, std::string_view field, Count value,
+             const std::string& who, std::ptrdiff_t sub = kNoSub) const {
     if (value < 0) {
-      fail(table, i, field, who + ": " + std::string(field) + " must not be negative, got " + std::to_string(value), sub);
+      fail(table, i, field,
+           who + ": " + std::string(field) + " must not be negative, got " + std::to_string(value),
+           sub);
     }
     if (value > kMaxCount) {
-      fail(table, i, field, who + ": " + std::string(field) + " " + std::to_string(value) +
-                                " is above the largest allowed count 10^12", sub);
+      fail(table, i, field,
+           who + ": " + std::string(field) + " " + std::to_string(value) +
+               " is above the largest allowed count 10^12",
+           sub);
     }
   }
 
-  void in_range(Table table, std::size_t i, std::string_view field, double value, double lo, double hi,
-                const std::string& who) const {
-    if (!std::isfinite(value)) fail(table, i, field, who + ": " + std::string(field) + " must be a finite number, got " + number(value));
+  void in_range(Table table, std::size_t i, std::string_view field, double value, double lo,
+                double hi, const std::string& who) const {
+    if (!std::isfinite(value))
+      fail(table, i, field,
+           who + ": " + std::string(field) + " must be a finite number, got " + number(value));
     if (value < lo || value > hi) {
-      fail(table, i, field, who + ": " + std::string(field) + " must be in [" + number(lo) + ", " + number(hi) +
-                                "], got " + number(value));
+      fail(table, i, field,
+           who + ": " + std::string(field) + " must be in [" + number(lo) + ", " + number(hi) +
+               "], got " + number(value));
     }
   }
 
-  void non_negative(Table table, std::size_t i, std::string_view field, double value, const std::string& who) const {
-    if (!std::isfinite(value)) fail(table, i, field, who + ": " + std::string(field) + " must be a finite number, got " + number(value));
-    if (value < 0) fail(table, i, field, who + ": " + std::string(field) + " must not be negative, got " + number(value));
+  void non_negative(Table table, std::size_t i, std::string_view field, double value,
+                    const std::string& who) const {
+    if (!std::isfinite(value))
+      fail(table, i, field,
+           who + ": " + std::string(field) + " must be a finite number, got " + number(value));
+    if (value < 0)
+      fail(table, i, field,
+           who + ": " + std::string(field) + " must not be negative, got " + number(value));
   }
 
   const Scenario& s_;

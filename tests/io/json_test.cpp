@@ -14,8 +14,8 @@
 namespace sixlink {
 namespace {
 
-using ::testing::HasSubstr;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 // The error message of loading the tiny scenario's JSON after `change`.
 std::string error_after(const std::function<void(json&)>& change) {
@@ -63,14 +63,17 @@ TEST(Json, SyntaxErrorsNameTheSourceAndPosition) {
     EXPECT_THAT(e.what(), ::testing::Not(HasSubstr("json.exception")));
   }
   EXPECT_THROW(scenario_from_json("", "empty.json"), ParseError);
-  EXPECT_THAT(error_after([](json& j) { j = json::array(); }), HasSubstr("tiny.json: /: expected an object, got an array"));
+  EXPECT_THAT(error_after([](json& j) { j = json::array(); }),
+              HasSubstr("tiny.json: /: expected an object, got an array"));
 }
 
 TEST(Json, VersionIsRequiredAndChecked) {
-  EXPECT_EQ(error_after([](json& j) { j.erase("sixlink"); }), "tiny.json: /: missing required field 'sixlink'");
+  EXPECT_EQ(error_after([](json& j) { j.erase("sixlink"); }),
+            "tiny.json: /: missing required field 'sixlink'");
   EXPECT_EQ(error_after([](json& j) { j["sixlink"] = 2; }),
             "tiny.json: /sixlink: unknown format version 2 (this sixlink reads version 1)");
-  EXPECT_THAT(error_after([](json& j) { j["sixlink"] = "1"; }), HasSubstr("/sixlink: expected an integer, got a string"));
+  EXPECT_THAT(error_after([](json& j) { j["sixlink"] = "1"; }),
+              HasSubstr("/sixlink: expected an integer, got a string"));
 }
 
 TEST(Json, WrongTypesMissingAndUnknownFields) {
@@ -82,11 +85,14 @@ TEST(Json, WrongTypesMissingAndUnknownFields) {
             "tiny.json: /programmes/1: missing required field 'school' (programme 'p2')");
   EXPECT_EQ(error_after([](json& j) { j["programmes"][0]["intkae"] = 5; }),
             "tiny.json: /programmes/0/intkae: unknown field 'intkae'");
-  EXPECT_EQ(error_after([](json& j) { j["schools"][0]["level"] = "college"; }),
-            "tiny.json: /schools/0/level: expected secondary or higher, got 'college' (school 's1')");
-  EXPECT_THAT(error_after([](json& j) { j["regions"] = json::object(); }), HasSubstr("/regions: expected an array"));
-  EXPECT_THAT(error_after([](json& j) { j["enterprises"][0]["large"] = 1; }),
-              HasSubstr("/enterprises/0/large: expected true or false, got an integer (enterprise 'e1')"));
+  EXPECT_EQ(
+      error_after([](json& j) { j["schools"][0]["level"] = "college"; }),
+      "tiny.json: /schools/0/level: expected secondary or higher, got 'college' (school 's1')");
+  EXPECT_THAT(error_after([](json& j) { j["regions"] = json::object(); }),
+              HasSubstr("/regions: expected an array"));
+  EXPECT_THAT(
+      error_after([](json& j) { j["enterprises"][0]["large"] = 1; }),
+      HasSubstr("/enterprises/0/large: expected true or false, got an integer (enterprise 'e1')"));
 }
 
 TEST(Json, ValidationErrorsCarryTheJsonPointer) {
@@ -94,12 +100,15 @@ TEST(Json, ValidationErrorsCarryTheJsonPointer) {
             "tiny.json: /programmes/0/school: programme 'p1' refers to unknown school 'nope'");
   EXPECT_EQ(error_after([](json& j) { j["regions"][1]["id"] = "r1"; }),
             "tiny.json: /regions/1/id: duplicate region id 'r1' (first at regions[0])");
-  EXPECT_EQ(error_after([](json& j) { j["programmes"][2]["enrolled"] = -1; }),
-            "tiny.json: /programmes/2/enrolled: programme 'p3': enrolled must not be negative, got -1");
+  EXPECT_EQ(
+      error_after([](json& j) { j["programmes"][2]["enrolled"] = -1; }),
+      "tiny.json: /programmes/2/enrolled: programme 'p3': enrolled must not be negative, got -1");
   EXPECT_EQ(error_after([](json& j) { j["specialties"][0]["occupations"][1]["occupation"] = "x"; }),
-            "tiny.json: /specialties/0/occupations/1/occupation: specialty '660103' refers to unknown occupation 'x'");
+            "tiny.json: /specialties/0/occupations/1/occupation: specialty '660103' refers to "
+            "unknown occupation 'x'");
   EXPECT_EQ(error_after([](json& j) { j["enterprises"][2]["openings"][0]["count"] = -3; }),
-            "tiny.json: /enterprises/2/openings/0/count: enterprise 'e3': count must not be negative, got -3");
+            "tiny.json: /enterprises/2/openings/0/count: enterprise 'e3': count must not be "
+            "negative, got -3");
 }
 
 TEST(Json, OverflowingNumbersAreRejected) {
@@ -122,7 +131,8 @@ TEST(Json, SaveIsAtomicAndLoadsBack) {
   save_scenario_json(testing::tiny_scenario(), file);
   save_scenario_json(testing::tiny_scenario(), file);  // replaces
   EXPECT_EQ(load_scenario_json(file), testing::tiny_scenario());
-  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);  // no temporaries left
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()),
+            1);  // no temporaries left
   EXPECT_THROW(save_scenario_json(testing::tiny_scenario(), dir / "missing" / "x.json"), IoError);
   EXPECT_THROW(load_scenario_json(dir / "absent.json"), IoError);
   fs::remove_all(dir);

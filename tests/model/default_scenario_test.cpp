@@ -26,12 +26,13 @@ TEST(DefaultScenario, HasTaizhousRegionsAndClusters) {
   const Scenario& s = default_scenario();
   std::set<std::string> regions;
   for (const auto& r : s.regions) regions.insert(r.id);
-  EXPECT_EQ(regions, (std::set<std::string>{"jiaojiang", "huangyan", "luqiao", "linhai", "wenling", "yuhuan",
-                                            "tiantai", "xianju", "sanmen", "bay"}));
+  EXPECT_EQ(regions, (std::set<std::string>{"jiaojiang", "huangyan", "luqiao", "linhai", "wenling",
+                                            "yuhuan", "tiantai", "xianju", "sanmen", "bay"}));
   std::set<std::string> clusters;
   for (const auto& c : s.clusters) clusters.insert(c.id);
-  for (const char* id : {"auto", "moulds", "pumps", "pharma", "sewing", "sanitary", "aviation", "construction",
-                         "mechatronics", "electronics", "health", "logistics", "ecommerce"}) {
+  for (const char* id :
+       {"auto", "moulds", "pumps", "pharma", "sewing", "sanitary", "aviation", "construction",
+        "mechatronics", "electronics", "health", "logistics", "ecommerce"}) {
     EXPECT_TRUE(clusters.contains(id)) << id;
   }
 }

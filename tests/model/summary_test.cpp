@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "support/tiny_scenario.hpp"
 #include "sixlink/model/validate.hpp"
+#include "support/tiny_scenario.hpp"
 
 namespace sixlink {
 namespace {

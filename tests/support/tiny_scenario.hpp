@@ -34,10 +34,8 @@ inline Scenario tiny_scenario() {
       {"e4", "Workshop", "r2", "", 20, false, false, 0, {}},
   };
   s.employment = {
-      {"p1", 2020, "e1", "", false, 40},
-      {"p1", 2020, "", "", true, 50},
-      {"p2", 2020, "", "health", false, 30},
-      {"p2", 2020, "", "", true, 20},
+      {"p1", 2020, "e1", "", false, 40},     {"p1", 2020, "", "", true, 50},
+      {"p2", 2020, "", "health", false, 30}, {"p2", 2020, "", "", true, 20},
       {"p3", 2019, "", "", true, 99},  // another year: not counted in the base-year retention
   };
   s.targets = {{Indicator::kEnrolment, 2023, 600}, {Indicator::kRetentionRate, 2025, 0.55}};

@@ -16,9 +16,9 @@ namespace sixlink {
 
 struct CatalogueEntry {
   SpecialtyLevel level = SpecialtyLevel::kSecondary;
-  std::string code;           ///< six digits, some associate codes end in 'K'
+  std::string code;  ///< six digits, some associate codes end in 'K'
   std::string name;
-  std::string class_code;     ///< 专业类, four digits
+  std::string class_code;  ///< 专业类, four digits
   std::string class_name;
   std::string category_code;  ///< 专业大类, two digits
   std::string category_name;

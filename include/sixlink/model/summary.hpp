@@ -48,11 +48,11 @@ struct ScenarioSummary {
   std::string name;
   int base_year = 0;
   EntityCounts counts;
-  Count enrolled = 0;            ///< students on all programmes now
-  Count intake = 0;              ///< yearly intake over all programmes
-  double graduates = 0.0;        ///< graduates per year, steady state
-  Count openings = 0;            ///< yearly openings over all enterprises
-  Count internship_slots = 0;    ///< internship places over all enterprises
+  Count enrolled = 0;                   ///< students on all programmes now
+  Count intake = 0;                     ///< yearly intake over all programmes
+  double graduates = 0.0;               ///< graduates per year, steady state
+  Count openings = 0;                   ///< yearly openings over all enterprises
+  Count internship_slots = 0;           ///< internship places over all enterprises
   double unattributed_graduates = 0.0;  ///< graduates no cluster demands
   /// Local retention among the base year's employment records; empty when the
   /// scenario records no employment in its base year.

@@ -1,6 +1,5 @@
 // Links sixlink::sixlink and checks the built-in scenario's headline figure.
 #include <cstdio>
-
 #include <sixlink/sixlink.hpp>
 
 int main() {
