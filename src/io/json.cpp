@@ -329,7 +329,7 @@ Scenario scenario_from_json(std::string_view text, std::string_view source) {
   json root;
   try {
     root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse errors, and numbers too large for a double
     // nlohmann prefixes "[json.exception.parse_error.101] "; keep only the words.
     std::string what = e.what();
     if (const auto close = what.find("] "); close != std::string::npos)

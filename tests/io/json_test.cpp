@@ -63,6 +63,15 @@ TEST(Json, SyntaxErrorsNameTheSourceAndPosition) {
     EXPECT_THAT(e.what(), ::testing::Not(HasSubstr("json.exception")));
   }
   EXPECT_THROW(scenario_from_json("", "empty.json"), ParseError);
+  // Found by fuzzing: a number beyond double's range is reported, not thrown raw.
+  EXPECT_THAT([] {
+    try {
+      scenario_from_json("{\"sixlink\": 3e333}", "huge.json");
+    } catch (const ParseError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  }(), HasSubstr("huge.json: number overflow"));
   EXPECT_THAT(error_after([](json& j) { j = json::array(); }),
               HasSubstr("tiny.json: /: expected an object, got an array"));
 }
