@@ -7,11 +7,14 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
+#include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/io/json.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/model/default_scenario.hpp"
@@ -75,6 +78,36 @@ py::dict summary_dict(const sixlink::ScenarioSummary& s) {
   return out;
 }
 
+using Int64Array = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+
+std::span<const std::int64_t> view(const Int64Array& a) {
+  if (a.ndim() != 1) throw sixlink::InvalidInput("expected one-dimensional arrays");
+  return {a.data(), static_cast<std::size_t>(a.size())};
+}
+
+py::dict flow_result_dict(sixlink::MinCostFlowResult r) {
+  py::dict out;
+  out["status"] = std::string(sixlink::to_string(r.status));
+  out["cost"] = r.cost;
+  out["flow"] = to_array(r.flow);
+  out["potential"] = to_array(r.potential);
+  out["iterations"] = r.iterations;
+  out["message"] = r.message;
+  if (r.cut) {
+    py::dict cut;
+    cut["side"] =
+        r.cut->side == sixlink::InfeasibilityCut::Side::kSupplyCannotLeave ? "supply" : "demand";
+    cut["nodes"] = to_array(r.cut->nodes);
+    cut["net_supply"] = r.cut->net_supply;
+    cut["cut_capacity"] = r.cut->cut_capacity;
+    out["cut"] = cut;
+  } else {
+    out["cut"] = py::none();
+  }
+  out["negative_cycle"] = to_array(r.negative_cycle);
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -109,6 +142,31 @@ PYBIND11_MODULE(_core, m) {
       .def(py::pickle(
           [](const sixlink::Scenario& s) { return sixlink::scenario_to_json(s, -1); },
           [](const std::string& text) { return sixlink::scenario_from_json(text, "<pickle>"); }));
+
+  m.attr("INFINITE_CAPACITY") = sixlink::kInfiniteCapacity;
+  m.def(
+      "min_cost_flow",
+      [](std::int64_t nodes, const Int64Array& tail, const Int64Array& head,
+         const Int64Array& capacity, const Int64Array& cost, const Int64Array& supply,
+         std::optional<Int64Array> lower, const std::string& mode) {
+        const auto parsed = sixlink::parse_supply_mode(mode);
+        if (!parsed) {
+          throw sixlink::InvalidInput(
+              "supply_mode must be 'exact', 'supply_at_most' or 'demand_at_most', got '" + mode +
+              "'");
+        }
+        const auto lower_view = lower ? view(*lower) : std::span<const std::int64_t>();
+        sixlink::MinCostFlowResult r;
+        {
+          py::gil_scoped_release release;
+          r = sixlink::solve_min_cost_flow(nodes, view(tail), view(head), view(capacity),
+                                           view(cost), view(supply), lower_view, *parsed);
+        }
+        return flow_result_dict(std::move(r));
+      },
+      "nodes"_a, "tail"_a, "head"_a, "capacity"_a, "cost"_a, "supply"_a, "lower"_a = py::none(),
+      "supply_mode"_a = "exact",
+      "Min-cost flow by network simplex over int64 arrays (see sixlink.min_cost_flow)");
 
   m.def(
       "default_scenario", []() { return sixlink::default_scenario(); },

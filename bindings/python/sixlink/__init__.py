@@ -8,6 +8,9 @@ that analyse it. Start with::
     scenario = sixlink.default_scenario()      # the built-in taizhou-2020
     scenario.summary()["enrolled"]             # 88700
 
+Engines on plain arrays: ``sixlink.min_cost_flow`` (network simplex); the
+networkx-compatible ``sixlink.nx.network_simplex`` and friends.
+
 Bad input raises ``sixlink.Error``, a subclass of ``ValueError``, whose message
 names the file, the JSON pointer or CSV line, and the id or field at fault.
 """
@@ -19,8 +22,10 @@ from typing import Union
 
 from ._core import Error, Scenario, __version__
 from . import _core
+from ._flow import INFINITE_CAPACITY, MinCostFlowResult, min_cost_flow
 
-__all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenario"]
+__all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenario", "min_cost_flow",
+           "MinCostFlowResult", "INFINITE_CAPACITY"]
 
 
 def default_scenario() -> Scenario:

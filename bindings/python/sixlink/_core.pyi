@@ -23,3 +23,16 @@ class Scenario:
 def default_scenario() -> Scenario: ...
 def load_scenario(path: Union[str, PathLike[str]]) -> Scenario: ...
 def resolve_scenario(name_or_path: str) -> Scenario: ...
+
+INFINITE_CAPACITY: int
+
+def min_cost_flow(
+    nodes: int,
+    tail: npt.ArrayLike,
+    head: npt.ArrayLike,
+    capacity: npt.ArrayLike,
+    cost: npt.ArrayLike,
+    supply: npt.ArrayLike,
+    lower: Union[npt.ArrayLike, None] = None,
+    supply_mode: str = "exact",
+) -> dict[str, Any]: ...

@@ -1,0 +1,92 @@
+"""Min-cost flow over numpy arrays: sixlink.min_cost_flow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import numpy as np
+
+from . import _core
+
+INFINITE_CAPACITY: int = _core.INFINITE_CAPACITY
+
+
+@dataclass
+class MinCostFlowResult:
+    """The outcome of sixlink.min_cost_flow.
+
+    status: "optimal", "infeasible", "unbounded" or "out_of_range".
+    cost, flow (per arc) and potential (per node) are meaningful when optimal;
+    reduced costs cost + potential[tail] - potential[head] certify optimality.
+    cut (infeasible): {"side": "supply"|"demand", "nodes", "net_supply",
+    "cut_capacity"}: the nodes' net supply (or demand) exceeds what the arcs
+    across the cut can carry. negative_cycle (unbounded): arcs of a cycle of
+    infinite capacity and negative cost.
+    """
+
+    status: str
+    cost: int
+    flow: np.ndarray
+    potential: np.ndarray
+    iterations: int
+    message: str
+    cut: Optional[dict[str, Any]] = None
+    negative_cycle: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+
+def _integers(name: str, values: Any, length: Optional[int], infinite_ok: bool = False) -> np.ndarray:
+    array = np.asarray(values)
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be a one-dimensional array, got {array.ndim} dimensions")
+    if length is not None and array.shape[0] != length:
+        raise ValueError(f"{name} has {array.shape[0]} entries, expected {length}")
+    if array.dtype == np.bool_ or not np.issubdtype(array.dtype, np.number):
+        raise ValueError(f"{name} must hold numbers, got dtype {array.dtype}")
+    if np.issubdtype(array.dtype, np.integer):
+        if array.dtype == np.uint64 and array.size and array.max() > np.iinfo(np.int64).max:
+            raise ValueError(f"{name} holds values beyond the int64 range")
+        return array.astype(np.int64, copy=False)
+    array = array.astype(np.float64, copy=False)
+    bad = np.isnan(array)
+    if bad.any():
+        raise ValueError(f"{name}[{int(np.argmax(bad))}] is NaN")
+    infinite = np.isinf(array)
+    if infinite.any() and not (infinite_ok and (array[infinite] > 0).all()):
+        raise ValueError(f"{name}[{int(np.argmax(infinite))}] is infinite")
+    finite = array[~infinite]
+    fractional = finite != np.floor(finite)
+    if fractional.any():
+        index = int(np.flatnonzero(~infinite)[np.argmax(fractional)])
+        raise ValueError(f"{name}[{index}] = {array[index]!r} is not an integer")
+    if finite.size and np.abs(finite).max() >= 2.0**63:
+        raise ValueError(f"{name} holds values beyond the int64 range")
+    out = np.where(infinite, 0, array).astype(np.int64)
+    out[infinite] = INFINITE_CAPACITY
+    return out
+
+
+def min_cost_flow(tail, head, capacity, cost, supply, lower=None, supply_mode: str = "exact") -> MinCostFlowResult:
+    """Minimum-cost flow by sixlink's network simplex.
+
+    Arcs run tail[a] -> head[a] with lower[a] <= flow[a] <= capacity[a] (np.inf
+    for no limit) and integer cost[a] per unit. supply[v] > 0 is a supply, < 0 a
+    demand; nodes are 0 .. len(supply) - 1. supply_mode: "exact"
+    (out - in = supply), "supply_at_most" (out - in <= supply: surplus may stay)
+    or "demand_at_most" (out - in >= supply: demand may stay unmet). Integer data
+    only; bad input raises ValueError. The GIL is released while solving.
+    """
+    supply_array = _integers("supply", supply, None)
+    tail_array = _integers("tail", tail, None)
+    m = tail_array.shape[0]
+    result = _core.min_cost_flow(
+        supply_array.shape[0],
+        tail_array,
+        _integers("head", head, m),
+        _integers("capacity", capacity, m, infinite_ok=True),
+        _integers("cost", cost, m),
+        supply_array,
+        None if lower is None else _integers("lower", lower, m),
+        supply_mode,
+    )
+    return MinCostFlowResult(**result)

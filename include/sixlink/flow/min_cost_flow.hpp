@@ -1,0 +1,191 @@
+// sixlink/flow/min_cost_flow.hpp — minimum-cost flow by the primal network simplex.
+//
+// Problem. A directed graph with nodes v (supply b_v; a demand is a negative
+// supply) and arcs a = (tail, head) with integer bounds l_a <= x_a <= u_a and an
+// integer cost c_a per unit of flow. Find the flow x minimising sum_a c_a x_a
+// subject to the bounds and, for every node, out(v) - in(v) = b_v, where out and
+// in are the flows on the arcs leaving and entering v. Two relaxations follow
+// LEMON's supply types:
+//   SupplyMode::kSupplyAtMost  out(v) - in(v) <= b_v  (LEQ: surplus may stay at
+//                              any node; every demand must be met; needs
+//                              sum b_v >= 0)
+//   SupplyMode::kDemandAtMost  out(v) - in(v) >= b_v  (GEQ: every supply must be
+//                              sent; demands may stay unmet; needs sum b_v <= 0)
+// Capacities may be kInfiniteCapacity. Self-loops and parallel arcs are allowed.
+//
+// Certificates. An optimal result carries node potentials p with reduced costs
+// rc_a = c_a + p_tail - p_head such that rc_a > 0 implies x_a = l_a, rc_a < 0
+// implies x_a = u_a, and the dual objective
+//   -sum_v b_v p_v + sum_{rc_a > 0} l_a rc_a + sum_{rc_a < 0} u_a rc_a
+// equals the cost (with p_v >= 0 in kSupplyAtMost, p_v <= 0 in kDemandAtMost, and
+// p_v = 0 where the inequality is slack). An infeasible result carries a cut: a
+// node set S whose net supply exceeds what the arcs leaving S can carry (or whose
+// net demand exceeds what the arcs entering S can bring). An unbounded result
+// carries a directed cycle of infinite-capacity arcs with negative total cost.
+// verify/flow_certificate.hpp checks all three without trusting the solver.
+//
+// Algorithm. Primal network simplex (Dantzig; Cunningham's strongly feasible
+// trees, which prevent cycling) on a spanning tree stored in compact arrays
+// (parent, predecessor arc, preorder thread, subtree end, depth), with an
+// artificial root and big-M artificial arcs, and block-search pivoting (Grigoriadis
+// 1986): scan the arcs in blocks of about sqrt(m) and enter the most violating arc
+// of the first block that holds one. Each pivot costs O(cycle + moved subtree).
+// The number of pivots is not polynomially bounded in theory but is small in
+// practice; see benchmarks/README.md for measured times against LEMON.
+//
+// Warm starts. MinCostFlow keeps its last basis. After set_cost, set_bounds or
+// set_supply, solve() recomputes the tree's flows and potentials and resumes from
+// that basis when it is still primal feasible (always after cost changes);
+// otherwise it starts afresh. Results do not depend on whether it warm-started
+// except for the choice among equally optimal flows.
+//
+// Ranges. All data are int64. Before solving, sixlink checks that
+// max|c| * (n + 2) < 2^60, that finite capacities, bounds and |b_v| stay below
+// 2^62, and that their sums cannot overflow; otherwise the status is kOutOfRange.
+// The total cost is computed exactly; if it does not fit in an int64 the status
+// is kOutOfRange too. Nothing overflows silently.
+//
+// References. R. K. Ahuja, T. L. Magnanti, J. B. Orlin, Network Flows (1993),
+// ch. 11; W. H. Cunningham, "A network simplex method", Math. Programming 11
+// (1976) 105-116; M. D. Grigoriadis, "An efficient implementation of the network
+// simplex method", Math. Programming Study 26 (1986) 83-111; P. Kovacs, "Minimum-
+// cost flow algorithms: an experimental evaluation", Optim. Methods Softw. 30
+// (2015) 94-127 (LEMON's implementation study).
+//
+// Usage:
+//   sixlink::MinCostFlow problem(3);          // nodes 0, 1, 2
+//   problem.set_supply(0, 5);
+//   problem.set_supply(2, -5);
+//   problem.add_arc(0, 1, 4, 1);              // tail, head, capacity, cost
+//   problem.add_arc(1, 2, sixlink::kInfiniteCapacity, 1);
+//   problem.add_arc(0, 2, 10, 3);
+//   auto result = problem.solve();            // kOptimal, cost 4*2 + 1*3 = 11
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sixlink/core/types.hpp"
+
+namespace sixlink {
+
+using Flow = std::int64_t;
+using Cost = std::int64_t;
+
+/// An arc capacity with no upper bound.
+inline constexpr Flow kInfiniteCapacity = std::numeric_limits<Flow>::max();
+
+enum class SupplyMode {
+  kExact,         ///< out(v) - in(v) = b_v
+  kSupplyAtMost,  ///< out(v) - in(v) <= b_v (LEMON's LEQ)
+  kDemandAtMost,  ///< out(v) - in(v) >= b_v (LEMON's GEQ)
+};
+
+enum class FlowStatus {
+  kOptimal,     ///< flow, potentials and cost are optimal
+  kInfeasible,  ///< no flow meets the supplies and bounds; see `cut`
+  kUnbounded,   ///< feasible, and cost falls without limit; see `negative_cycle`
+  kOutOfRange,  ///< data or the optimal cost exceed the int64 ranges above
+};
+
+std::string_view to_string(SupplyMode mode);
+std::string_view to_string(FlowStatus status);
+std::optional<SupplyMode> parse_supply_mode(std::string_view text);
+
+struct MinCostFlowOptions {
+  /// Arcs scanned per pivot-search block; 0 chooses about sqrt(arcs).
+  Index block_size = 0;
+  /// Resume from the previous basis where it is still feasible.
+  bool warm_start = true;
+};
+
+/// Why no feasible flow exists: a node set S with
+///   kSupplyCannotLeave:  b(S) > u(out(S)) - l(in(S))
+///   kDemandCannotBeMet: -b(S) > u(in(S))  - l(out(S))
+/// where out(S) and in(S) are the arcs leaving and entering S.
+struct InfeasibilityCut {
+  enum class Side { kSupplyCannotLeave, kDemandCannotBeMet };
+  Side side = Side::kSupplyCannotLeave;
+  std::vector<Index> nodes;  ///< S, ascending
+  Flow net_supply = 0;       ///< b(S), or -b(S) for kDemandCannotBeMet
+  Flow cut_capacity = 0;     ///< what the arcs across the cut can carry
+};
+
+struct MinCostFlowResult {
+  FlowStatus status = FlowStatus::kOptimal;
+  Cost cost = 0;                        ///< sum of cost * flow (kOptimal)
+  std::vector<Flow> flow;               ///< per arc (kOptimal)
+  std::vector<Cost> potential;          ///< per node (kOptimal)
+  std::optional<InfeasibilityCut> cut;  ///< kInfeasible
+  std::vector<Index> negative_cycle;    ///< kUnbounded: arcs in cycle order
+  Index iterations = 0;                 ///< simplex pivots
+  bool warm_started = false;            ///< resumed from the previous basis
+  std::string message;                  ///< what went wrong, for statuses other than kOptimal
+};
+
+class NetworkSimplexEngine;  // the solver state kept between solves
+
+/// A min-cost-flow problem that can be changed and solved again (warm start).
+class MinCostFlow {
+ public:
+  MinCostFlow();
+  explicit MinCostFlow(Index nodes);
+  MinCostFlow(const MinCostFlow& other);
+  MinCostFlow& operator=(const MinCostFlow& other);
+  MinCostFlow(MinCostFlow&&) noexcept;
+  MinCostFlow& operator=(MinCostFlow&&) noexcept;
+  ~MinCostFlow();
+
+  /// Adds a node and returns its index.
+  Index add_node(Flow supply = 0);
+  /// Adds an arc and returns its index. Throws InvalidInput for an unknown node,
+  /// a negative capacity, or lower > capacity.
+  Index add_arc(Index tail, Index head, Flow capacity, Cost cost, Flow lower = 0);
+
+  void set_supply(Index node, Flow supply);
+  void set_cost(Index arc, Cost cost);
+  void set_bounds(Index arc, Flow lower, Flow capacity);
+  void set_supply_mode(SupplyMode mode);
+
+  Index node_count() const { return static_cast<Index>(supply_.size()); }
+  Index arc_count() const { return static_cast<Index>(tail_.size()); }
+  Index tail(Index arc) const { return tail_.at(static_cast<std::size_t>(arc)); }
+  Index head(Index arc) const { return head_.at(static_cast<std::size_t>(arc)); }
+  Flow lower(Index arc) const { return lower_.at(static_cast<std::size_t>(arc)); }
+  Flow capacity(Index arc) const { return upper_.at(static_cast<std::size_t>(arc)); }
+  Cost cost(Index arc) const { return cost_.at(static_cast<std::size_t>(arc)); }
+  Flow supply(Index node) const { return supply_.at(static_cast<std::size_t>(node)); }
+  SupplyMode supply_mode() const { return mode_; }
+
+  /// Solves; the returned status says whether the flow is optimal.
+  MinCostFlowResult solve(const MinCostFlowOptions& options = {});
+
+ private:
+  void check_node(Index node, std::string_view what) const;
+  void check_arc(Index arc) const;
+
+  std::vector<Index> tail_, head_;
+  std::vector<Flow> lower_, upper_;
+  std::vector<Cost> cost_;
+  std::vector<Flow> supply_;
+  SupplyMode mode_ = SupplyMode::kExact;
+  bool structure_changed_ = true;  // arcs or nodes added since the last solve
+  std::unique_ptr<NetworkSimplexEngine> engine_;
+};
+
+/// One-shot solve over parallel arrays (arcs: tail[a] -> head[a]). `lower` may
+/// be empty (all zero). Throws InvalidInput for mismatched lengths or bad values.
+MinCostFlowResult solve_min_cost_flow(Index nodes, std::span<const Index> tail,
+                                      std::span<const Index> head, std::span<const Flow> capacity,
+                                      std::span<const Cost> cost, std::span<const Flow> supply,
+                                      std::span<const Flow> lower = {},
+                                      SupplyMode mode = SupplyMode::kExact,
+                                      const MinCostFlowOptions& options = {});
+
+}  // namespace sixlink

@@ -1,0 +1,572 @@
+// Primal network simplex with block-search pivoting and strongly feasible trees.
+// The problem, conventions and references are in flow/min_cost_flow.hpp.
+#include "flow/network_simplex.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <string>
+
+namespace sixlink {
+namespace {
+
+__extension__ typedef __int128 i128;  // exact sums of int64 products
+constexpr Flow kInf = kInfiniteCapacity;
+constexpr std::int64_t kCapLimit = std::int64_t{1} << 62;
+constexpr std::int64_t kCostLimit = std::int64_t{1} << 60;
+
+std::string out_of_range(const std::string& what) { return "out of range: " + what; }
+
+}  // namespace
+
+bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
+  const i128 n = p.nodes;
+  const i128 m = static_cast<i128>(p.tail.size());
+  if (n + 1 + m + 2 * n >= std::numeric_limits<Id>::max()) {
+    out.status = FlowStatus::kOutOfRange;
+    out.message = out_of_range("more than 2^31 nodes and arcs");
+    return false;
+  }
+  Cost max_cost = 0;
+  for (Cost c : p.cost) {
+    if (c == std::numeric_limits<Cost>::min() || std::abs(c) >= kCostLimit) {
+      max_cost = kCostLimit;
+      break;
+    }
+    max_cost = std::max(max_cost, std::abs(c));
+  }
+  if (static_cast<i128>(max_cost) * (n + 2) >= kCostLimit) {
+    out.status = FlowStatus::kOutOfRange;
+    out.message = out_of_range("max |cost| x (nodes + 2) must stay below 2^60");
+    return false;
+  }
+  i128 total = 0;  // bounds every flow the simplex can produce
+  for (std::size_t a = 0; a < p.tail.size(); ++a) {
+    const Flow lo = p.lower.empty() ? 0 : p.lower[a];
+    const Flow up = p.upper[a];
+    if (lo <= -kCapLimit || lo >= kCapLimit ||
+        (up != kInf && (up <= -kCapLimit || up >= kCapLimit))) {
+      out.status = FlowStatus::kOutOfRange;
+      out.message = out_of_range("arc " + std::to_string(a) + " has a bound beyond 2^62");
+      return false;
+    }
+    if (up != kInf) total += static_cast<i128>(up) - lo;
+    total += 2 * static_cast<i128>(lo < 0 ? -lo : lo);
+  }
+  for (Flow b : p.supply) {
+    if (b <= -kCapLimit || b >= kCapLimit) {
+      out.status = FlowStatus::kOutOfRange;
+      out.message = out_of_range("a supply beyond 2^62");
+      return false;
+    }
+    total += b < 0 ? -static_cast<i128>(b) : b;
+  }
+  if (total >= kCapLimit) {
+    out.status = FlowStatus::kOutOfRange;
+    out.message =
+        out_of_range("finite capacities and supplies sum to 2^62 or more (use kInfiniteCapacity)");
+    return false;
+  }
+
+  n_ = static_cast<Id>(p.nodes);
+  m_ = static_cast<Id>(p.tail.size());
+  root_ = n_;
+  mode_ = p.mode;
+  arcs_ = m_ + 2 * n_;
+  big_m_ = max_cost * (static_cast<Cost>(n_) + 1) + 1;
+
+  src_.resize(static_cast<std::size_t>(arcs_));
+  dst_.resize(static_cast<std::size_t>(arcs_));
+  cost_.resize(static_cast<std::size_t>(arcs_));
+  cap_.resize(static_cast<std::size_t>(arcs_));
+  flow_.resize(static_cast<std::size_t>(arcs_));
+  state_.resize(static_cast<std::size_t>(arcs_));
+  costly_.assign(static_cast<std::size_t>(arcs_), 0);
+  shifted_supply_.assign(static_cast<std::size_t>(n_) + 1, 0);
+  for (Id v = 0; v < n_; ++v)
+    shifted_supply_[static_cast<std::size_t>(v)] = p.supply[static_cast<std::size_t>(v)];
+  for (Id a = 0; a < m_; ++a) {
+    const auto i = static_cast<std::size_t>(a);
+    const Flow lo = p.lower.empty() ? 0 : p.lower[i];
+    src_[i] = static_cast<Id>(p.tail[i]);
+    dst_[i] = static_cast<Id>(p.head[i]);
+    cost_[i] = p.cost[i];
+    cap_[i] = p.upper[i] == kInf ? kInf : p.upper[i] - lo;
+    shifted_supply_[static_cast<std::size_t>(src_[i])] -= lo;
+    shifted_supply_[static_cast<std::size_t>(dst_[i])] += lo;
+  }
+  // Two artificial arcs per node, v -> root and root -> v, so that the arc set
+  // does not depend on the supplies (warm starts stay possible when they change).
+  // Their cost encodes the supply mode: big M where flow means infeasibility,
+  // zero where the mode lets a node keep surplus or leave demand unmet.
+  const Cost up_cost = mode_ == SupplyMode::kSupplyAtMost ? 0 : big_m_;
+  const Cost down_cost = mode_ == SupplyMode::kDemandAtMost ? 0 : big_m_;
+  for (Id v = 0; v < n_; ++v) {
+    const auto up = static_cast<std::size_t>(m_ + 2 * v);
+    const auto down = up + 1;
+    src_[up] = v;
+    dst_[up] = root_;
+    cost_[up] = up_cost;
+    cap_[up] = kInf;
+    costly_[up] = up_cost != 0;
+    src_[down] = root_;
+    dst_[down] = v;
+    cost_[down] = down_cost;
+    cap_[down] = kInf;
+    costly_[down] = down_cost != 0;
+  }
+  Flow total_supply = 0;
+  for (Id v = 0; v < n_; ++v) total_supply += shifted_supply_[static_cast<std::size_t>(v)];
+  shifted_supply_[static_cast<std::size_t>(root_)] = -total_supply;
+  return true;
+}
+
+void NetworkSimplexEngine::build_artificial_basis() {
+  const auto nodes = static_cast<std::size_t>(n_) + 1;
+  parent_.assign(nodes, -1);
+  pred_.assign(nodes, -1);
+  up_.assign(nodes, 0);
+  thread_.assign(nodes, 0);
+  rev_thread_.assign(nodes, 0);
+  last_.assign(nodes, 0);
+  depth_.assign(nodes, 0);
+  pi_.assign(nodes, 0);
+  std::fill(flow_.begin(), flow_.end(), 0);
+  std::fill(state_.begin(), state_.end(), std::int8_t{1});
+  for (Id v = 0; v < n_; ++v) {
+    const auto i = static_cast<std::size_t>(v);
+    const Flow b = shifted_supply_[i];
+    const Id a = b >= 0 ? m_ + 2 * v : m_ + 2 * v + 1;
+    parent_[i] = root_;
+    pred_[i] = a;
+    up_[i] = b >= 0;
+    flow_[static_cast<std::size_t>(a)] = b >= 0 ? b : -b;
+    state_[static_cast<std::size_t>(a)] = 0;
+    depth_[i] = 1;
+    last_[i] = v;
+    thread_[i] = v + 1 < n_ ? v + 1 : root_;
+    rev_thread_[i] = v > 0 ? v - 1 : root_;
+  }
+  const auto r = static_cast<std::size_t>(root_);
+  thread_[r] = n_ > 0 ? 0 : root_;
+  rev_thread_[r] = n_ > 0 ? n_ - 1 : root_;
+  last_[r] = n_ > 0 ? n_ - 1 : root_;
+  compute_potentials();
+  next_arc_ = 0;
+  has_basis_ = true;
+}
+
+bool NetworkSimplexEngine::restore_basis() {
+  // Non-tree arcs sit at a bound; the tree's flows then follow from conservation,
+  // leaves first (reverse preorder).
+  std::vector<Flow>& excess = scratch_flow_;
+  excess.assign(shifted_supply_.begin(), shifted_supply_.end());
+  for (Id a = 0; a < arcs_; ++a) {
+    const auto i = static_cast<std::size_t>(a);
+    if (state_[i] == 0) continue;
+    if (state_[i] < 0 && cap_[i] == kInf) return false;
+    const Flow f = state_[i] > 0 ? 0 : cap_[i];
+    flow_[i] = f;
+    excess[static_cast<std::size_t>(src_[i])] -= f;
+    excess[static_cast<std::size_t>(dst_[i])] += f;
+  }
+  for (Id x = rev_thread_[static_cast<std::size_t>(root_)]; x != root_;
+       x = rev_thread_[static_cast<std::size_t>(x)]) {
+    const auto i = static_cast<std::size_t>(x);
+    const auto a = static_cast<std::size_t>(pred_[i]);
+    const Flow f = up_[i] ? excess[i] : -excess[i];
+    if (f < 0 || (cap_[a] != kInf && f > cap_[a])) return false;
+    // Strong feasibility (positive flow can be sent from every node to the
+    // root) is what keeps the simplex from cycling; keep it or start afresh.
+    if (up_[i] ? (cap_[a] != kInf && f == cap_[a]) : f == 0) return false;
+    flow_[a] = f;
+    excess[static_cast<std::size_t>(parent_[i])] += excess[i];
+  }
+  compute_potentials();
+  return true;
+}
+
+void NetworkSimplexEngine::compute_potentials() {
+  const auto r = static_cast<std::size_t>(root_);
+  pi_[r] = 0;
+  depth_[r] = 0;
+  for (Id x = thread_[r]; x != root_; x = thread_[static_cast<std::size_t>(x)]) {
+    const auto i = static_cast<std::size_t>(x);
+    const auto p = static_cast<std::size_t>(parent_[i]);
+    const Cost c = cost_[static_cast<std::size_t>(pred_[i])];
+    pi_[i] = up_[i] ? pi_[p] - c : pi_[p] + c;  // tree arcs have zero reduced cost
+    depth_[i] = depth_[p] + 1;
+  }
+}
+
+NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering(Id block) {
+  // Block search: the most violating arc of the first block that has one.
+  const std::int8_t* state = state_.data();
+  const Id* src = src_.data();
+  const Id* dst = dst_.data();
+  const Cost* cost = cost_.data();
+  const Cost* pi = pi_.data();
+  Cost best = 0;
+  Id best_arc = -1;
+  Id count = block;
+  for (Id step = 0, a = next_arc_; step < arcs_; ++step) {
+    const Cost violation = state[a] * (cost[a] + pi[src[a]] - pi[dst[a]]);
+    if (violation < best) {
+      best = violation;
+      best_arc = a;
+    }
+    if (++a == arcs_) a = 0;
+    if (--count == 0) {
+      if (best_arc >= 0) {
+        next_arc_ = a;
+        return best_arc;
+      }
+      count = block;
+    }
+  }
+  if (best_arc >= 0) next_arc_ = best_arc;
+  return best_arc;
+}
+
+NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Index& iterations) {
+  const Id block = block_size > 0
+                       ? static_cast<Id>(std::min<Index>(block_size, arcs_))
+                       : std::max<Id>(10, static_cast<Id>(std::sqrt(static_cast<double>(arcs_))));
+  for (;;) {
+    const Id e = find_entering(std::max<Id>(block, 1));
+    if (e < 0) return Outcome::kOptimal;
+    ++iterations;
+    const auto ei = static_cast<std::size_t>(e);
+    // Flow moves along e from `send` to `receive`, then back over the tree.
+    const bool forward = state_[ei] > 0;
+    const Id send = forward ? src_[ei] : dst_[ei];
+    const Id receive = forward ? dst_[ei] : src_[ei];
+    Id u = send, v = receive;
+    while (u != v) {
+      const Id du = depth_[static_cast<std::size_t>(u)];
+      const Id dv = depth_[static_cast<std::size_t>(v)];
+      if (du >= dv) u = parent_[static_cast<std::size_t>(u)];
+      if (dv >= du) v = parent_[static_cast<std::size_t>(v)];
+    }
+    const Id join = u;
+
+    // The leaving arc: the last blocking arc met when walking the cycle from the
+    // join in the direction of flow (Cunningham's rule). On the send side the
+    // walk runs join -> send, so the first blocking arc met walking up from
+    // send wins only if strictly smaller; on the receive side ties go later.
+    Flow delta = cap_[ei] == kInf ? kInf : (forward ? cap_[ei] - flow_[ei] : flow_[ei]);
+    Id leaving = -1;
+    bool on_send_side = false;
+    for (Id x = send; x != join; x = parent_[static_cast<std::size_t>(x)]) {
+      const auto i = static_cast<std::size_t>(x);
+      const auto a = static_cast<std::size_t>(pred_[i]);
+      const Flow r = up_[i] ? flow_[a] : (cap_[a] == kInf ? kInf : cap_[a] - flow_[a]);
+      if (r < delta) {
+        delta = r;
+        leaving = x;
+        on_send_side = true;
+      }
+    }
+    for (Id x = receive; x != join; x = parent_[static_cast<std::size_t>(x)]) {
+      const auto i = static_cast<std::size_t>(x);
+      const auto a = static_cast<std::size_t>(pred_[i]);
+      const Flow r = up_[i] ? (cap_[a] == kInf ? kInf : cap_[a] - flow_[a]) : flow_[a];
+      if (r <= delta) {
+        delta = r;
+        leaving = x;
+        on_send_side = false;
+      }
+    }
+    if (delta == kInf) {
+      collect_cycle(e, send, receive, join);
+      return Outcome::kUnbounded;
+    }
+    if (delta > 0) {
+      flow_[ei] += forward ? delta : -delta;
+      for (Id x = send; x != join; x = parent_[static_cast<std::size_t>(x)]) {
+        const auto i = static_cast<std::size_t>(x);
+        flow_[static_cast<std::size_t>(pred_[i])] += up_[i] ? -delta : delta;
+      }
+      for (Id x = receive; x != join; x = parent_[static_cast<std::size_t>(x)]) {
+        const auto i = static_cast<std::size_t>(x);
+        flow_[static_cast<std::size_t>(pred_[i])] += up_[i] ? delta : -delta;
+      }
+    }
+    if (leaving < 0) {  // e itself blocks: it moves to its other bound
+      state_[ei] = static_cast<std::int8_t>(-state_[ei]);
+      continue;
+    }
+    pivot(e, leaving, on_send_side, send, receive);
+  }
+}
+
+void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send, Id receive) {
+  const auto ei = static_cast<std::size_t>(e);
+  const auto qi = static_cast<std::size_t>(q);
+  // The leaving arc goes to the bound it reached.
+  const auto f = static_cast<std::size_t>(pred_[qi]);
+  state_[f] = flow_[f] == 0 ? std::int8_t{1} : std::int8_t{-1};
+  state_[ei] = 0;
+
+  // The subtree of q is cut off and re-hung from the entering arc: `a` is the
+  // entering arc's end inside it, `b` the end outside. The stem a = s0, s1, ...,
+  // sk = q (a's old path up to q) reverses.
+  const Id a = leaving_on_send_side ? send : receive;
+  const Id b = leaving_on_send_side ? receive : send;
+  stem_.clear();
+  for (Id x = a;; x = parent_[static_cast<std::size_t>(x)]) {
+    stem_.push_back(x);
+    if (x == q) break;
+  }
+  const Id old_parent_q = parent_[qi];
+  const Id before_q = rev_thread_[qi];
+  const Id old_last_q = last_[qi];
+  const Id after_q = thread_[static_cast<std::size_t>(old_last_q)];
+
+  // New preorder of the subtree: each stem node, then what hangs below it apart
+  // from the previous stem node (two contiguous runs of the old preorder).
+  pieces_.clear();
+  for (std::size_t k = 0; k < stem_.size(); ++k) {
+    const Id s = stem_[k];
+    const auto si = static_cast<std::size_t>(s);
+    pieces_.emplace_back(s, s);
+    if (k == 0) {
+      if (last_[si] != s) pieces_.emplace_back(thread_[si], last_[si]);
+    } else {
+      const auto prev = static_cast<std::size_t>(stem_[k - 1]);
+      if (thread_[si] != stem_[k - 1]) pieces_.emplace_back(thread_[si], rev_thread_[prev]);
+      if (last_[si] != last_[prev])
+        pieces_.emplace_back(thread_[static_cast<std::size_t>(last_[prev])], last_[si]);
+    }
+  }
+  for (std::size_t k = 0; k + 1 < pieces_.size(); ++k) {
+    thread_[static_cast<std::size_t>(pieces_[k].second)] = pieces_[k + 1].first;
+    rev_thread_[static_cast<std::size_t>(pieces_[k + 1].first)] = pieces_[k].second;
+  }
+  const Id new_last = pieces_.back().second;
+  // Unlink the old run of the subtree, then link the new one right after b.
+  thread_[static_cast<std::size_t>(before_q)] = after_q;
+  rev_thread_[static_cast<std::size_t>(after_q)] = before_q;
+  const auto bi = static_cast<std::size_t>(b);
+  const Id after_b = thread_[bi];
+  thread_[bi] = a;
+  rev_thread_[static_cast<std::size_t>(a)] = b;
+  thread_[static_cast<std::size_t>(new_last)] = after_b;
+  rev_thread_[static_cast<std::size_t>(after_b)] = new_last;
+
+  // Subtree ends: old ancestors whose subtree ended with q's lose it; new
+  // ancestors whose subtree ended at b gain it; every stem node ends at new_last.
+  for (Id x = old_parent_q; x >= 0 && last_[static_cast<std::size_t>(x)] == old_last_q;
+       x = parent_[static_cast<std::size_t>(x)]) {
+    last_[static_cast<std::size_t>(x)] = before_q;
+  }
+  for (Id x = b; x >= 0 && last_[static_cast<std::size_t>(x)] == b;
+       x = parent_[static_cast<std::size_t>(x)]) {
+    last_[static_cast<std::size_t>(x)] = new_last;
+  }
+  for (Id s : stem_) last_[static_cast<std::size_t>(s)] = new_last;
+
+  // Reverse the stem's parent links and predecessor arcs.
+  for (std::size_t k = stem_.size() - 1; k > 0; --k) {
+    const auto s = static_cast<std::size_t>(stem_[k]);
+    const auto below = static_cast<std::size_t>(stem_[k - 1]);
+    parent_[s] = stem_[k - 1];
+    pred_[s] = pred_[below];
+    up_[s] = !up_[below];
+  }
+  const auto ai = static_cast<std::size_t>(a);
+  parent_[ai] = b;
+  pred_[ai] = e;
+  up_[ai] = src_[ei] == a;
+
+  // Potentials shift by one constant over the moved subtree so that e gets a
+  // zero reduced cost; depths follow the new parents (preorder: parents first).
+  const Cost reduced =
+      cost_[ei] + pi_[static_cast<std::size_t>(src_[ei])] - pi_[static_cast<std::size_t>(dst_[ei])];
+  const Cost shift = src_[ei] == a ? -reduced : reduced;
+  for (Id x = a;; x = thread_[static_cast<std::size_t>(x)]) {
+    const auto i = static_cast<std::size_t>(x);
+    pi_[i] += shift;
+    depth_[i] = depth_[static_cast<std::size_t>(parent_[i])] + 1;
+    if (x == new_last) break;
+  }
+}
+
+void NetworkSimplexEngine::collect_cycle(Id e, Id send, Id receive, Id join) {
+  // join -> ... -> send, e, receive -> ... -> join; every arc runs forward.
+  cycle_.clear();
+  for (Id x = send; x != join; x = parent_[static_cast<std::size_t>(x)]) {
+    cycle_.push_back(pred_[static_cast<std::size_t>(x)]);
+  }
+  std::reverse(cycle_.begin(), cycle_.end());
+  cycle_.push_back(e);
+  for (Id x = receive; x != join; x = parent_[static_cast<std::size_t>(x)]) {
+    cycle_.push_back(pred_[static_cast<std::size_t>(x)]);
+  }
+}
+
+bool NetworkSimplexEngine::artificial_flow_left() const {
+  for (Id a = m_; a < arcs_; ++a) {
+    if (costly_[static_cast<std::size_t>(a)] && flow_[static_cast<std::size_t>(a)] > 0) return true;
+  }
+  return false;
+}
+
+InfeasibilityCut NetworkSimplexEngine::find_cut(const Problem& p) const {
+  // Stuck supply (flow into the root over a big-M arc) or unmet demand (flow out
+  // of it). Nodes that stuck supply can still reach in the residual graph form a
+  // set whose outgoing arcs are all full and incoming arcs all empty; likewise
+  // for the nodes that can still reach unmet demand.
+  InfeasibilityCut cut;
+  std::vector<std::uint8_t> in_set(static_cast<std::size_t>(n_), 0);
+  std::vector<Id> queue;
+  bool supply_side = false;
+  if (mode_ != SupplyMode::kSupplyAtMost) {
+    for (Id v = 0; v < n_; ++v) {
+      const auto a = static_cast<std::size_t>(m_ + 2 * v);
+      if (costly_[a] && flow_[a] > 0) {
+        in_set[static_cast<std::size_t>(v)] = 1;
+        queue.push_back(v);
+      }
+    }
+    supply_side = !queue.empty();
+  }
+  if (!supply_side) {
+    for (Id v = 0; v < n_; ++v) {
+      const auto a = static_cast<std::size_t>(m_ + 2 * v + 1);
+      if (costly_[a] && flow_[a] > 0) {
+        in_set[static_cast<std::size_t>(v)] = 1;
+        queue.push_back(v);
+      }
+    }
+  }
+  // Adjacency of the residual graph, built once here (infeasibility is rare).
+  std::vector<Id> start(static_cast<std::size_t>(n_) + 1, 0), list;
+  for (Id a = 0; a < m_; ++a) {
+    ++start[static_cast<std::size_t>(src_[static_cast<std::size_t>(a)])];
+    ++start[static_cast<std::size_t>(dst_[static_cast<std::size_t>(a)])];
+  }
+  for (std::size_t v = 1; v < start.size(); ++v) start[v] += start[v - 1];
+  list.resize(static_cast<std::size_t>(start.back()));
+  for (Id a = 0; a < m_; ++a) {
+    list[static_cast<std::size_t>(
+        --start[static_cast<std::size_t>(src_[static_cast<std::size_t>(a)])])] = a;
+    list[static_cast<std::size_t>(
+        --start[static_cast<std::size_t>(dst_[static_cast<std::size_t>(a)])])] = a;
+  }
+  for (std::size_t k = 0; k < queue.size(); ++k) {
+    const Id x = queue[k];
+    for (Id j = start[static_cast<std::size_t>(x)]; j < start[static_cast<std::size_t>(x) + 1];
+         ++j) {
+      const auto a = static_cast<std::size_t>(list[static_cast<std::size_t>(j)]);
+      const bool has_room = cap_[a] == kInf || flow_[a] < cap_[a];
+      const bool has_flow = flow_[a] > 0;
+      Id y = -1;
+      if (supply_side) {  // x reaches y
+        if (src_[a] == x && has_room) y = dst_[a];
+        if (dst_[a] == x && has_flow) y = src_[a];
+      } else {  // y reaches x
+        if (dst_[a] == x && has_room) y = src_[a];
+        if (src_[a] == x && has_flow) y = dst_[a];
+      }
+      if (y >= 0 && !in_set[static_cast<std::size_t>(y)]) {
+        in_set[static_cast<std::size_t>(y)] = 1;
+        queue.push_back(y);
+      }
+    }
+  }
+  cut.side = supply_side ? InfeasibilityCut::Side::kSupplyCannotLeave
+                         : InfeasibilityCut::Side::kDemandCannotBeMet;
+  i128 net = 0, across = 0;
+  for (Id v = 0; v < n_; ++v) {
+    if (!in_set[static_cast<std::size_t>(v)]) continue;
+    cut.nodes.push_back(v);
+    net += p.supply[static_cast<std::size_t>(v)];
+  }
+  for (std::size_t a = 0; a < p.tail.size(); ++a) {
+    const bool tail_in = in_set[static_cast<std::size_t>(p.tail[a])];
+    const bool head_in = in_set[static_cast<std::size_t>(p.head[a])];
+    if (tail_in == head_in) continue;
+    const Flow lo = p.lower.empty() ? 0 : p.lower[a];
+    const bool leaving = tail_in;
+    if (leaving == supply_side) {
+      across += p.upper[a];  // full arcs across the cut in the blocked direction (finite)
+    } else {
+      across -= lo;
+    }
+  }
+  cut.net_supply = static_cast<Flow>(supply_side ? net : -net);
+  cut.cut_capacity = static_cast<Flow>(across);
+  return cut;
+}
+
+void NetworkSimplexEngine::write_result(const Problem& p, MinCostFlowResult& out) const {
+  out.flow.resize(static_cast<std::size_t>(m_));
+  i128 total = 0;
+  for (Id a = 0; a < m_; ++a) {
+    const auto i = static_cast<std::size_t>(a);
+    out.flow[i] = flow_[i] + (p.lower.empty() ? 0 : p.lower[i]);
+    total += static_cast<i128>(out.flow[i]) * p.cost[i];
+  }
+  out.potential.assign(pi_.begin(), pi_.begin() + n_);
+  if (total > std::numeric_limits<Cost>::max() || total < std::numeric_limits<Cost>::min()) {
+    out.status = FlowStatus::kOutOfRange;
+    out.message = out_of_range("the optimal cost does not fit in an int64");
+    return;
+  }
+  out.cost = static_cast<Cost>(total);
+}
+
+MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlowOptions& options,
+                                              bool same_structure) {
+  MinCostFlowResult out;
+  if (!prepare(p, out)) {
+    has_basis_ = false;
+    return out;
+  }
+  const bool warm = options.warm_start && same_structure && has_basis_ && restore_basis();
+  if (!warm) build_artificial_basis();
+  out.warm_started = warm;
+
+  const Outcome outcome = run(options.block_size, out.iterations);
+  if (outcome == Outcome::kUnbounded) {
+    // Unbounded only if feasible: decide feasibility with every cost at zero.
+    const std::vector<Index> cycle(cycle_.begin(), cycle_.end());
+    const std::vector<Cost> zero(p.cost.size(), 0);
+    Problem phase_one = p;
+    phase_one.cost = zero;
+    NetworkSimplexEngine feasibility;
+    MinCostFlowResult check = feasibility.solve(phase_one, {options.block_size, false}, false);
+    out.iterations += check.iterations;
+    has_basis_ = false;
+    if (check.status == FlowStatus::kInfeasible) {
+      out.status = FlowStatus::kInfeasible;
+      out.cut = std::move(check.cut);
+      out.message = check.message;
+      return out;
+    }
+    out.status = FlowStatus::kUnbounded;
+    out.negative_cycle = cycle;
+    out.message = "unbounded: a cycle of infinite-capacity arcs has negative cost";
+    return out;
+  }
+  if (artificial_flow_left()) {
+    out.status = FlowStatus::kInfeasible;
+    out.cut = find_cut(p);
+    out.message =
+        out.cut->side == InfeasibilityCut::Side::kSupplyCannotLeave
+            ? "infeasible: " + std::to_string(out.cut->nodes.size()) + " nodes hold net supply " +
+                  std::to_string(out.cut->net_supply) + " but their outgoing arcs carry at most " +
+                  std::to_string(out.cut->cut_capacity)
+            : "infeasible: " + std::to_string(out.cut->nodes.size()) + " nodes need net " +
+                  std::to_string(out.cut->net_supply) + " but their incoming arcs bring at most " +
+                  std::to_string(out.cut->cut_capacity);
+    return out;
+  }
+  out.status = FlowStatus::kOptimal;
+  write_result(p, out);
+  return out;
+}
+
+}  // namespace sixlink

@@ -1,0 +1,72 @@
+// The network simplex engine behind MinCostFlow (see flow/min_cost_flow.hpp for
+// the problem, conventions and references). Internal: not installed.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "sixlink/flow/min_cost_flow.hpp"
+
+namespace sixlink {
+
+class NetworkSimplexEngine {
+ public:
+  struct Problem {
+    Index nodes = 0;
+    std::span<const Index> tail, head;
+    std::span<const Flow> lower, upper;
+    std::span<const Cost> cost;
+    std::span<const Flow> supply;
+    SupplyMode mode = SupplyMode::kExact;
+  };
+
+  /// Solves `p`. With `same_structure` (same nodes, arcs and mode as the last
+  /// call) it tries to resume from the last basis.
+  MinCostFlowResult solve(const Problem& p, const MinCostFlowOptions& options, bool same_structure);
+
+ private:
+  using Id = std::int32_t;  // node and arc indices inside the engine
+
+  bool prepare(const Problem& p, MinCostFlowResult& out);
+  void build_artificial_basis();
+  bool restore_basis();
+  void compute_potentials();
+  enum class Outcome { kOptimal, kUnbounded };
+  Outcome run(Index block_size, Index& iterations);
+  Id find_entering(Id block);
+  void pivot(Id entering, Id leaving_node, bool leaving_on_send_side, Id send, Id receive);
+  void collect_cycle(Id entering, Id send, Id receive, Id join);
+  bool artificial_flow_left() const;
+  InfeasibilityCut find_cut(const Problem& p) const;
+  void write_result(const Problem& p, MinCostFlowResult& out) const;
+
+  // Problem in engine form: arcs [0, m) real (flow shifted by the lower bound),
+  // [m, arcs) artificial; node n is the artificial root.
+  Id n_ = 0, m_ = 0, arcs_ = 0, root_ = 0;
+  SupplyMode mode_ = SupplyMode::kExact;
+  Cost big_m_ = 0;
+  std::vector<Id> src_, dst_;
+  std::vector<Cost> cost_;
+  std::vector<Flow> cap_, flow_;
+  std::vector<std::int8_t> state_;  // +1 at lower bound, -1 at upper bound, 0 in the tree
+  std::vector<Flow> shifted_supply_;
+  std::vector<std::uint8_t> costly_;
+  // artificial arcs whose flow means infeasibility
+
+  // Spanning tree: parent, predecessor arc, its direction (1: node -> parent),
+  // preorder thread (circular through the root), its inverse, the last node of
+  // each subtree in preorder, depth, and potentials.
+  std::vector<Id> parent_, pred_, thread_, rev_thread_, last_, depth_;
+  std::vector<std::uint8_t> up_;
+  std::vector<Cost> pi_;
+  Id next_arc_ = 0;
+  bool has_basis_ = false;
+
+  std::vector<Id> stem_;
+  std::vector<Flow> scratch_flow_;
+  std::vector<std::pair<Id, Id>> pieces_;
+  std::vector<Index> cycle_;  // the unbounded cycle, when found
+};
+
+}  // namespace sixlink

@@ -1,0 +1,291 @@
+#include "sixlink/flow/min_cost_flow.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+#include "sixlink/core/error.hpp"
+#include "sixlink/verify/flow_certificate.hpp"
+#include "support/random_flow.hpp"
+
+namespace sixlink {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Solves and checks the certificate of whatever came back.
+MinCostFlowResult solve_checked(MinCostFlow& p, const MinCostFlowOptions& options = {}) {
+  MinCostFlowResult r = p.solve(options);
+  const CertificateCheck check = check_min_cost_flow(p, r);
+  EXPECT_TRUE(check.ok) << check.failure << " (status " << to_string(r.status) << ")";
+  return r;
+}
+
+// Brute force over every integer flow, with infinite capacities cut at `cap`.
+std::optional<Cost> brute_force(const MinCostFlow& p, Flow infinite_as) {
+  const Index m = p.arc_count();
+  std::vector<Flow> x(static_cast<std::size_t>(m));
+  std::vector<Flow> hi(static_cast<std::size_t>(m));
+  for (Index a = 0; a < m; ++a) {
+    x[static_cast<std::size_t>(a)] = p.lower(a);
+    hi[static_cast<std::size_t>(a)] =
+        p.capacity(a) == kInfiniteCapacity ? infinite_as : p.capacity(a);
+  }
+  std::optional<Cost> best;
+  std::function<void(Index)> go = [&](Index a) {
+    if (a == m) {
+      std::vector<Flow> net(static_cast<std::size_t>(p.node_count()), 0);
+      Cost cost = 0;
+      for (Index k = 0; k < m; ++k) {
+        net[static_cast<std::size_t>(p.tail(k))] += x[static_cast<std::size_t>(k)];
+        net[static_cast<std::size_t>(p.head(k))] -= x[static_cast<std::size_t>(k)];
+        cost += x[static_cast<std::size_t>(k)] * p.cost(k);
+      }
+      for (Index v = 0; v < p.node_count(); ++v) {
+        const Flow out = net[static_cast<std::size_t>(v)], b = p.supply(v);
+        const bool ok = p.supply_mode() == SupplyMode::kExact          ? out == b
+                        : p.supply_mode() == SupplyMode::kSupplyAtMost ? out <= b
+                                                                       : out >= b;
+        if (!ok) return;
+      }
+      if (!best || cost < *best) best = cost;
+      return;
+    }
+    for (Flow f = p.lower(a); f <= hi[static_cast<std::size_t>(a)]; ++f) {
+      x[static_cast<std::size_t>(a)] = f;
+      go(a + 1);
+    }
+  };
+  go(0);
+  return best;
+}
+
+TEST(MinCostFlow, HeaderExample) {
+  MinCostFlow p(3);
+  p.set_supply(0, 5);
+  p.set_supply(2, -5);
+  p.add_arc(0, 1, 4, 1);
+  p.add_arc(1, 2, kInfiniteCapacity, 1);
+  p.add_arc(0, 2, 10, 3);
+  const auto r = solve_checked(p);
+  ASSERT_EQ(r.status, FlowStatus::kOptimal);
+  EXPECT_EQ(r.cost, 11);
+  EXPECT_EQ(r.flow, (std::vector<Flow>{4, 4, 1}));
+}
+
+TEST(MinCostFlow, EmptyAndTrivialProblems) {
+  MinCostFlow empty;
+  auto r = solve_checked(empty);
+  EXPECT_EQ(r.status, FlowStatus::kOptimal);
+  EXPECT_EQ(r.cost, 0);
+  MinCostFlow lonely(2);
+  r = solve_checked(lonely);
+  EXPECT_EQ(r.status, FlowStatus::kOptimal);
+  EXPECT_EQ(r.potential.size(), 2u);
+}
+
+TEST(MinCostFlow, SelfLoopsAndParallelArcs) {
+  MinCostFlow p(2);
+  p.add_arc(0, 0, 3, -2);  // negative self-loop: saturated
+  p.add_arc(1, 1, 3, 2);   // positive self-loop: empty
+  p.set_supply(0, 4);
+  p.set_supply(1, -4);
+  p.add_arc(0, 1, 2, 5);
+  p.add_arc(0, 1, 5, 7);  // parallel, dearer
+  const auto r = solve_checked(p);
+  ASSERT_EQ(r.status, FlowStatus::kOptimal);
+  EXPECT_EQ(r.flow, (std::vector<Flow>{3, 0, 2, 2}));
+  EXPECT_EQ(r.cost, -6 + 10 + 14);
+  MinCostFlow loop(1);
+  loop.add_arc(0, 0, kInfiniteCapacity, -1);
+  const auto u = solve_checked(loop);
+  EXPECT_EQ(u.status, FlowStatus::kUnbounded);
+  EXPECT_EQ(u.negative_cycle, (std::vector<Index>{0}));
+}
+
+TEST(MinCostFlow, UnbalancedExactIsInfeasibleWithACut) {
+  MinCostFlow p(3);
+  p.set_supply(0, 5);
+  p.set_supply(2, -3);
+  p.add_arc(0, 1, 10, 1);
+  p.add_arc(1, 2, 10, 1);
+  const auto r = solve_checked(p);
+  ASSERT_EQ(r.status, FlowStatus::kInfeasible);
+  ASSERT_TRUE(r.cut.has_value());
+  EXPECT_GT(r.cut->net_supply, r.cut->cut_capacity);
+  EXPECT_THAT(r.message, HasSubstr("infeasible"));
+}
+
+TEST(MinCostFlow, BottleneckCutNamesTheSourceSide) {
+  // 0 -> 1 can carry 2 of the 5 units 0 must send.
+  MinCostFlow p(3);
+  p.set_supply(0, 5);
+  p.set_supply(2, -5);
+  p.add_arc(0, 1, 2, 1);
+  p.add_arc(1, 2, 10, 1);
+  const auto r = solve_checked(p);
+  ASSERT_EQ(r.status, FlowStatus::kInfeasible);
+  EXPECT_EQ(r.cut->side, InfeasibilityCut::Side::kSupplyCannotLeave);
+  EXPECT_EQ(r.cut->nodes, (std::vector<Index>{0}));
+  EXPECT_EQ(r.cut->net_supply, 5);
+  EXPECT_EQ(r.cut->cut_capacity, 2);
+}
+
+TEST(MinCostFlow, SupplyModes) {
+  // Two suppliers of 4 and one demand of 5 over equal routes.
+  auto make = [](SupplyMode mode) {
+    MinCostFlow p(3);
+    p.set_supply_mode(mode);
+    p.set_supply(0, 4);
+    p.set_supply(1, 4);
+    p.set_supply(2, -5);
+    p.add_arc(0, 2, 10, 1);
+    p.add_arc(1, 2, 10, 2);
+    return p;
+  };
+  MinCostFlow exact = make(SupplyMode::kExact);
+  EXPECT_EQ(solve_checked(exact).status, FlowStatus::kInfeasible);
+  MinCostFlow leq = make(SupplyMode::kSupplyAtMost);  // surplus stays: 4 from 0, 1 from 1
+  auto r = solve_checked(leq);
+  ASSERT_EQ(r.status, FlowStatus::kOptimal);
+  EXPECT_EQ(r.cost, 4 + 2);
+  MinCostFlow geq = make(SupplyMode::kDemandAtMost);  // every supply must go: 8 > 5
+  EXPECT_EQ(solve_checked(geq).status, FlowStatus::kInfeasible);
+}
+
+TEST(MinCostFlow, RejectsBadInput) {
+  MinCostFlow p(2);
+  EXPECT_THROW(p.add_arc(0, 2, 1, 1), InvalidInput);
+  EXPECT_THROW(p.add_arc(-1, 0, 1, 1), InvalidInput);
+  EXPECT_THAT(
+      [&] {
+        try {
+          p.add_arc(0, 1, -3, 1);
+        } catch (const InvalidInput& e) {
+          return std::string(e.what());
+        }
+        return std::string();
+      }(),
+      HasSubstr("arc 0: capacity -3 is negative"));
+  EXPECT_THROW(p.add_arc(0, 1, 3, 1, 4), InvalidInput);  // lower above capacity
+  EXPECT_THROW(p.set_cost(7, 1), InvalidInput);
+  EXPECT_THROW(p.set_supply(5, 1), InvalidInput);
+  const std::vector<Index> tail{0}, head{3};
+  const std::vector<Flow> cap{1}, supply{0, 0};
+  const std::vector<Cost> cost{1};
+  EXPECT_THROW(solve_min_cost_flow(2, tail, head, cap, cost, supply), InvalidInput);
+  EXPECT_THROW(solve_min_cost_flow(2, tail, std::vector<Index>{}, cap, cost, supply), InvalidInput);
+}
+
+TEST(MinCostFlow, OutOfRangeInsteadOfOverflow) {
+  MinCostFlow p(2);
+  p.add_arc(0, 1, 1, Cost{1} << 59);
+  EXPECT_EQ(p.solve().status, FlowStatus::kOutOfRange);
+  MinCostFlow q(2);
+  q.set_supply(0, Flow{1} << 62);
+  q.set_supply(1, -(Flow{1} << 62));
+  q.add_arc(0, 1, kInfiniteCapacity, 1);
+  const auto r = q.solve();
+  EXPECT_EQ(r.status, FlowStatus::kOutOfRange);
+  EXPECT_THAT(r.message, HasSubstr("out of range"));
+  // Data in range, but the optimal cost exceeds int64.
+  MinCostFlow big(2);
+  big.set_supply(0, Flow{1} << 40);
+  big.set_supply(1, -(Flow{1} << 40));
+  big.add_arc(0, 1, kInfiniteCapacity, Cost{1} << 40);
+  EXPECT_EQ(big.solve().status, FlowStatus::kOutOfRange);
+}
+
+TEST(MinCostFlow, AgreesWithBruteForceOnTinyGraphs) {
+  int optimal = 0, infeasible = 0, unbounded = 0;
+  for (std::uint64_t seed = 0; seed < 20000; ++seed) {
+    testing::RandomFlowSpec spec;
+    spec.nodes = 1 + static_cast<Index>(seed % 5);
+    spec.arcs = static_cast<Index>(seed % 7);
+    spec.max_capacity = 3;
+    spec.max_supply = 2;
+    spec.infinite_share = 0.15;
+    spec.balanced = seed % 5 != 0;
+    spec.mode = static_cast<SupplyMode>(seed % 3);
+    MinCostFlow p = testing::random_flow_problem(spec, seed);
+    const auto r = solve_checked(p);
+    const auto small = brute_force(p, 8);
+    const auto large = brute_force(p, 16);
+    if (!small) {
+      EXPECT_EQ(r.status, FlowStatus::kInfeasible) << "seed " << seed;
+      ++infeasible;
+    } else if (*large < *small) {  // cost keeps falling as infinite arcs open up
+      EXPECT_EQ(r.status, FlowStatus::kUnbounded) << "seed " << seed;
+      ++unbounded;
+    } else {
+      ASSERT_EQ(r.status, FlowStatus::kOptimal) << "seed " << seed;
+      EXPECT_EQ(r.cost, *small) << "seed " << seed;
+      ++optimal;
+    }
+  }
+  std::printf("tiny graphs: %d optimal, %d infeasible, %d unbounded\n", optimal, infeasible,
+              unbounded);
+  EXPECT_GT(optimal, 3500);
+  EXPECT_GT(infeasible, 10000);
+  EXPECT_GT(unbounded, 300);
+}
+
+TEST(MinCostFlow, WarmResolveEqualsColdSolve) {
+  for (std::uint64_t seed = 0; seed < 200; ++seed) {
+    testing::RandomFlowSpec spec;
+    spec.nodes = 30;
+    spec.arcs = 150;
+    spec.min_cost = 0;
+    spec.max_cost = 100;
+    spec.max_capacity = 20;
+    spec.infinite_share = 0.3;
+    spec.self_loops = false;
+    spec.mode = static_cast<SupplyMode>(seed % 3);
+    MinCostFlow p = testing::random_flow_problem(spec, seed);
+    solve_checked(p);
+    std::mt19937_64 rng(seed);
+    int warm = 0;
+    for (int round = 0; round < 5; ++round) {
+      // Change a few costs, a capacity and a pair of supplies, then re-solve.
+      for (int k = 0; k < 5; ++k)
+        p.set_cost(static_cast<Index>(rng() % 150), static_cast<Cost>(rng() % 100));
+      const auto arc = static_cast<Index>(rng() % 150);
+      p.set_bounds(arc, 0, static_cast<Flow>(rng() % 30));
+      if (round % 2 == 1) {
+        p.set_supply(1, p.supply(1) + 2);
+        p.set_supply(2, p.supply(2) - 2);
+      }
+      const auto again = solve_checked(p);
+      warm += again.warm_started;
+      MinCostFlow fresh = p;  // copies hold no basis
+      const auto cold = solve_checked(fresh);
+      ASSERT_EQ(again.status, cold.status) << "seed " << seed << " round " << round;
+      if (cold.status == FlowStatus::kOptimal) EXPECT_EQ(again.cost, cold.cost);
+      EXPECT_FALSE(cold.warm_started);
+    }
+    (void)warm;
+  }
+}
+
+TEST(MinCostFlow, CostChangesAlwaysWarmStart) {
+  testing::RandomFlowSpec spec;
+  spec.nodes = 40;
+  spec.arcs = 300;
+  spec.min_cost = 0;
+  spec.max_cost = 50;
+  spec.infinite_share = 1.0;
+  spec.self_loops = false;
+  MinCostFlow p = testing::random_flow_problem(spec, 7);
+  ASSERT_EQ(solve_checked(p).status, FlowStatus::kOptimal);
+  for (Index a = 0; a < 300; a += 7) p.set_cost(a, 25);
+  const auto r = solve_checked(p);
+  EXPECT_TRUE(r.warm_started);
+  MinCostFlow fresh = p;
+  EXPECT_EQ(solve_checked(fresh).cost, r.cost);
+}
+
+}  // namespace
+}  // namespace sixlink
