@@ -16,7 +16,9 @@ void expect_agreement(MinCostFlow& p, std::uint64_t seed) {
   ASSERT_TRUE(check.ok) << check.failure << " seed " << seed;
   const testing::LemonOutcome theirs = testing::LemonFlow(p).solve();
   ASSERT_EQ(ours.status, theirs.status) << "seed " << seed;
-  if (ours.status == FlowStatus::kOptimal) EXPECT_EQ(ours.cost, theirs.cost) << "seed " << seed;
+  if (ours.status == FlowStatus::kOptimal) {
+    EXPECT_EQ(ours.cost, theirs.cost) << "seed " << seed;
+  }
 }
 
 TEST(LemonAgreement, RandomNetworksWithNonNegativeCosts) {

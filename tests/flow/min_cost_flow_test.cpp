@@ -263,7 +263,9 @@ TEST(MinCostFlow, WarmResolveEqualsColdSolve) {
       MinCostFlow fresh = p;  // copies hold no basis
       const auto cold = solve_checked(fresh);
       ASSERT_EQ(again.status, cold.status) << "seed " << seed << " round " << round;
-      if (cold.status == FlowStatus::kOptimal) EXPECT_EQ(again.cost, cold.cost);
+      if (cold.status == FlowStatus::kOptimal) {
+        EXPECT_EQ(again.cost, cold.cost);
+      }
       EXPECT_FALSE(cold.warm_started);
     }
     (void)warm;
