@@ -5,6 +5,8 @@
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/types.hpp"
+#include "sixlink/flow/min_cost_flow.hpp"
+#include "sixlink/flow/transportation.hpp"
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/json.hpp"
 #include "sixlink/io/scenario_io.hpp"
@@ -13,3 +15,4 @@
 #include "sixlink/model/scenario.hpp"
 #include "sixlink/model/summary.hpp"
 #include "sixlink/model/validate.hpp"
+#include "sixlink/verify/flow_certificate.hpp"

@@ -238,8 +238,9 @@ NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Index&
   // keep sqrt(arcs), where pricing dominates (benchmarks/README.md).
   const double density = static_cast<double>(m_) / std::max<double>(1.0, static_cast<double>(n_));
   const double automatic = std::sqrt(static_cast<double>(arcs_)) * std::max(1.0, density / 12.0);
-  const Id block = block_size > 0 ? static_cast<Id>(std::min<Index>(block_size, arcs_))
-                                  : std::max<Id>(10, static_cast<Id>(std::min<double>(automatic, arcs_)));
+  const Id block = block_size > 0
+                       ? static_cast<Id>(std::min<Index>(block_size, arcs_))
+                       : std::max<Id>(10, static_cast<Id>(std::min<double>(automatic, arcs_)));
   for (;;) {
     const Id e = find_entering(std::max<Id>(block, 1));
     if (e < 0) return Outcome::kOptimal;
