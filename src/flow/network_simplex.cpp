@@ -157,34 +157,77 @@ void NetworkSimplexEngine::build_artificial_basis() {
   has_basis_ = true;
 }
 
-bool NetworkSimplexEngine::restore_basis() {
+void NetworkSimplexEngine::restore_basis() {
   // Non-tree arcs sit at a bound; the tree's flows then follow from conservation,
-  // leaves first (reverse preorder).
+  // leaves first (reverse preorder). Where new capacities or supplies make a tree
+  // arc's flow infeasible (or break strong feasibility, which prevents cycling),
+  // that arc goes to its nearer bound and its lower node hangs from the root by
+  // an artificial arc carrying the difference; the big-M costs then drive the
+  // simplex to repair it. So every re-solve of the same structure starts warm.
   std::vector<Flow>& excess = scratch_flow_;
   excess.assign(shifted_supply_.begin(), shifted_supply_.end());
   for (Id a = 0; a < arcs_; ++a) {
     const auto i = static_cast<std::size_t>(a);
     if (state_[i] == 0) continue;
-    if (state_[i] < 0 && cap_[i] == kInf) return false;
+    if (state_[i] < 0 && cap_[i] == kInf) state_[i] = 1;  // an upper bound that is gone
     const Flow f = state_[i] > 0 ? 0 : cap_[i];
     flow_[i] = f;
     excess[static_cast<std::size_t>(src_[i])] -= f;
     excess[static_cast<std::size_t>(dst_[i])] += f;
   }
+  detached_.clear();
   for (Id x = rev_thread_[static_cast<std::size_t>(root_)]; x != root_;
        x = rev_thread_[static_cast<std::size_t>(x)]) {
     const auto i = static_cast<std::size_t>(x);
     const auto a = static_cast<std::size_t>(pred_[i]);
+    const auto p = static_cast<std::size_t>(parent_[i]);
     const Flow f = up_[i] ? excess[i] : -excess[i];
-    if (f < 0 || (cap_[a] != kInf && f > cap_[a])) return false;
-    // Strong feasibility (positive flow can be sent from every node to the
-    // root) is what keeps the simplex from cycling; keep it or start afresh.
-    if (up_[i] ? (cap_[a] != kInf && f == cap_[a]) : f == 0) return false;
-    flow_[a] = f;
-    excess[static_cast<std::size_t>(parent_[i])] += excess[i];
+    const bool feasible = f >= 0 && (cap_[a] == kInf || f <= cap_[a]);
+    const bool strong = up_[i] ? (cap_[a] == kInf || f < cap_[a]) : f > 0;
+    if (feasible && strong) {
+      flow_[a] = f;
+      excess[p] += excess[i];
+      continue;
+    }
+    const Flow bound = f < 0 ? 0 : (cap_[a] != kInf && f > cap_[a] ? cap_[a] : f);
+    flow_[a] = bound;
+    state_[a] = bound == 0 ? std::int8_t{1} : std::int8_t{-1};
+    const Flow pushed = up_[i] ? bound : -bound;  // what x still sends its parent that way
+    excess[p] += pushed;
+    const Flow rest = excess[i] - pushed;  // the rest goes to (or comes from) the root
+    const Id artificial = rest >= 0 ? m_ + 2 * x : m_ + 2 * x + 1;
+    flow_[static_cast<std::size_t>(artificial)] = rest >= 0 ? rest : -rest;
+    state_[static_cast<std::size_t>(artificial)] = 0;
+    detached_.push_back({x, artificial});
+  }
+  for (const auto& [x, artificial] : detached_) {
+    const auto i = static_cast<std::size_t>(x);
+    if (parent_[i] != root_) hang_from_root(x);
+    pred_[i] = artificial;
+    up_[i] = artificial == m_ + 2 * x;
   }
   compute_potentials();
-  return true;
+}
+
+void NetworkSimplexEngine::hang_from_root(Id x) {
+  const auto i = static_cast<std::size_t>(x);
+  const Id before = rev_thread_[i];
+  const Id last = last_[i];
+  const Id after = thread_[static_cast<std::size_t>(last)];
+  thread_[static_cast<std::size_t>(before)] = after;
+  rev_thread_[static_cast<std::size_t>(after)] = before;
+  for (Id y = parent_[i]; y >= 0 && last_[static_cast<std::size_t>(y)] == last;
+       y = parent_[static_cast<std::size_t>(y)]) {
+    last_[static_cast<std::size_t>(y)] = before;
+  }
+  const auto r = static_cast<std::size_t>(root_);
+  const Id first = thread_[r];
+  thread_[r] = x;
+  rev_thread_[i] = root_;
+  thread_[static_cast<std::size_t>(last)] = first;
+  rev_thread_[static_cast<std::size_t>(first)] = last;
+  if (last_[r] == root_) last_[r] = last;
+  parent_[i] = root_;
 }
 
 void NetworkSimplexEngine::compute_potentials() {
@@ -533,8 +576,12 @@ MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlo
     has_basis_ = false;
     return out;
   }
-  const bool warm = options.warm_start && same_structure && has_basis_ && restore_basis();
-  if (!warm) build_artificial_basis();
+  const bool warm = options.warm_start && same_structure && has_basis_;
+  if (warm) {
+    restore_basis();
+  } else {
+    build_artificial_basis();
+  }
   out.warm_started = warm;
 
   const Outcome outcome = run(options.block_size, out.iterations);
@@ -546,8 +593,7 @@ MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlo
     phase_one.cost = zero;
     NetworkSimplexEngine feasibility;
     MinCostFlowResult check = feasibility.solve(phase_one, {options.block_size, false}, false);
-    out.iterations += check.iterations;
-    has_basis_ = false;
+    out.iterations += check.iterations;  // this engine keeps its basis: still valid
     if (check.status == FlowStatus::kInfeasible) {
       out.status = FlowStatus::kInfeasible;
       out.cut = std::move(check.cut);

@@ -30,7 +30,8 @@ class NetworkSimplexEngine {
 
   bool prepare(const Problem& p, MinCostFlowResult& out);
   void build_artificial_basis();
-  bool restore_basis();
+  void restore_basis();
+  void hang_from_root(Id x);
   void compute_potentials();
   enum class Outcome { kOptimal, kUnbounded };
   Outcome run(Index block_size, Index& iterations);
@@ -65,6 +66,7 @@ class NetworkSimplexEngine {
 
   std::vector<Id> stem_;
   std::vector<Flow> scratch_flow_;
+  std::vector<std::pair<Id, Id>> detached_;  // (node, artificial arc) during restore_basis
   std::vector<std::pair<Id, Id>> pieces_;
   std::vector<Index> cycle_;  // the unbounded cycle, when found
 };

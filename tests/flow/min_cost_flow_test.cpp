@@ -247,7 +247,6 @@ TEST(MinCostFlow, WarmResolveEqualsColdSolve) {
     MinCostFlow p = testing::random_flow_problem(spec, seed);
     solve_checked(p);
     std::mt19937_64 rng(seed);
-    int warm = 0;
     for (int round = 0; round < 5; ++round) {
       // Change a few costs, a capacity and a pair of supplies, then re-solve.
       for (int k = 0; k < 5; ++k)
@@ -259,7 +258,7 @@ TEST(MinCostFlow, WarmResolveEqualsColdSolve) {
         p.set_supply(2, p.supply(2) - 2);
       }
       const auto again = solve_checked(p);
-      warm += again.warm_started;
+      EXPECT_TRUE(again.warm_started) << "seed " << seed << " round " << round;
       MinCostFlow fresh = p;  // copies hold no basis
       const auto cold = solve_checked(fresh);
       ASSERT_EQ(again.status, cold.status) << "seed " << seed << " round " << round;
@@ -268,7 +267,50 @@ TEST(MinCostFlow, WarmResolveEqualsColdSolve) {
       }
       EXPECT_FALSE(cold.warm_started);
     }
-    (void)warm;
+  }
+}
+
+TEST(MinCostFlow, WarmResolvesAgreeWithBruteForceAfterAnyChange) {
+  for (std::uint64_t seed = 0; seed < 4000; ++seed) {
+    testing::RandomFlowSpec spec;
+    spec.nodes = 2 + static_cast<Index>(seed % 4);
+    spec.arcs = 2 + static_cast<Index>(seed % 5);
+    spec.max_capacity = 3;
+    spec.max_supply = 2;
+    spec.mode = static_cast<SupplyMode>(seed % 3);
+    MinCostFlow p = testing::random_flow_problem(spec, seed);
+    p.solve();
+    std::mt19937_64 rng(seed);
+    for (int round = 0; round < 3; ++round) {
+      const auto arc = static_cast<Index>(rng() % static_cast<std::uint64_t>(p.arc_count()));
+      const auto node = static_cast<Index>(rng() % static_cast<std::uint64_t>(p.node_count()));
+      switch (rng() % 4) {
+        case 0:
+          p.set_cost(arc, static_cast<Cost>(rng() % 11) - 4);
+          break;
+        case 1:
+          p.set_bounds(arc, static_cast<Flow>(rng() % 2), 1 + static_cast<Flow>(rng() % 3));
+          break;
+        case 2:
+          p.set_bounds(arc, 0, kInfiniteCapacity);
+          break;
+        default:
+          p.set_supply(node, static_cast<Flow>(rng() % 5) - 2);
+          break;
+      }
+      const auto r = solve_checked(p);
+      EXPECT_TRUE(r.warm_started);
+      const auto small = brute_force(p, 8);
+      const auto large = brute_force(p, 16);
+      if (!small) {
+        EXPECT_EQ(r.status, FlowStatus::kInfeasible) << "seed " << seed << " round " << round;
+      } else if (*large < *small) {
+        EXPECT_EQ(r.status, FlowStatus::kUnbounded) << "seed " << seed << " round " << round;
+      } else {
+        ASSERT_EQ(r.status, FlowStatus::kOptimal) << "seed " << seed << " round " << round;
+        EXPECT_EQ(r.cost, *small) << "seed " << seed << " round " << round;
+      }
+    }
   }
 }
 

@@ -33,11 +33,14 @@
 // The number of pivots is not polynomially bounded in theory but is small in
 // practice; see benchmarks/README.md for measured times against LEMON.
 //
-// Warm starts. MinCostFlow keeps its last basis. After set_cost, set_bounds or
-// set_supply, solve() recomputes the tree's flows and potentials and resumes from
-// that basis when it is still primal feasible (always after cost changes);
-// otherwise it starts afresh. Results do not depend on whether it warm-started
-// except for the choice among equally optimal flows.
+// Warm starts. MinCostFlow keeps its last basis (the spanning tree). After
+// set_cost, set_bounds or set_supply, solve() resumes from it: the tree's flows
+// are recomputed; where a changed capacity or supply makes a tree arc's flow
+// infeasible, that arc goes to its nearer bound and the subtree below it hangs
+// from the root by an artificial arc, which the simplex then drives out. Cost
+// changes keep the flow feasible and usually need few pivots. Adding nodes or
+// arcs, or changing the supply mode, starts afresh. Results agree with a cold
+// solve except possibly in the choice among equally optimal flows.
 //
 // Ranges. All data are int64. Before solving, sixlink checks that
 // max|c| * (n + 2) < 2^60, that finite capacities, bounds and |b_v| stay below
