@@ -2,6 +2,7 @@
 // `sixlink`, whose __init__.py re-exports what is public. Every sixlink::Error
 // becomes sixlink.Error, a subclass of ValueError, with the same message the
 // command line prints.
+#include <pybind11/eigen.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "sixlink/assignment/assignment.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
@@ -142,6 +144,36 @@ PYBIND11_MODULE(_core, m) {
       .def(py::pickle(
           [](const sixlink::Scenario& s) { return sixlink::scenario_to_json(s, -1); },
           [](const std::string& text) { return sixlink::scenario_from_json(text, "<pickle>"); }));
+
+  m.def(
+      "solve_assignment",
+      [](const Eigen::Ref<const sixlink::DenseWeights>& weights, bool maximize,
+         const std::string& algorithm) {
+        const auto parsed = sixlink::parse_assignment_algorithm(algorithm);
+        if (!parsed) {
+          throw sixlink::InvalidInput(
+              "algorithm must be 'auto', 'jonker_volgenant' or 'shortest_path', got '" + algorithm +
+              "'");
+        }
+        sixlink::AssignmentResult r;
+        {
+          py::gil_scoped_release release;
+          r = sixlink::solve_assignment(weights, {maximize, *parsed});
+        }
+        py::dict out;
+        out["status"] = std::string(sixlink::to_string(r.status));
+        out["row_to_col"] = to_array(r.row_to_col);
+        out["col_to_row"] = to_array(r.col_to_row);
+        out["objective"] = r.objective;
+        out["row_dual"] = to_array(r.row_dual);
+        out["col_dual"] = to_array(r.col_dual);
+        out["algorithm"] = std::string(sixlink::to_string(r.algorithm));
+        out["message"] = r.message;
+        return out;
+      },
+      "weights"_a.noconvert(), "maximize"_a = false, "algorithm"_a = "auto",
+      "Dense linear sum assignment on a C-contiguous float64 matrix (see "
+      "sixlink.solve_assignment)");
 
   m.attr("INFINITE_CAPACITY") = sixlink::kInfiniteCapacity;
   m.def(

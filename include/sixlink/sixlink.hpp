@@ -2,6 +2,7 @@
 // individual headers in libraries.
 #pragma once
 
+#include "sixlink/assignment/assignment.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/types.hpp"
@@ -15,4 +16,5 @@
 #include "sixlink/model/scenario.hpp"
 #include "sixlink/model/summary.hpp"
 #include "sixlink/model/validate.hpp"
+#include "sixlink/verify/assignment_certificate.hpp"
 #include "sixlink/verify/flow_certificate.hpp"

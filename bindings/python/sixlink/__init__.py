@@ -8,7 +8,9 @@ that analyse it. Start with::
     scenario = sixlink.default_scenario()      # the built-in taizhou-2020
     scenario.summary()["enrolled"]             # 88700
 
-Engines on plain arrays: ``sixlink.min_cost_flow`` (network simplex); the
+Engines on plain arrays: ``sixlink.linear_sum_assignment`` (a drop-in for
+SciPy's) and ``sixlink.solve_assignment`` (with duals);
+``sixlink.min_cost_flow`` (network simplex); the
 networkx-compatible ``sixlink.nx.network_simplex`` and friends.
 
 Bad input raises ``sixlink.Error``, a subclass of ``ValueError``, whose message
@@ -22,10 +24,12 @@ from typing import Union
 
 from ._core import Error, Scenario, __version__
 from . import _core
+from ._assignment import AssignmentResult, linear_sum_assignment, solve_assignment
 from ._flow import INFINITE_CAPACITY, MinCostFlowResult, min_cost_flow
 
 __all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenario", "min_cost_flow",
-           "MinCostFlowResult", "INFINITE_CAPACITY"]
+           "MinCostFlowResult", "INFINITE_CAPACITY", "linear_sum_assignment", "solve_assignment",
+           "AssignmentResult"]
 
 
 def default_scenario() -> Scenario:

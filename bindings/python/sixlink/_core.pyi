@@ -36,3 +36,7 @@ def min_cost_flow(
     lower: Union[npt.ArrayLike, None] = None,
     supply_mode: str = "exact",
 ) -> dict[str, Any]: ...
+
+def solve_assignment(
+    weights: npt.NDArray[np.float64], maximize: bool = False, algorithm: str = "auto"
+) -> dict[str, Any]: ...

@@ -13,14 +13,9 @@
 #include <string>
 
 #include "sixlink/flow/min_cost_flow.hpp"
+#include "sixlink/verify/certificate.hpp"
 
 namespace sixlink {
-
-struct CertificateCheck {
-  bool ok = true;
-  std::string failure;  ///< the first violated condition, when !ok
-  explicit operator bool() const { return ok; }
-};
 
 CertificateCheck check_min_cost_flow(const MinCostFlow& problem, const MinCostFlowResult& result);
 

@@ -1,0 +1,71 @@
+"""Linear sum assignment: a drop-in for scipy.optimize.linear_sum_assignment,
+and solve_assignment with the dual potentials."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import _core
+
+
+@dataclass
+class AssignmentResult:
+    """The outcome of sixlink.solve_assignment.
+
+    status: "optimal" or "infeasible". row_to_col[i] is row i's column (-1:
+    unmatched), col_to_row likewise. row_dual (u) and col_dual (v) certify
+    optimality: u[i] + v[j] <= weights[i, j] on allowed pairs (>= when
+    maximising), equal on matched pairs, and u.sum() + v.sum() == objective.
+    """
+
+    status: str
+    row_to_col: np.ndarray
+    col_to_row: np.ndarray
+    objective: float
+    row_dual: np.ndarray
+    col_dual: np.ndarray
+    algorithm: str
+    message: str
+
+
+def _as_matrix(cost_matrix) -> np.ndarray:
+    matrix = np.asarray(cost_matrix)
+    if matrix.dtype != np.float64:
+        # As SciPy does: safe casts only (bool and integers, not strings).
+        matrix = matrix.astype(np.float64, casting="safe")
+    if matrix.ndim != 2:
+        raise ValueError(f"expected a matrix (2-D array), got a {matrix.ndim} array")
+    return np.ascontiguousarray(matrix)
+
+
+def solve_assignment(weights, maximize: bool = False, algorithm: str = "auto") -> AssignmentResult:
+    """Optimal assignment of rows to columns, with dual potentials.
+
+    weights: a 2-D array; +inf (minimising) or -inf (maximising) marks a
+    forbidden pair. Every row of the smaller side is matched; an infeasible
+    pattern gives status "infeasible". algorithm: "auto", "jonker_volgenant"
+    (square, finite) or "shortest_path". Bad input raises ValueError. The GIL is
+    released while solving.
+    """
+    return AssignmentResult(**_core.solve_assignment(_as_matrix(weights), bool(maximize), algorithm))
+
+
+def linear_sum_assignment(cost_matrix, maximize: bool = False):
+    """A drop-in for scipy.optimize.linear_sum_assignment.
+
+    Returns (row_ind, col_ind) as int64 arrays, row_ind sorted (arange(n) for a
+    square matrix), with the same error messages: "matrix contains invalid
+    numeric entries" for NaN, -inf when minimising or +inf when maximising, and
+    "cost matrix is infeasible" when no complete matching exists.
+    """
+    matrix = _as_matrix(cost_matrix)
+    if np.isnan(matrix).any() or (np.isneginf(matrix) if not maximize else np.isposinf(matrix)).any():
+        raise ValueError("matrix contains invalid numeric entries")
+    result = _core.solve_assignment(matrix, bool(maximize), "auto")
+    if result["status"] != "optimal":
+        raise ValueError("cost matrix is infeasible")
+    row_to_col = result["row_to_col"]
+    rows = np.flatnonzero(row_to_col >= 0).astype(np.int64)
+    return rows, row_to_col[rows].astype(np.int64)

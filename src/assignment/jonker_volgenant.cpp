@@ -1,0 +1,189 @@
+// Jonker-Volgenant dense linear assignment. R. Jonker and A. Volgenant, "A
+// shortest augmenting path algorithm for dense and sparse linear assignment
+// problems", Computing 38 (1987) 325-340: column reduction, reduction transfer
+// and two rounds of augmenting row reduction settle most rows cheaply; the rest
+// are assigned by Dijkstra-style shortest augmenting paths that scan all columns
+// at the current minimum distance together (pages 329-333).
+//
+// Square matrices with finite weights only (assignment.cpp routes the rest to
+// shortest_path.cpp). Ties go to the lowest index and to unassigned rows, which
+// makes a constant matrix come out as the identity.
+#include <limits>
+
+#include "assignment/solvers.hpp"
+
+namespace sixlink::detail {
+
+bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const auto nn = static_cast<std::size_t>(n);
+  auto c = [cost, nn](std::size_t i, std::size_t j) { return cost[i * nn + j]; };
+  std::vector<Index>& x = out.x;
+  std::vector<Index>& y = out.y;
+  std::vector<double>& v = out.v;
+  x.assign(nn, -1);
+  y.assign(nn, -1);
+  v.assign(nn, 0.0);
+  out.u.assign(nn, 0.0);
+  std::vector<int> matches(nn, 0);
+
+  // Column reduction: each column's price is its smallest weight; the row that
+  // holds it takes the column if it has none yet.
+  for (std::size_t j = 0; j < nn; ++j) {
+    std::size_t best = 0;
+    double low = c(0, j);
+    for (std::size_t i = 1; i < nn; ++i) {
+      const double w = c(i, j);
+      if (w < low || (w == low && matches[best] > 0 && matches[i] == 0)) {
+        low = w;
+        best = i;
+      }
+    }
+    v[j] = low;
+    if (++matches[best] == 1) {
+      x[best] = static_cast<Index>(j);
+      y[j] = static_cast<Index>(best);
+    }
+  }
+  // Reduction transfer: a row assigned once hands its slack to its column.
+  std::vector<Index> free_rows;
+  for (std::size_t i = 0; i < nn; ++i) {
+    if (matches[i] == 0) {
+      free_rows.push_back(static_cast<Index>(i));
+    } else if (matches[i] == 1) {
+      const auto j1 = static_cast<std::size_t>(x[i]);
+      double slack = kInf;
+      for (std::size_t j = 0; j < nn; ++j) {
+        if (j != j1) slack = std::min(slack, c(i, j) - v[j]);
+      }
+      if (slack < kInf) v[j1] -= slack;
+    }
+  }
+
+  // Augmenting row reduction, twice: a free row takes its cheapest column,
+  // lowering that column's price to the second-cheapest level, and the row it
+  // displaces is tried next.
+  for (int round = 0; round < 2 && !free_rows.empty(); ++round) {
+    std::vector<Index> still_free;
+    std::size_t k = 0;
+    std::size_t guard = 0;  // floating-point ties could otherwise trade a row back and forth
+    while (k < free_rows.size() && guard++ < 4 * nn + 16) {
+      const auto i = static_cast<std::size_t>(free_rows[k++]);
+      double first = kInf, second = kInf;
+      std::size_t j1 = 0, j2 = 0;
+      for (std::size_t j = 0; j < nn; ++j) {
+        const double h = c(i, j) - v[j];
+        if (h < second) {
+          if (h >= first) {
+            second = h;
+            j2 = j;
+          } else {
+            second = first;
+            j2 = j1;
+            first = h;
+            j1 = j;
+          }
+        }
+      }
+      Index displaced = y[j1];
+      if (first < second) {
+        v[j1] -= second - first;
+      } else if (displaced >= 0) {
+        j1 = j2;
+        displaced = y[j1];
+      }
+      x[i] = static_cast<Index>(j1);
+      y[j1] = static_cast<Index>(i);
+      if (displaced >= 0) {
+        x[static_cast<std::size_t>(displaced)] = -1;
+        if (first < second) {
+          free_rows[--k] = displaced;  // try it again right away
+        } else {
+          still_free.push_back(displaced);
+        }
+      }
+    }
+    for (; k < free_rows.size(); ++k) still_free.push_back(free_rows[k]);
+    free_rows.swap(still_free);
+  }
+
+  // Augmentation: Dijkstra from each remaining free row over reduced costs.
+  std::vector<double> d(nn);
+  std::vector<Index> pred(nn), columns(nn);
+  for (Index start : free_rows) {
+    const auto f = static_cast<std::size_t>(start);
+    for (std::size_t j = 0; j < nn; ++j) {
+      d[j] = c(f, j) - v[j];
+      pred[j] = start;
+      columns[j] = static_cast<Index>(j);
+    }
+    // columns[0, low): done; [low, up): at the current minimum; [up, n): to scan.
+    std::size_t low = 0, up = 0;
+    double minimum = 0.0;
+    Index end_of_path = -1;
+    while (end_of_path < 0) {
+      if (up == low) {  // gather the columns at the next minimum distance
+        minimum = d[static_cast<std::size_t>(columns[up])];
+        ++up;
+        for (std::size_t k = up; k < nn; ++k) {
+          const auto j = static_cast<std::size_t>(columns[k]);
+          const double h = d[j];
+          if (h <= minimum) {
+            if (h < minimum) {
+              up = low;
+              minimum = h;
+            }
+            columns[k] = columns[up];
+            columns[up++] = static_cast<Index>(j);
+          }
+        }
+        if (minimum == kInf) return false;
+        for (std::size_t k = low; k < up; ++k) {
+          if (y[static_cast<std::size_t>(columns[k])] < 0) {
+            end_of_path = columns[k];
+            break;
+          }
+        }
+        if (end_of_path >= 0) break;
+      }
+      // Scan one column at the minimum: relax through the row assigned to it.
+      const auto j1 = static_cast<std::size_t>(columns[low++]);
+      const auto i = static_cast<std::size_t>(y[j1]);
+      const double base = c(i, j1) - v[j1] - minimum;
+      for (std::size_t k = up; k < nn; ++k) {
+        const auto j = static_cast<std::size_t>(columns[k]);
+        const double h = c(i, j) - v[j] - base;
+        if (h < d[j]) {
+          d[j] = h;
+          pred[j] = static_cast<Index>(i);
+          if (h == minimum) {
+            if (y[j] < 0) {
+              end_of_path = static_cast<Index>(j);
+              break;
+            }
+            columns[k] = columns[up];
+            columns[up++] = static_cast<Index>(j);
+          }
+        }
+      }
+    }
+    // Prices of the finished columns move so reduced costs stay non-negative.
+    for (std::size_t k = 0; k < low; ++k) {
+      const auto j = static_cast<std::size_t>(columns[k]);
+      v[j] += d[j] - minimum;
+    }
+    for (Index j = end_of_path;;) {
+      const Index i = pred[static_cast<std::size_t>(j)];
+      y[static_cast<std::size_t>(j)] = i;
+      const Index previous = x[static_cast<std::size_t>(i)];
+      x[static_cast<std::size_t>(i)] = j;
+      if (i == start) break;
+      j = previous;
+    }
+  }
+  for (std::size_t i = 0; i < nn; ++i)
+    out.u[i] = c(i, static_cast<std::size_t>(x[i])) - v[static_cast<std::size_t>(x[i])];
+  return true;
+}
+
+}  // namespace sixlink::detail

@@ -1,0 +1,25 @@
+// The dense assignment solvers behind solve_assignment (internal). Each takes a
+// minimisation problem in row-major form with n <= m rows and columns
+// (+inf = forbidden), fills row -> column (x), column -> row (y) and the duals
+// u, v of assignment/assignment.hpp, and returns false when no matching covers
+// every row.
+#pragma once
+
+#include <vector>
+
+#include "sixlink/core/types.hpp"
+
+namespace sixlink::detail {
+
+struct AssignmentWork {
+  std::vector<Index> x, y;
+  std::vector<double> u, v;
+};
+
+/// Shortest augmenting paths from zero duals, one row at a time (Crouse 2016).
+bool assign_shortest_path(const double* cost, Index n, Index m, AssignmentWork& out);
+
+/// Jonker-Volgenant: square, every weight finite.
+bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out);
+
+}  // namespace sixlink::detail

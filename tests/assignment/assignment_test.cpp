@@ -1,0 +1,163 @@
+#include "sixlink/assignment/assignment.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <random>
+
+#include "sixlink/core/error.hpp"
+#include "sixlink/verify/assignment_certificate.hpp"
+
+namespace sixlink {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+AssignmentResult solve_checked(const DenseWeights& w, bool maximize,
+                               AssignmentAlgorithm algorithm = AssignmentAlgorithm::kAuto) {
+  const AssignmentResult r = solve_assignment(w, {maximize, algorithm});
+  const CertificateCheck check = check_assignment(w, maximize, r);
+  EXPECT_TRUE(check.ok) << check.failure;
+  return r;
+}
+
+// Best objective over all matchings of the smaller side, or nullopt.
+std::optional<double> brute_force(const DenseWeights& w, bool maximize) {
+  const DenseWeights c = w.rows() <= w.cols() ? w : DenseWeights(w.transpose());
+  const Index n = c.rows(), m = c.cols();
+  std::vector<Index> cols(static_cast<std::size_t>(m));
+  std::iota(cols.begin(), cols.end(), 0);
+  std::optional<double> best;
+  do {  // every injective map of rows into columns: permutations of the columns
+    double total = 0.0;
+    bool allowed = true;
+    for (Index i = 0; i < n && allowed; ++i) {
+      const double x = c(i, cols[static_cast<std::size_t>(i)]);
+      allowed = std::isfinite(x);
+      total += x;
+    }
+    if (allowed && (!best || (maximize ? total > *best : total < *best))) best = total;
+  } while (std::next_permutation(cols.begin(), cols.end()));
+  return best;
+}
+
+DenseWeights random_weights(std::mt19937_64& rng, Index n, Index m, int range,
+                            double forbidden_share, double forbid) {
+  DenseWeights w(n, m);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  for (Index i = 0; i < n; ++i) {
+    for (Index j = 0; j < m; ++j) {
+      w(i, j) = unit(rng) < forbidden_share
+                    ? forbid
+                    : static_cast<double>(rng() % static_cast<unsigned>(range + 1));
+    }
+  }
+  return w;
+}
+
+TEST(Assignment, SmallKnownCases) {
+  DenseWeights c(3, 3);
+  c << 4, 1, 3, 2, 0, 5, 3, 2, 2;
+  auto r = solve_checked(c, false);
+  EXPECT_EQ(r.row_to_col, (std::vector<Index>{1, 0, 2}));
+  EXPECT_EQ(r.objective, 5);
+  r = solve_checked(c, true);
+  EXPECT_EQ(r.row_to_col, (std::vector<Index>{0, 2, 1}));
+  EXPECT_EQ(r.objective, 11);
+}
+
+TEST(Assignment, ConstantMatrixGivesTheIdentity) {
+  const DenseWeights ones = DenseWeights::Ones(8, 8);
+  for (auto algorithm :
+       {AssignmentAlgorithm::kJonkerVolgenant, AssignmentAlgorithm::kShortestPath}) {
+    const auto r = solve_checked(ones, false, algorithm);
+    for (Index i = 0; i < 8; ++i) EXPECT_EQ(r.row_to_col[static_cast<std::size_t>(i)], i);
+  }
+}
+
+TEST(Assignment, RectangularBothWaysAndEmpty) {
+  DenseWeights wide(2, 4);
+  wide << 400, 150, 400, 1, 400, 450, 600, 2;
+  auto r = solve_checked(wide, false);
+  EXPECT_EQ(r.objective, 150 + 2);
+  r = solve_checked(DenseWeights(wide.transpose()), false);
+  EXPECT_EQ(r.objective, 150 + 2);
+  EXPECT_EQ(r.row_to_col, (std::vector<Index>{-1, 0, -1, 1}));
+  r = solve_checked(DenseWeights(0, 3), false);
+  EXPECT_TRUE(r.row_to_col.empty());
+  EXPECT_EQ(r.col_to_row, (std::vector<Index>{-1, -1, -1}));
+}
+
+TEST(Assignment, ForbiddenPairsAndInfeasiblePatterns) {
+  DenseWeights w(3, 3);
+  w << 10, kInf, kInf, kInf, kInf, 1, kInf, 7, kInf;
+  auto r = solve_checked(w, false);
+  EXPECT_EQ(r.objective, 18);
+  w.col(0).setConstant(kInf);
+  r = solve_assignment(w);
+  EXPECT_EQ(r.status, AssignmentStatus::kInfeasible);
+  EXPECT_THAT(r.message, ::testing::HasSubstr("infeasible"));
+  DenseWeights max(2, 2);
+  max << 1, -kInf, -kInf, 2;
+  EXPECT_EQ(solve_checked(max, true).objective, 3);
+}
+
+TEST(Assignment, RejectsBadInput) {
+  DenseWeights w = DenseWeights::Zero(2, 2);
+  w(1, 1) = std::nan("");
+  EXPECT_THROW(solve_assignment(w), InvalidInput);
+  w(1, 1) = -kInf;
+  EXPECT_THROW(solve_assignment(w), InvalidInput);  // -inf when minimising
+  EXPECT_NO_THROW(solve_assignment(w, {true}));     // forbidden when maximising
+  w(1, 1) = kInf;
+  EXPECT_THROW(solve_assignment(w, {true}), InvalidInput);  // +inf when maximising
+  EXPECT_THROW(
+      solve_assignment(DenseWeights::Zero(2, 3), {false, AssignmentAlgorithm::kJonkerVolgenant}),
+      InvalidInput);
+}
+
+TEST(Assignment, AgreesWithBruteForceOnSmallMatrices) {
+  std::mt19937_64 rng(42);
+  int feasible = 0, infeasible = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    const Index n = 1 + static_cast<Index>(rng() % 6), m = 1 + static_cast<Index>(rng() % 6);
+    const bool maximize = trial % 2 == 1;
+    const int range = trial % 3 == 0 ? 3 : 100;  // small ranges: many ties
+    const double share = trial % 4 == 0 ? 0.4 : 0.0;
+    const DenseWeights w = random_weights(rng, n, m, range, share, maximize ? -kInf : kInf);
+    const auto expected = brute_force(w, maximize);
+    for (auto algorithm : {AssignmentAlgorithm::kAuto, AssignmentAlgorithm::kShortestPath}) {
+      const auto r = solve_checked(w, maximize, algorithm);
+      if (!expected) {
+        EXPECT_EQ(r.status, AssignmentStatus::kInfeasible) << "trial " << trial;
+      } else {
+        ASSERT_EQ(r.status, AssignmentStatus::kOptimal) << "trial " << trial;
+        EXPECT_DOUBLE_EQ(r.objective, *expected) << "trial " << trial;
+      }
+    }
+    (expected ? feasible : infeasible)++;
+  }
+  EXPECT_GT(feasible, 2000);
+  EXPECT_GT(infeasible, 50);
+}
+
+TEST(Assignment, JonkerVolgenantAgreesWithShortestPathOnLargerMatrices) {
+  std::mt19937_64 rng(7);
+  for (int trial = 0; trial < 40; ++trial) {
+    const Index n = 50 + static_cast<Index>(rng() % 150);
+    const int range = trial % 2 == 0 ? 10 : 100000;
+    DenseWeights w = random_weights(rng, n, n, range, 0.0, 0.0);
+    if (trial % 5 == 0) w = w.array() / 7.0;  // non-integer weights
+    const auto jv = solve_checked(w, trial % 3 == 0, AssignmentAlgorithm::kJonkerVolgenant);
+    const auto sp = solve_checked(w, trial % 3 == 0, AssignmentAlgorithm::kShortestPath);
+    EXPECT_NEAR(jv.objective, sp.objective, 1e-9 * std::abs(sp.objective) + 1e-9)
+        << "trial " << trial;
+    EXPECT_EQ(jv.algorithm, AssignmentAlgorithm::kJonkerVolgenant);
+  }
+}
+
+}  // namespace
+}  // namespace sixlink
