@@ -8,6 +8,7 @@
 // Square matrices with finite weights only (assignment.cpp routes the rest to
 // shortest_path.cpp). Ties go to the lowest index and to unassigned rows, which
 // makes a constant matrix come out as the identity.
+#include <cstdint>
 #include <limits>
 
 #include "assignment/solvers.hpp"
@@ -108,51 +109,58 @@ bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out) {
   }
 
   // Augmentation: Dijkstra from each remaining free row over reduced costs.
+  // Columns are scanned in index order rather than through JV's permuted
+  // column list: each scan then reads one row of the matrix and the price and
+  // distance arrays front to back, which the memory system streams.
+  // A column leaves the search once it is at the minimum: its distance is then
+  // final (the minimum itself, kept in `settled`) and d[j] becomes -inf, so the
+  // relaxation test h < d[j] skips it without a separate flag.
   std::vector<double> d(nn);
-  std::vector<Index> pred(nn), columns(nn);
+  std::vector<Index> pred(nn), at_minimum, done;
+  std::vector<double> settled;
   for (Index start : free_rows) {
     const auto f = static_cast<std::size_t>(start);
+    const double* row = cost + f * nn;
     for (std::size_t j = 0; j < nn; ++j) {
-      d[j] = c(f, j) - v[j];
+      d[j] = row[j] - v[j];
       pred[j] = start;
-      columns[j] = static_cast<Index>(j);
     }
-    // columns[0, low): done; [low, up): at the current minimum; [up, n): to scan.
-    std::size_t low = 0, up = 0;
+    at_minimum.clear();
+    done.clear();
+    settled.clear();
     double minimum = 0.0;
     Index end_of_path = -1;
+    std::size_t next = 0;  // position in at_minimum
     while (end_of_path < 0) {
-      if (up == low) {  // gather the columns at the next minimum distance
-        minimum = d[static_cast<std::size_t>(columns[up])];
-        ++up;
-        for (std::size_t k = up; k < nn; ++k) {
-          const auto j = static_cast<std::size_t>(columns[k]);
-          const double h = d[j];
-          if (h <= minimum) {
-            if (h < minimum) {
-              up = low;
-              minimum = h;
-            }
-            columns[k] = columns[up];
-            columns[up++] = static_cast<Index>(j);
-          }
+      if (next == at_minimum.size()) {  // gather the columns at the next minimum distance
+        at_minimum.clear();
+        next = 0;
+        minimum = kInf;
+        for (std::size_t j = 0; j < nn; ++j) {
+          if (d[j] < minimum && d[j] != -kInf) minimum = d[j];
         }
         if (minimum == kInf) return false;
-        for (std::size_t k = low; k < up; ++k) {
-          if (y[static_cast<std::size_t>(columns[k])] < 0) {
-            end_of_path = columns[k];
-            break;
+        for (std::size_t j = 0; j < nn; ++j) {
+          if (d[j] == minimum) {
+            if (y[j] < 0) {
+              end_of_path = static_cast<Index>(j);
+              break;
+            }
+            d[j] = -kInf;
+            at_minimum.push_back(static_cast<Index>(j));
           }
         }
         if (end_of_path >= 0) break;
       }
       // Scan one column at the minimum: relax through the row assigned to it.
-      const auto j1 = static_cast<std::size_t>(columns[low++]);
+      const auto j1 = static_cast<std::size_t>(at_minimum[next++]);
+      done.push_back(static_cast<Index>(j1));
+      settled.push_back(minimum);
       const auto i = static_cast<std::size_t>(y[j1]);
-      const double base = c(i, j1) - v[j1] - minimum;
-      for (std::size_t k = up; k < nn; ++k) {
-        const auto j = static_cast<std::size_t>(columns[k]);
-        const double h = c(i, j) - v[j] - base;
+      const double* ci = cost + i * nn;
+      const double base = ci[j1] - v[j1] - minimum;
+      for (std::size_t j = 0; j < nn; ++j) {
+        const double h = ci[j] - v[j] - base;
         if (h < d[j]) {
           d[j] = h;
           pred[j] = static_cast<Index>(i);
@@ -161,17 +169,15 @@ bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out) {
               end_of_path = static_cast<Index>(j);
               break;
             }
-            columns[k] = columns[up];
-            columns[up++] = static_cast<Index>(j);
+            d[j] = -kInf;
+            at_minimum.push_back(static_cast<Index>(j));
           }
         }
       }
     }
     // Prices of the finished columns move so reduced costs stay non-negative.
-    for (std::size_t k = 0; k < low; ++k) {
-      const auto j = static_cast<std::size_t>(columns[k]);
-      v[j] += d[j] - minimum;
-    }
+    for (std::size_t k = 0; k < done.size(); ++k)
+      v[static_cast<std::size_t>(done[k])] += settled[k] - minimum;
     for (Index j = end_of_path;;) {
       const Index i = pred[static_cast<std::size_t>(j)];
       y[static_cast<std::size_t>(j)] = i;
