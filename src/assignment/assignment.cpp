@@ -68,17 +68,24 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
     return out;
   }
 
-  // Minimise over the shorter side as rows: n <= m.
+  // Minimise over the shorter side as rows: n <= m. The solvers read the
+  // caller's matrix in place when it already has that form; otherwise a
+  // transposed or negated copy is made.
   const bool transposed = rows > cols;
   const Index n = transposed ? cols : rows, m = transposed ? rows : cols;
-  std::vector<double> cost(static_cast<std::size_t>(n) * static_cast<std::size_t>(m));
   const double sign = options.maximize ? -1.0 : 1.0;
-  for (Index i = 0; i < n; ++i) {
-    for (Index j = 0; j < m; ++j) {
-      cost[static_cast<std::size_t>(i * m + j)] =
-          sign * (transposed ? weights(j, i) : weights(i, j));
+  const bool in_place = !transposed && !options.maximize && weights.outerStride() == cols;
+  std::vector<double> copy;
+  if (!in_place) {
+    copy.resize(static_cast<std::size_t>(n) * static_cast<std::size_t>(m));
+    for (Index i = 0; i < n; ++i) {
+      for (Index j = 0; j < m; ++j) {
+        copy[static_cast<std::size_t>(i * m + j)] =
+            sign * (transposed ? weights(j, i) : weights(i, j));
+      }
     }
   }
+  const double* cost = in_place ? weights.data() : copy.data();
 
   AssignmentAlgorithm algorithm = options.algorithm;
   if (algorithm == AssignmentAlgorithm::kAuto) {
@@ -93,8 +100,8 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
   out.algorithm = algorithm;
   detail::AssignmentWork work;
   const bool feasible = algorithm == AssignmentAlgorithm::kJonkerVolgenant
-                            ? detail::assign_jonker_volgenant(cost.data(), n, work)
-                            : detail::assign_shortest_path(cost.data(), n, m, work);
+                            ? detail::assign_jonker_volgenant(cost, n, work)
+                            : detail::assign_shortest_path(cost, n, m, work);
   if (!feasible) {
     out.status = AssignmentStatus::kInfeasible;
     out.message = "cost matrix is infeasible: no matching covers every row of the smaller side";

@@ -8,7 +8,6 @@
 // Square matrices with finite weights only (assignment.cpp routes the rest to
 // shortest_path.cpp). Ties go to the lowest index and to unassigned rows, which
 // makes a constant matrix come out as the identity.
-#include <cstdint>
 #include <limits>
 
 #include "assignment/solvers.hpp"
@@ -108,85 +107,8 @@ bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out) {
     free_rows.swap(still_free);
   }
 
-  // Augmentation: Dijkstra from each remaining free row over reduced costs.
-  // Columns are scanned in index order rather than through JV's permuted
-  // column list: each scan then reads one row of the matrix and the price and
-  // distance arrays front to back, which the memory system streams.
-  // A column leaves the search once it is at the minimum: its distance is then
-  // final (the minimum itself, kept in `settled`) and d[j] becomes -inf, so the
-  // relaxation test h < d[j] skips it without a separate flag.
-  std::vector<double> d(nn);
-  std::vector<Index> pred(nn), at_minimum, done;
-  std::vector<double> settled;
-  for (Index start : free_rows) {
-    const auto f = static_cast<std::size_t>(start);
-    const double* row = cost + f * nn;
-    for (std::size_t j = 0; j < nn; ++j) {
-      d[j] = row[j] - v[j];
-      pred[j] = start;
-    }
-    at_minimum.clear();
-    done.clear();
-    settled.clear();
-    double minimum = 0.0;
-    Index end_of_path = -1;
-    std::size_t next = 0;  // position in at_minimum
-    while (end_of_path < 0) {
-      if (next == at_minimum.size()) {  // gather the columns at the next minimum distance
-        at_minimum.clear();
-        next = 0;
-        minimum = kInf;
-        for (std::size_t j = 0; j < nn; ++j) {
-          if (d[j] < minimum && d[j] != -kInf) minimum = d[j];
-        }
-        if (minimum == kInf) return false;
-        for (std::size_t j = 0; j < nn; ++j) {
-          if (d[j] == minimum) {
-            if (y[j] < 0) {
-              end_of_path = static_cast<Index>(j);
-              break;
-            }
-            d[j] = -kInf;
-            at_minimum.push_back(static_cast<Index>(j));
-          }
-        }
-        if (end_of_path >= 0) break;
-      }
-      // Scan one column at the minimum: relax through the row assigned to it.
-      const auto j1 = static_cast<std::size_t>(at_minimum[next++]);
-      done.push_back(static_cast<Index>(j1));
-      settled.push_back(minimum);
-      const auto i = static_cast<std::size_t>(y[j1]);
-      const double* ci = cost + i * nn;
-      const double base = ci[j1] - v[j1] - minimum;
-      for (std::size_t j = 0; j < nn; ++j) {
-        const double h = ci[j] - v[j] - base;
-        if (h < d[j]) {
-          d[j] = h;
-          pred[j] = static_cast<Index>(i);
-          if (h == minimum) {
-            if (y[j] < 0) {
-              end_of_path = static_cast<Index>(j);
-              break;
-            }
-            d[j] = -kInf;
-            at_minimum.push_back(static_cast<Index>(j));
-          }
-        }
-      }
-    }
-    // Prices of the finished columns move so reduced costs stay non-negative.
-    for (std::size_t k = 0; k < done.size(); ++k)
-      v[static_cast<std::size_t>(done[k])] += settled[k] - minimum;
-    for (Index j = end_of_path;;) {
-      const Index i = pred[static_cast<std::size_t>(j)];
-      y[static_cast<std::size_t>(j)] = i;
-      const Index previous = x[static_cast<std::size_t>(i)];
-      x[static_cast<std::size_t>(i)] = j;
-      if (i == start) break;
-      j = previous;
-    }
-  }
+  // The rows still free are assigned by shortest augmenting paths.
+  if (!augment_free_rows(cost, n, n, free_rows, out)) return false;
   for (std::size_t i = 0; i < nn; ++i)
     out.u[i] = c(i, static_cast<std::size_t>(x[i])) - v[static_cast<std::size_t>(x[i])];
   return true;

@@ -1,90 +1,116 @@
-// Dense shortest augmenting path assignment for rectangular matrices with
-// forbidden pairs. D. F. Crouse, "On implementing 2D rectangular assignment
+// Dense shortest augmenting paths for rectangular matrices with forbidden
+// pairs: from each free row, Dijkstra over the reduced costs c_ij - u_i - v_j,
+// then the dual update that keeps them non-negative, then augmentation along
+// the shortest path. D. F. Crouse, "On implementing 2D rectangular assignment
 // algorithms", IEEE Trans. Aerospace and Electronic Systems 52(4) (2016),
-// 1679-1696, Algorithm 4 (pages 1685-1686): Dijkstra over reduced costs from
-// each unassigned row, then a dual update that keeps every reduced cost
-// non-negative, then augmentation along the shortest path.
+// 1679-1696, Algorithm 4 (pages 1685-1686), with Jonker and Volgenant's device
+// of settling all columns at the current minimum distance together (Computing
+// 38 (1987), pages 331-332).
+#include <cstdint>
 #include <limits>
 
 #include "assignment/solvers.hpp"
 
 namespace sixlink::detail {
 
-bool assign_shortest_path(const double* cost, Index n, Index m, AssignmentWork& out) {
+bool augment_free_rows(const double* cost, Index n, Index m, const std::vector<Index>& free_rows,
+                       AssignmentWork& out) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
+  const auto mm = static_cast<std::size_t>(m);
+  (void)n;
+  std::vector<Index>& x = out.x;
+  std::vector<Index>& y = out.y;
+  std::vector<double>& v = out.v;
+  // Columns are scanned in index order rather than through JV's permuted column
+  // list: each scan reads one row of the matrix and the price and distance
+  // arrays front to back, which the memory system streams. A column leaves the
+  // search once it is at the minimum: its distance is then final (kept in
+  // `settled`) and d[j] becomes -inf, so the relaxation test h < d[j] skips it.
+  std::vector<double> d(mm), settled;
+  std::vector<Index> pred(mm), at_minimum, done;
+  for (Index start : free_rows) {
+    const double* row = cost + static_cast<std::size_t>(start) * mm;
+    for (std::size_t j = 0; j < mm; ++j) {
+      d[j] = row[j] - v[j];
+      pred[j] = start;
+    }
+    at_minimum.clear();
+    done.clear();
+    settled.clear();
+    double minimum = 0.0;
+    Index end_of_path = -1;
+    std::size_t next = 0;  // position in at_minimum
+    while (end_of_path < 0) {
+      if (next == at_minimum.size()) {  // gather the columns at the next minimum distance
+        at_minimum.clear();
+        next = 0;
+        minimum = kInf;
+        for (std::size_t j = 0; j < mm; ++j) {
+          if (d[j] < minimum && d[j] != -kInf) minimum = d[j];
+        }
+        if (minimum == kInf) return false;  // nothing reachable: no complete matching
+        for (std::size_t j = 0; j < mm; ++j) {
+          if (d[j] == minimum) {
+            if (y[j] < 0) {  // ties: the lowest-index unassigned column ends the path
+              end_of_path = static_cast<Index>(j);
+              break;
+            }
+            d[j] = -kInf;
+            at_minimum.push_back(static_cast<Index>(j));
+          }
+        }
+        if (end_of_path >= 0) break;
+      }
+      // Settle one column at the minimum: relax through the row assigned to it.
+      const auto j1 = static_cast<std::size_t>(at_minimum[next++]);
+      done.push_back(static_cast<Index>(j1));
+      settled.push_back(minimum);
+      const auto i = static_cast<std::size_t>(y[j1]);
+      const double* ci = cost + i * mm;
+      const double base = ci[j1] - v[j1] - minimum;
+      for (std::size_t j = 0; j < mm; ++j) {
+        const double h = ci[j] - v[j] - base;
+        if (h < d[j]) {
+          d[j] = h;
+          pred[j] = static_cast<Index>(i);
+          if (h == minimum) {
+            if (y[j] < 0) {
+              end_of_path = static_cast<Index>(j);
+              break;
+            }
+            d[j] = -kInf;
+            at_minimum.push_back(static_cast<Index>(j));
+          }
+        }
+      }
+    }
+    // Prices of the settled columns move so reduced costs stay non-negative.
+    for (std::size_t k = 0; k < done.size(); ++k)
+      v[static_cast<std::size_t>(done[k])] += settled[k] - minimum;
+    for (Index j = end_of_path;;) {
+      const Index i = pred[static_cast<std::size_t>(j)];
+      y[static_cast<std::size_t>(j)] = i;
+      const Index previous = x[static_cast<std::size_t>(i)];
+      x[static_cast<std::size_t>(i)] = j;
+      if (i == start) break;
+      j = previous;
+    }
+  }
+  return true;
+}
+
+bool assign_shortest_path(const double* cost, Index n, Index m, AssignmentWork& out) {
   const auto nn = static_cast<std::size_t>(n), mm = static_cast<std::size_t>(m);
   out.x.assign(nn, -1);
   out.y.assign(mm, -1);
   out.u.assign(nn, 0.0);
   out.v.assign(mm, 0.0);
-  std::vector<double> distance(mm);
-  std::vector<Index> path(mm), remaining(mm), scanned_rows;
-  std::vector<char> column_done(mm);
-  scanned_rows.reserve(nn);
-
-  for (Index start = 0; start < n; ++start) {
-    std::fill(distance.begin(), distance.end(), kInf);
-    std::fill(column_done.begin(), column_done.end(), 0);
-    for (std::size_t k = 0; k < mm; ++k) remaining[k] = static_cast<Index>(k);
-    std::size_t left = mm;
-    scanned_rows.clear();
-    double min_value = 0.0;
-    Index row = start, sink = -1;
-    while (sink < 0) {
-      scanned_rows.push_back(row);
-      const double* c = cost + static_cast<std::size_t>(row) * mm;
-      const double ur = out.u[static_cast<std::size_t>(row)];
-      std::size_t best = mm;
-      double lowest = kInf;
-      for (std::size_t k = 0; k < left; ++k) {
-        const auto j = static_cast<std::size_t>(remaining[k]);
-        const double r = min_value + c[j] - ur - out.v[j];
-        if (r < distance[j]) {
-          path[j] = row;
-          distance[j] = r;
-        }
-        // Ties: an unassigned column first, then the lowest index.
-        if (best == mm || distance[j] < lowest ||
-            (distance[j] == lowest &&
-             (out.y[j] < 0) > (out.y[static_cast<std::size_t>(remaining[best])] < 0)) ||
-            (distance[j] == lowest &&
-             (out.y[j] < 0) == (out.y[static_cast<std::size_t>(remaining[best])] < 0) &&
-             remaining[k] < remaining[best])) {
-          lowest = distance[j];
-          best = k;
-        }
-      }
-      min_value = lowest;
-      if (min_value == kInf) return false;  // no augmenting path: infeasible
-      const auto j = static_cast<std::size_t>(remaining[best]);
-      column_done[j] = 1;
-      remaining[best] = remaining[--left];
-      if (out.y[j] < 0) {
-        sink = static_cast<Index>(j);
-      } else {
-        row = out.y[j];
-      }
-    }
-    // Dual update: reduced costs stay non-negative, zero along the new path.
-    out.u[static_cast<std::size_t>(start)] += min_value;
-    for (Index i : scanned_rows) {
-      if (i != start) {
-        out.u[static_cast<std::size_t>(i)] +=
-            min_value - distance[static_cast<std::size_t>(out.x[static_cast<std::size_t>(i)])];
-      }
-    }
-    for (std::size_t j = 0; j < mm; ++j) {
-      if (column_done[j]) out.v[j] -= min_value - distance[j];
-    }
-    // Augment along the path back to the start row.
-    for (Index j = sink;;) {
-      const Index i = path[static_cast<std::size_t>(j)];
-      out.y[static_cast<std::size_t>(j)] = i;
-      const Index previous = out.x[static_cast<std::size_t>(i)];
-      out.x[static_cast<std::size_t>(i)] = j;
-      if (i == start) break;
-      j = previous;
-    }
+  std::vector<Index> rows(nn);
+  for (std::size_t i = 0; i < nn; ++i) rows[i] = static_cast<Index>(i);
+  if (!augment_free_rows(cost, n, m, rows, out)) return false;
+  for (std::size_t i = 0; i < nn; ++i) {
+    const auto j = static_cast<std::size_t>(out.x[i]);
+    out.u[i] = cost[i * mm + j] - out.v[j];
   }
   return true;
 }

@@ -16,6 +16,12 @@ struct AssignmentWork {
   std::vector<double> u, v;
 };
 
+/// Assigns `free_rows` by shortest augmenting paths, keeping out.v feasible
+/// prices (reduced costs c_ij - v_j non-negative on the way); out.u is left to
+/// the caller (u_i = c(i, x_i) - v(x_i) at the end).
+bool augment_free_rows(const double* cost, Index n, Index m, const std::vector<Index>& free_rows,
+                       AssignmentWork& out);
+
 /// Shortest augmenting paths from zero duals, one row at a time (Crouse 2016).
 bool assign_shortest_path(const double* cost, Index n, Index m, AssignmentWork& out);
 

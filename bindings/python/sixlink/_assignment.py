@@ -61,9 +61,10 @@ def linear_sum_assignment(cost_matrix, maximize: bool = False):
     "cost matrix is infeasible" when no complete matching exists.
     """
     matrix = _as_matrix(cost_matrix)
-    if np.isnan(matrix).any() or (np.isneginf(matrix) if not maximize else np.isposinf(matrix)).any():
-        raise ValueError("matrix contains invalid numeric entries")
-    result = _core.solve_assignment(matrix, bool(maximize), "auto")
+    try:
+        result = _core.solve_assignment(matrix, bool(maximize), "auto")
+    except _core.Error:  # NaN, or -inf when minimising / +inf when maximising
+        raise ValueError("matrix contains invalid numeric entries") from None
     if result["status"] != "optimal":
         raise ValueError("cost matrix is infeasible")
     row_to_col = result["row_to_col"]
