@@ -4,6 +4,7 @@
 
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/verify/flow_certificate.hpp"
+#include "support/flow_generators.hpp"
 #include "support/lemon_flow.hpp"
 #include "support/random_flow.hpp"
 
@@ -57,24 +58,8 @@ TEST(LemonAgreement, NegativeCostsOnFiniteArcs) {
 
 TEST(LemonAgreement, DenseTransportationProblems) {
   for (std::uint64_t seed = 0; seed < 20; ++seed) {
-    std::mt19937_64 rng(seed);
     const Index sources = 40 + static_cast<Index>(seed % 3) * 20, sinks = 30;
-    MinCostFlow p(sources + sinks);
-    Flow total = 0;
-    for (Index s = 0; s < sources; ++s) {
-      const Flow b = 1 + static_cast<Flow>(rng() % 100);
-      p.set_supply(s, b);
-      total += b;
-    }
-    for (Index t = 0; t < sinks; ++t) {
-      const Flow d = t + 1 < sinks ? total / sinks : total - (sinks - 1) * (total / sinks);
-      p.set_supply(sources + t, -d);
-    }
-    for (Index s = 0; s < sources; ++s) {
-      for (Index t = 0; t < sinks; ++t) {
-        p.add_arc(s, sources + t, kInfiniteCapacity, 1 + static_cast<Cost>(rng() % 1000));
-      }
-    }
+    MinCostFlow p = bench::transportation(sources, sinks, sources * sinks, 1000, seed);
     expect_agreement(p, seed);
   }
 }
