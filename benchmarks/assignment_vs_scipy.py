@@ -10,7 +10,9 @@ import statistics
 import time
 
 import numpy as np
+import scipy.sparse as sp
 from scipy.optimize import linear_sum_assignment as scipy_lsa
+from scipy.sparse.csgraph import min_weight_full_bipartite_matching as scipy_mwfbm
 
 import sixlink
 
@@ -25,6 +27,20 @@ def families(quick):
     yield f"low range [0, 10], n = {n}", lambda rng: rng.integers(0, 11, (n, n)).astype(float)
     shape = (1000, 10000) if quick else (2000, 20000)
     yield f"rectangular {shape[0]} x {shape[1]}", lambda rng: rng.integers(0, 1001, shape).astype(float)
+
+
+def sparse_family(n, per_row):
+    """n x n with `per_row` random entries a row plus the diagonal (so a full
+    matching exists), integer weights in [1, 1000]."""
+
+    def make(rng):
+        cols = np.column_stack([np.arange(n), rng.integers(0, n, (n, per_row - 1))]).ravel()
+        data = rng.integers(1, 1001, cols.size).astype(float)
+        matrix = sp.csr_matrix((data, cols, np.arange(0, n * per_row + 1, per_row)), shape=(n, n))
+        matrix.sum_duplicates()
+        return matrix
+
+    return make
 
 
 def timed(function, matrix):
@@ -51,6 +67,20 @@ def main():
             theirs.append(t_theirs)
         a, b = statistics.median(ours), statistics.median(theirs)
         print(f"{name:40s} {a:9.3f} {b:9.3f} {a / b:7.2f}", flush=True)
+    n = 5000 if args.quick else 20000
+    name = f"sparse {n} x {n}, 50 a row (csgraph)"
+    make = sparse_family(n, 50)
+    ours, theirs = [], []
+    for seed in range(args.repeat):
+        matrix = make(np.random.default_rng(seed))
+        t_ours, (r1, c1) = timed(sixlink.min_weight_full_bipartite_matching, matrix)
+        t_theirs, (r2, c2) = timed(scipy_mwfbm, matrix)
+        if not np.isclose(matrix[r1, c1].sum(), matrix[r2, c2].sum()):
+            raise SystemExit(f"{name}: objectives differ")
+        ours.append(t_ours)
+        theirs.append(t_theirs)
+    a, b = statistics.median(ours), statistics.median(theirs)
+    print(f"{name:40s} {a:9.3f} {b:9.3f} {a / b:7.2f}", flush=True)
 
 
 if __name__ == "__main__":

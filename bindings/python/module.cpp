@@ -110,6 +110,19 @@ py::dict flow_result_dict(sixlink::MinCostFlowResult r) {
   return out;
 }
 
+py::dict assignment_dict(const sixlink::AssignmentResult& r) {
+  py::dict out;
+  out["status"] = std::string(sixlink::to_string(r.status));
+  out["row_to_col"] = to_array(r.row_to_col);
+  out["col_to_row"] = to_array(r.col_to_row);
+  out["objective"] = r.objective;
+  out["row_dual"] = to_array(r.row_dual);
+  out["col_dual"] = to_array(r.col_dual);
+  out["algorithm"] = std::string(sixlink::to_string(r.algorithm));
+  out["message"] = r.message;
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -160,20 +173,34 @@ PYBIND11_MODULE(_core, m) {
           py::gil_scoped_release release;
           r = sixlink::solve_assignment(weights, {maximize, *parsed});
         }
-        py::dict out;
-        out["status"] = std::string(sixlink::to_string(r.status));
-        out["row_to_col"] = to_array(r.row_to_col);
-        out["col_to_row"] = to_array(r.col_to_row);
-        out["objective"] = r.objective;
-        out["row_dual"] = to_array(r.row_dual);
-        out["col_dual"] = to_array(r.col_dual);
-        out["algorithm"] = std::string(sixlink::to_string(r.algorithm));
-        out["message"] = r.message;
-        return out;
+        return assignment_dict(r);
       },
       "weights"_a.noconvert(), "maximize"_a = false, "algorithm"_a = "auto",
       "Dense linear sum assignment on a C-contiguous float64 matrix (see "
       "sixlink.solve_assignment)");
+
+  m.def(
+      "solve_sparse_assignment",
+      [](std::int64_t rows, std::int64_t cols, const Int64Array& indptr, const Int64Array& indices,
+         const py::array_t<double, py::array::c_style | py::array::forcecast>& values,
+         bool maximize) {
+        if (values.ndim() != 1) throw sixlink::InvalidInput("values must be one-dimensional");
+        const sixlink::SparseWeights weights{
+            rows,
+            cols,
+            view(indptr),
+            view(indices),
+            {values.data(), static_cast<std::size_t>(values.size())}};
+        sixlink::AssignmentResult r;
+        {
+          py::gil_scoped_release release;
+          r = sixlink::solve_assignment(
+              weights, {maximize, sixlink::AssignmentAlgorithm::kSparseShortestPath});
+        }
+        return assignment_dict(r);
+      },
+      "rows"_a, "cols"_a, "indptr"_a, "indices"_a, "values"_a, "maximize"_a = false,
+      "Sparse (CSR) linear sum assignment (see sixlink.min_weight_full_bipartite_matching)");
 
   m.attr("INFINITE_CAPACITY") = sixlink::kInfiniteCapacity;
   m.def(

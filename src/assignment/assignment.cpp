@@ -1,5 +1,6 @@
 #include "sixlink/assignment/assignment.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -17,6 +18,8 @@ std::string_view to_string(AssignmentAlgorithm algorithm) {
       return "jonker_volgenant";
     case AssignmentAlgorithm::kShortestPath:
       return "shortest_path";
+    case AssignmentAlgorithm::kSparseShortestPath:
+      return "sparse_shortest_path";
   }
   return "?";
 }
@@ -27,7 +30,7 @@ std::string_view to_string(AssignmentStatus status) {
 
 std::optional<AssignmentAlgorithm> parse_assignment_algorithm(std::string_view text) {
   for (auto a : {AssignmentAlgorithm::kAuto, AssignmentAlgorithm::kJonkerVolgenant,
-                 AssignmentAlgorithm::kShortestPath}) {
+                 AssignmentAlgorithm::kShortestPath, AssignmentAlgorithm::kSparseShortestPath}) {
     if (text == to_string(a)) return a;
   }
   return std::nullopt;
@@ -92,6 +95,11 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
     algorithm = n == m && all_finite ? AssignmentAlgorithm::kJonkerVolgenant
                                      : AssignmentAlgorithm::kShortestPath;
   }
+  if (algorithm == AssignmentAlgorithm::kSparseShortestPath) {
+    throw InvalidInput(
+        "the sparse solver takes SparseWeights (CSR); dense weights use auto, jonker_volgenant or "
+        "shortest_path");
+  }
   if (algorithm == AssignmentAlgorithm::kJonkerVolgenant && (n != m || !all_finite)) {
     throw InvalidInput(
         "the Jonker-Volgenant solver needs a square matrix of finite weights; use shortest_path or "
@@ -113,6 +121,107 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
     out.row_to_col[static_cast<std::size_t>(r)] = c;
     out.col_to_row[static_cast<std::size_t>(c)] = r;
     out.objective += weights(r, c);
+  }
+  const std::vector<double>& row_side = transposed ? work.v : work.u;
+  const std::vector<double>& col_side = transposed ? work.u : work.v;
+  for (std::size_t i = 0; i < row_side.size(); ++i) out.row_dual[i] = sign * row_side[i];
+  for (std::size_t j = 0; j < col_side.size(); ++j) out.col_dual[j] = sign * col_side[j];
+  return out;
+}
+
+AssignmentResult solve_assignment(const SparseWeights& w, const AssignmentOptions& options) {
+  if (options.algorithm != AssignmentAlgorithm::kAuto &&
+      options.algorithm != AssignmentAlgorithm::kSparseShortestPath) {
+    throw InvalidInput("sparse weights are solved by auto or sparse_shortest_path, not " +
+                       std::string(to_string(options.algorithm)));
+  }
+  if (w.rows < 0 || w.cols < 0) throw InvalidInput("negative matrix shape");
+  if (static_cast<Index>(w.indptr.size()) != w.rows + 1) {
+    throw InvalidInput("indptr has " + std::to_string(w.indptr.size()) +
+                       " entries, expected rows + 1 = " + std::to_string(w.rows + 1));
+  }
+  if (w.indices.size() != w.values.size()) {
+    throw InvalidInput("indices has " + std::to_string(w.indices.size()) +
+                       " entries but values has " + std::to_string(w.values.size()));
+  }
+  if (w.indptr[0] != 0 ||
+      w.indptr[static_cast<std::size_t>(w.rows)] != static_cast<Index>(w.indices.size())) {
+    throw InvalidInput("indptr must start at 0 and end at the number of entries");
+  }
+  std::vector<Index> seen(static_cast<std::size_t>(w.cols), -1);
+  for (Index i = 0; i < w.rows; ++i) {
+    const Index from = w.indptr[static_cast<std::size_t>(i)],
+                to = w.indptr[static_cast<std::size_t>(i) + 1];
+    if (to < from) throw InvalidInput("indptr decreases at row " + std::to_string(i));
+    for (Index k = from; k < to; ++k) {
+      const Index j = w.indices[static_cast<std::size_t>(k)];
+      const double value = w.values[static_cast<std::size_t>(k)];
+      if (j < 0 || j >= w.cols) {
+        throw InvalidInput("entry " + std::to_string(k) + ": column " + std::to_string(j) +
+                           " is outside 0.." + std::to_string(w.cols - 1));
+      }
+      if (seen[static_cast<std::size_t>(j)] == i) {
+        throw InvalidInput("row " + std::to_string(i) + " lists column " + std::to_string(j) +
+                           " twice");
+      }
+      seen[static_cast<std::size_t>(j)] = i;
+      if (!std::isfinite(value)) {
+        throw InvalidInput("weight (" + std::to_string(i) + ", " + std::to_string(j) +
+                           ") is not finite" + " (absent entries are the forbidden pairs)");
+      }
+    }
+  }
+  AssignmentResult out;
+  out.algorithm = AssignmentAlgorithm::kSparseShortestPath;
+  out.row_to_col.assign(static_cast<std::size_t>(w.rows), -1);
+  out.col_to_row.assign(static_cast<std::size_t>(w.cols), -1);
+  out.row_dual.assign(static_cast<std::size_t>(w.rows), 0.0);
+  out.col_dual.assign(static_cast<std::size_t>(w.cols), 0.0);
+  if (w.rows == 0 || w.cols == 0) return out;
+
+  // Minimise over the shorter side as rows (n <= m): transpose if needed.
+  const bool transposed = w.rows > w.cols;
+  const double sign = options.maximize ? -1.0 : 1.0;
+  detail::SparseView c;
+  c.rows = transposed ? w.cols : w.rows;
+  c.cols = transposed ? w.rows : w.cols;
+  c.indptr.assign(static_cast<std::size_t>(c.rows) + 1, 0);
+  c.indices.resize(w.indices.size());
+  c.values.resize(w.values.size());
+  if (!transposed) {
+    std::copy(w.indptr.begin(), w.indptr.end(), c.indptr.begin());
+    std::copy(w.indices.begin(), w.indices.end(), c.indices.begin());
+    for (std::size_t k = 0; k < w.values.size(); ++k) c.values[k] = sign * w.values[k];
+  } else {
+    for (Index j : w.indices) ++c.indptr[static_cast<std::size_t>(j) + 1];
+    for (std::size_t r = 1; r < c.indptr.size(); ++r) c.indptr[r] += c.indptr[r - 1];
+    std::vector<Index> fill(c.indptr.begin(), c.indptr.end() - 1);
+    for (Index i = 0; i < w.rows; ++i) {
+      for (Index k = w.indptr[static_cast<std::size_t>(i)];
+           k < w.indptr[static_cast<std::size_t>(i) + 1]; ++k) {
+        const auto j = static_cast<std::size_t>(w.indices[static_cast<std::size_t>(k)]);
+        const auto at = static_cast<std::size_t>(fill[j]++);
+        c.indices[at] = i;
+        c.values[at] = sign * w.values[static_cast<std::size_t>(k)];
+      }
+    }
+  }
+  detail::AssignmentWork work;
+  if (!detail::assign_sparse_shortest_path(c, work)) {
+    out.status = AssignmentStatus::kInfeasible;
+    out.message = "no full matching exists: no matching covers every row of the smaller side";
+    return out;
+  }
+  for (Index i = 0; i < c.rows; ++i) {
+    const Index j = work.x[static_cast<std::size_t>(i)];
+    for (Index k = c.indptr[static_cast<std::size_t>(i)];
+         k < c.indptr[static_cast<std::size_t>(i) + 1]; ++k) {
+      if (c.indices[static_cast<std::size_t>(k)] == j)
+        out.objective += sign * c.values[static_cast<std::size_t>(k)];
+    }
+    const Index r = transposed ? j : i, col = transposed ? i : j;
+    out.row_to_col[static_cast<std::size_t>(r)] = col;
+    out.col_to_row[static_cast<std::size_t>(col)] = r;
   }
   const std::vector<double>& row_side = transposed ? work.v : work.u;
   const std::vector<double>& col_side = transposed ? work.u : work.v;

@@ -25,6 +25,16 @@ bool augment_free_rows(const double* cost, Index n, Index m, const std::vector<I
 /// Shortest augmenting paths from zero duals, one row at a time (Crouse 2016).
 bool assign_shortest_path(const double* cost, Index n, Index m, AssignmentWork& out);
 
+/// A CSR matrix with n <= m (validated, sorted rows, finite values).
+struct SparseView {
+  Index rows = 0, cols = 0;
+  std::vector<Index> indptr, indices;
+  std::vector<double> values;
+};
+
+/// Shortest augmenting paths over CSR entries with a binary heap.
+bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out);
+
 /// Jonker-Volgenant: square, every weight finite.
 bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out);
 

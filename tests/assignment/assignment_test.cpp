@@ -161,3 +161,68 @@ TEST(Assignment, JonkerVolgenantAgreesWithShortestPathOnLargerMatrices) {
 
 }  // namespace
 }  // namespace sixlink
+
+namespace sixlink {
+namespace {
+
+// The CSR form of a dense matrix whose forbidden entries are absent.
+struct Csr {
+  std::vector<Index> indptr{0}, indices;
+  std::vector<double> values;
+  SparseWeights view(Index rows, Index cols) const { return {rows, cols, indptr, indices, values}; }
+};
+
+Csr to_csr(const DenseWeights& w) {
+  Csr c;
+  for (Index i = 0; i < w.rows(); ++i) {
+    for (Index j = 0; j < w.cols(); ++j) {
+      if (std::isfinite(w(i, j))) {
+        c.indices.push_back(j);
+        c.values.push_back(w(i, j));
+      }
+    }
+    c.indptr.push_back(static_cast<Index>(c.indices.size()));
+  }
+  return c;
+}
+
+TEST(SparseAssignment, AgreesWithTheDenseSolverAndItsCertificate) {
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 600; ++trial) {
+    const Index n = 1 + static_cast<Index>(rng() % 30), m = 1 + static_cast<Index>(rng() % 30);
+    const bool maximize = trial % 2 == 1;
+    const double forbid = maximize ? -std::numeric_limits<double>::infinity()
+                                   : std::numeric_limits<double>::infinity();
+    const DenseWeights w =
+        random_weights(rng, n, m, trial % 3 == 0 ? 4 : 1000, 0.2 + 0.6 * (trial % 4) / 4.0, forbid);
+    const Csr csr = to_csr(w);
+    const AssignmentResult sparse = solve_assignment(csr.view(n, m), {maximize});
+    const AssignmentResult dense =
+        solve_assignment(w, {maximize, AssignmentAlgorithm::kShortestPath});
+    ASSERT_EQ(sparse.status, dense.status) << "trial " << trial;
+    if (sparse.status == AssignmentStatus::kOptimal) {
+      EXPECT_DOUBLE_EQ(sparse.objective, dense.objective) << "trial " << trial;
+      const CertificateCheck check = check_assignment(w, maximize, sparse);
+      EXPECT_TRUE(check.ok) << check.failure << " trial " << trial;
+      EXPECT_EQ(sparse.algorithm, AssignmentAlgorithm::kSparseShortestPath);
+    }
+  }
+}
+
+TEST(SparseAssignment, RejectsMalformedCsr) {
+  const std::vector<Index> indptr{0, 1, 2}, indices{0, 5}, repeated{0, 0}, short_indptr{0, 1};
+  const std::vector<double> values{1.0, 2.0}, nan{1.0, std::nan("")};
+  EXPECT_THROW(solve_assignment(SparseWeights{2, 2, short_indptr, indices, values}), InvalidInput);
+  EXPECT_THROW(solve_assignment(SparseWeights{2, 2, indptr, indices, values}),
+               InvalidInput);  // column 5
+  const std::vector<Index> twice{0, 2, 2}, same{1, 1};
+  EXPECT_THROW(solve_assignment(SparseWeights{2, 2, twice, same, values}),
+               InvalidInput);  // repeated column
+  const std::vector<Index> ok{0, 1};
+  EXPECT_THROW(solve_assignment(SparseWeights{2, 2, indptr, ok, nan}), InvalidInput);
+  EXPECT_EQ(solve_assignment(SparseWeights{2, 2, indptr, repeated, values}).status,
+            AssignmentStatus::kInfeasible);
+}
+
+}  // namespace
+}  // namespace sixlink

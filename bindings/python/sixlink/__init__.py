@@ -24,11 +24,13 @@ from typing import Union
 
 from ._core import Error, Scenario, __version__
 from . import _core
-from ._assignment import AssignmentResult, linear_sum_assignment, solve_assignment
+from ._assignment import (AssignmentResult, linear_sum_assignment, min_weight_full_bipartite_matching,
+                          solve_assignment)
 from ._flow import INFINITE_CAPACITY, MinCostFlowResult, min_cost_flow
 
 __all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenario", "min_cost_flow",
            "MinCostFlowResult", "INFINITE_CAPACITY", "linear_sum_assignment", "solve_assignment",
+           "min_weight_full_bipartite_matching",
            "AssignmentResult"]
 
 

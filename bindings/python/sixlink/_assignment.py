@@ -70,3 +70,41 @@ def linear_sum_assignment(cost_matrix, maximize: bool = False):
     row_to_col = result["row_to_col"]
     rows = np.flatnonzero(row_to_col >= 0).astype(np.int64)
     return rows, row_to_col[rows].astype(np.int64)
+
+
+def min_weight_full_bipartite_matching(biadjacency_matrix, maximize: bool = False):
+    """A drop-in for scipy.sparse.csgraph.min_weight_full_bipartite_matching.
+
+    Takes a scipy.sparse matrix (CSR, CSC or COO) whose stored entries are the
+    edges and their weights, and never forms the dense matrix. Explicit zeros are
+    removed with a UserWarning, and stored +inf (-inf when maximising) entries are
+    forbidden pairs, as in SciPy. Returns (row_ind, col_ind): every
+    vertex of the smaller side matched, row_ind sorted. Raises ValueError("no
+    full matching exists") when none does.
+    """
+    import warnings
+
+    import scipy.sparse as sp
+
+    if not sp.issparse(biadjacency_matrix) or biadjacency_matrix.format not in ("csr", "csc", "coo"):
+        raise TypeError("graph must be in CSC, CSR, or COO format.")
+    matrix = sp.csr_matrix(biadjacency_matrix, dtype=np.float64)
+    if (matrix.data == 0).any():
+        warnings.warn("explicit zero weights are removed before matching", UserWarning, stacklevel=2)
+        matrix.eliminate_zeros()
+    matrix.sum_duplicates()
+    # A stored +inf (-inf when maximising) is a forbidden pair, as in SciPy.
+    forbidden = np.isneginf(matrix.data) if maximize else np.isposinf(matrix.data)
+    if forbidden.any():
+        matrix.data[forbidden] = 0
+        matrix.eliminate_zeros()
+    rows, cols = matrix.shape
+    result = _core.solve_sparse_assignment(rows, cols, matrix.indptr.astype(np.int64),
+                                           matrix.indices.astype(np.int64), matrix.data, bool(maximize))
+    if result["status"] != "optimal":
+        raise ValueError("no full matching exists")
+    row_to_col = result["row_to_col"]
+    matched = np.flatnonzero(row_to_col >= 0)
+    if rows <= cols:
+        return matched.astype(np.int64), row_to_col[matched].astype(np.int32)
+    return matched.astype(np.int32), row_to_col[matched].astype(np.int64)

@@ -40,3 +40,12 @@ def min_cost_flow(
 def solve_assignment(
     weights: npt.NDArray[np.float64], maximize: bool = False, algorithm: str = "auto"
 ) -> dict[str, Any]: ...
+
+def solve_sparse_assignment(
+    rows: int,
+    cols: int,
+    indptr: npt.ArrayLike,
+    indices: npt.ArrayLike,
+    values: npt.ArrayLike,
+    maximize: bool = False,
+) -> dict[str, Any]: ...

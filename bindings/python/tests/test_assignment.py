@@ -95,3 +95,60 @@ def test_scipy_own_test_file_passes_with_sixlink_substituted(tmp_path):
                           capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert " passed" in done.stdout and "failed" not in done.stdout
+
+
+def _random_sparse(seed, shape=(60, 60), density=0.08):
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(seed)
+    return sp.random(*shape, density=density, format="csr", random_state=seed,
+                     data_rvs=lambda size: rng.integers(1, 100, size).astype(float))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_sparse_agrees_with_scipy(seed):
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching as scipy_mwfbm
+
+    shape = [(60, 60), (40, 70), (70, 40)][seed % 3]
+    matrix = _random_sparse(seed, shape, density=0.05 + 0.05 * (seed % 4))
+    maximize = seed % 2 == 1
+    try:
+        expected = scipy_mwfbm(matrix, maximize=maximize)
+    except ValueError:
+        with pytest.raises(ValueError, match="no full matching exists"):
+            sixlink.min_weight_full_bipartite_matching(matrix, maximize=maximize)
+        return
+    rows, cols = sixlink.min_weight_full_bipartite_matching(matrix, maximize=maximize)
+    assert rows.dtype == expected[0].dtype and cols.dtype == expected[1].dtype
+    assert np.array_equal(rows, np.sort(rows))
+    assert np.isclose(matrix[rows, cols].sum(), matrix[expected].sum())
+
+
+def test_sparse_input_is_not_densified_and_errors_match():
+    import scipy.sparse as sp
+
+    with pytest.raises(TypeError, match="graph must be in CSC, CSR, or COO format"):
+        sixlink.min_weight_full_bipartite_matching(np.ones((2, 2)))
+    # 50,000 x 50,000 would take 20 GB dense; with 3 entries a row (and the
+    # diagonal, so a full matching exists) it solves from the sparse arrays alone.
+    n = 50_000
+    rng = np.random.default_rng(1)
+    cols = np.column_stack([np.arange(n), rng.integers(0, n, (n, 3))]).ravel()
+    big = sp.csr_matrix((np.ones(4 * n), cols, np.arange(0, 4 * n + 1, 4)), shape=(n, n))
+    big.sum_duplicates()
+    rows, cols = sixlink.min_weight_full_bipartite_matching(big)
+    assert len(rows) == n and np.isclose(big[rows, cols].sum(), n)
+
+
+def test_scipy_csgraph_matching_tests_pass_with_sixlink_substituted(tmp_path):
+    source = (Path(scipy.__file__).parent / "sparse" / "csgraph" / "tests" / "test_matching.py").read_text()
+    patched = source.replace(
+        "from scipy.sparse.csgraph import (\n    maximum_bipartite_matching, min_weight_full_bipartite_matching\n)",
+        "from scipy.sparse.csgraph import maximum_bipartite_matching\n"
+        "from sixlink import min_weight_full_bipartite_matching")
+    assert patched != source
+    (tmp_path / "test_matching_sixlink.py").write_text(patched)
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]

@@ -22,8 +22,13 @@
 //                     typical data.
 //   kShortestPath     dense shortest augmenting paths from zero duals (Crouse's
 //                     rectangular variant, as in SciPy); any shape, forbidden pairs.
+//   kSparseShortestPath  shortest augmenting paths over a CSR matrix (absent
+//                     entry = forbidden pair) with a binary heap; never forms
+//                     the dense matrix. O(n (e + m) log m) worst case for e
+//                     entries.
 //   kAuto             Jonker-Volgenant when the matrix is square and finite,
-//                     shortest augmenting paths otherwise.
+//                     shortest augmenting paths otherwise; for CSR input, the
+//                     sparse solver.
 // Results are deterministic: ties go to the lowest row and column index, so a
 // constant matrix gives the identity.
 //
@@ -35,6 +40,7 @@
 
 #include <Eigen/Core>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +51,7 @@ namespace sixlink {
 
 using DenseWeights = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-enum class AssignmentAlgorithm { kAuto, kJonkerVolgenant, kShortestPath };
+enum class AssignmentAlgorithm { kAuto, kJonkerVolgenant, kShortestPath, kSparseShortestPath };
 enum class AssignmentStatus { kOptimal, kInfeasible };
 
 std::string_view to_string(AssignmentAlgorithm algorithm);
@@ -68,10 +74,27 @@ struct AssignmentResult {
   std::string message;
 };
 
+/// Weights in compressed sparse row form: row i's entries are
+/// values[indptr[i] .. indptr[i+1]) in columns indices[...]. Absent entries are
+/// forbidden pairs; every value must be finite.
+struct SparseWeights {
+  Index rows = 0;
+  Index cols = 0;
+  std::span<const Index> indptr;
+  std::span<const Index> indices;
+  std::span<const double> values;
+};
+
 /// Solves the assignment problem on dense weights. Throws InvalidInput for NaN,
 /// for -inf when minimising or +inf when maximising, and for a Jonker-Volgenant
 /// request on a matrix it does not handle.
 AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
+                                  const AssignmentOptions& options = {});
+
+/// Solves the assignment problem on sparse weights (kAuto or
+/// kSparseShortestPath). Throws InvalidInput for mismatched or unsorted CSR
+/// arrays, out-of-range or repeated column indices, and non-finite values.
+AssignmentResult solve_assignment(const SparseWeights& weights,
                                   const AssignmentOptions& options = {});
 
 }  // namespace sixlink
