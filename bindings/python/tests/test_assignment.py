@@ -82,19 +82,23 @@ def test_solve_assignment_returns_checkable_duals():
         sixlink.solve_assignment(C, algorithm="magic")
 
 
-def test_scipy_own_test_file_passes_with_sixlink_substituted(tmp_path):
-    # SciPy's test module imports linear_sum_assignment by name: run a copy of it
-    # with that import pointed at sixlink.
-    source = SCIPY_TEST.read_text()
-    patched = source.replace("from scipy.optimize import linear_sum_assignment",
-                             "from sixlink import linear_sum_assignment")
-    assert patched != source
-    (tmp_path / "test_linear_assignment_sixlink.py").write_text(patched)
+def _run_with_import_redirected(test_file, scipy_import, sixlink_import, tmp_path):
+    """Runs a copy of one of SciPy's test modules with `scipy_import` replaced by
+    `sixlink_import` (the modules import the function under test by name)."""
+    source = test_file.read_text()
+    patched = source.replace(scipy_import, sixlink_import)
+    assert patched != source, "the import to redirect is not in the SciPy test file"
+    (tmp_path / f"{test_file.stem}_sixlink.py").write_text(patched)
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
                           capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert " passed" in done.stdout and "failed" not in done.stdout
+
+
+def test_scipy_own_test_file_passes_with_sixlink_substituted(tmp_path):
+    _run_with_import_redirected(SCIPY_TEST, "from scipy.optimize import linear_sum_assignment",
+                                "from sixlink import linear_sum_assignment", tmp_path)
 
 
 def _random_sparse(seed, shape=(60, 60), density=0.08):
@@ -141,14 +145,8 @@ def test_sparse_input_is_not_densified_and_errors_match():
 
 
 def test_scipy_csgraph_matching_tests_pass_with_sixlink_substituted(tmp_path):
-    source = (Path(scipy.__file__).parent / "sparse" / "csgraph" / "tests" / "test_matching.py").read_text()
-    patched = source.replace(
+    _run_with_import_redirected(
+        Path(scipy.__file__).parent / "sparse" / "csgraph" / "tests" / "test_matching.py",
         "from scipy.sparse.csgraph import (\n    maximum_bipartite_matching, min_weight_full_bipartite_matching\n)",
         "from scipy.sparse.csgraph import maximum_bipartite_matching\n"
-        "from sixlink import min_weight_full_bipartite_matching")
-    assert patched != source
-    (tmp_path / "test_matching_sixlink.py").write_text(patched)
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+        "from sixlink import min_weight_full_bipartite_matching", tmp_path)
