@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 
@@ -9,6 +10,63 @@
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::string pair(Index i, Index j) {
+  return "(" + std::to_string(i) + ", " + std::to_string(j) + ")";
+}
+
+std::string number(double x) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", x);
+  return text;
+}
+
+// Solvers add and subtract up to min(n, m) + 1 weights; beyond this bound a
+// sum could overflow to infinity and silently corrupt the answer.
+void check_magnitude(double largest, Index rows, Index cols) {
+  const double k = static_cast<double>(std::min(rows, cols)) + 2.0;
+  if (largest > std::numeric_limits<double>::max() / (4.0 * k)) {
+    throw InvalidInput("weights reach |w| = " + number(largest) + ": sums of " +
+                       std::to_string(std::min(rows, cols) + 1) +
+                       " of them would overflow; rescale the weights");
+  }
+}
+
+AssignmentResult empty_result(Index rows, Index cols, AssignmentAlgorithm algorithm) {
+  AssignmentResult out;
+  out.row_to_col.assign(static_cast<std::size_t>(rows), -1);
+  out.col_to_row.assign(static_cast<std::size_t>(cols), -1);
+  out.row_dual.assign(static_cast<std::size_t>(rows), 0.0);
+  out.col_dual.assign(static_cast<std::size_t>(cols), 0.0);
+  out.algorithm = algorithm;
+  return out;
+}
+
+// Copies the work of a minimisation over the transposed / negated problem back
+// into `out` (rows and columns of the caller's matrix, the caller's sign).
+void map_back(const detail::AssignmentWork& work, bool transposed, double sign,
+              AssignmentResult& out) {
+  for (std::size_t i = 0; i < work.x.size(); ++i) {
+    const Index j = work.x[i];
+    if (j < 0) continue;
+    const Index r = transposed ? j : static_cast<Index>(i);
+    const Index c = transposed ? static_cast<Index>(i) : j;
+    out.row_to_col[static_cast<std::size_t>(r)] = c;
+    out.col_to_row[static_cast<std::size_t>(c)] = r;
+  }
+  const std::vector<double>& row_side = transposed ? work.v : work.u;
+  const std::vector<double>& col_side = transposed ? work.u : work.v;
+  for (std::size_t i = 0; i < row_side.size(); ++i) out.row_dual[i] = sign * row_side[i];
+  for (std::size_t j = 0; j < col_side.size(); ++j) out.col_dual[j] = sign * col_side[j];
+}
+
+const char* kInfeasible =
+    "cost matrix is infeasible: no matching covers every row of the smaller side";
+
+}  // namespace
 
 std::string_view to_string(AssignmentAlgorithm algorithm) {
   switch (algorithm) {
@@ -20,8 +78,14 @@ std::string_view to_string(AssignmentAlgorithm algorithm) {
       return "shortest_path";
     case AssignmentAlgorithm::kSparseShortestPath:
       return "sparse_shortest_path";
+    case AssignmentAlgorithm::kAuction:
+      return "auction";
   }
   return "?";
+}
+
+std::string_view to_string(AssignmentMode mode) {
+  return mode == AssignmentMode::kFull ? "full" : "partial";
 }
 
 std::string_view to_string(AssignmentStatus status) {
@@ -30,8 +94,16 @@ std::string_view to_string(AssignmentStatus status) {
 
 std::optional<AssignmentAlgorithm> parse_assignment_algorithm(std::string_view text) {
   for (auto a : {AssignmentAlgorithm::kAuto, AssignmentAlgorithm::kJonkerVolgenant,
-                 AssignmentAlgorithm::kShortestPath, AssignmentAlgorithm::kSparseShortestPath}) {
+                 AssignmentAlgorithm::kShortestPath, AssignmentAlgorithm::kSparseShortestPath,
+                 AssignmentAlgorithm::kAuction}) {
     if (text == to_string(a)) return a;
+  }
+  return std::nullopt;
+}
+
+std::optional<AssignmentMode> parse_assignment_mode(std::string_view text) {
+  for (auto mode : {AssignmentMode::kFull, AssignmentMode::kPartial}) {
+    if (text == to_string(mode)) return mode;
   }
   return std::nullopt;
 }
@@ -39,43 +111,54 @@ std::optional<AssignmentAlgorithm> parse_assignment_algorithm(std::string_view t
 AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
                                   const AssignmentOptions& options) {
   const Index rows = weights.rows(), cols = weights.cols();
-  const double forbidden = options.maximize ? -std::numeric_limits<double>::infinity()
-                                            : std::numeric_limits<double>::infinity();
+  const double forbidden = options.maximize ? -kInf : kInf;
+  const bool partial = options.mode == AssignmentMode::kPartial;
   bool all_finite = true;
+  double largest = 0.0;
   for (Index i = 0; i < rows; ++i) {
     for (Index j = 0; j < cols; ++j) {
       const double w = weights(i, j);
-      if (std::isnan(w)) {
-        throw InvalidInput("weight (" + std::to_string(i) + ", " + std::to_string(j) + ") is NaN");
-      }
+      if (std::isnan(w)) throw InvalidInput("weight " + pair(i, j) + " is NaN");
       if (std::isinf(w)) {
         if (w != forbidden) {
-          throw InvalidInput("weight (" + std::to_string(i) + ", " + std::to_string(j) + ") is " +
-                             (w > 0 ? "+inf" : "-inf") + ": only " +
-                             (options.maximize ? "-inf" : "+inf") +
+          throw InvalidInput("weight " + pair(i, j) + " is " + (w > 0 ? "+inf" : "-inf") +
+                             ": only " + (options.maximize ? "-inf" : "+inf") +
                              " (a forbidden pair) is allowed when " +
                              (options.maximize ? "maximising" : "minimising"));
         }
         all_finite = false;
+      } else {
+        largest = std::max(largest, std::abs(w));
       }
     }
   }
+  check_magnitude(largest, rows, cols);
 
-  AssignmentResult out;
-  out.row_to_col.assign(static_cast<std::size_t>(rows), -1);
-  out.col_to_row.assign(static_cast<std::size_t>(cols), -1);
-  out.row_dual.assign(static_cast<std::size_t>(rows), 0.0);
-  out.col_dual.assign(static_cast<std::size_t>(cols), 0.0);
-  if (rows == 0 || cols == 0) {
-    out.algorithm = options.algorithm;
-    return out;
-  }
-
-  // Minimise over the shorter side as rows: n <= m. The solvers read the
-  // caller's matrix in place when it already has that form; otherwise a
-  // transposed or negated copy is made.
+  // Minimise over the shorter side as rows: n <= m.
   const bool transposed = rows > cols;
   const Index n = transposed ? cols : rows, m = transposed ? rows : cols;
+  AssignmentAlgorithm algorithm = options.algorithm;
+  if (algorithm == AssignmentAlgorithm::kAuto) {
+    algorithm = n == m && all_finite && !partial ? AssignmentAlgorithm::kJonkerVolgenant
+                                                 : AssignmentAlgorithm::kShortestPath;
+  }
+  if (algorithm == AssignmentAlgorithm::kSparseShortestPath) {
+    throw InvalidInput(
+        "the sparse solver takes SparseWeights (CSR); dense weights use auto, jonker_volgenant, "
+        "shortest_path or auction");
+  }
+  if ((algorithm == AssignmentAlgorithm::kJonkerVolgenant ||
+       algorithm == AssignmentAlgorithm::kAuction) &&
+      (n != m || !all_finite || partial)) {
+    throw InvalidInput("the " + std::string(to_string(algorithm)) +
+                       " solver needs a square matrix of finite weights in full mode; use "
+                       "shortest_path or auto");
+  }
+  AssignmentResult out = empty_result(rows, cols, algorithm);
+  if (rows == 0 || cols == 0) return out;
+
+  // The solvers read the caller's matrix in place when it already has that
+  // form; otherwise a transposed or negated copy is made.
   const double sign = options.maximize ? -1.0 : 1.0;
   const bool in_place = !transposed && !options.maximize && weights.outerStride() == cols;
   std::vector<double> copy;
@@ -90,43 +173,49 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
   }
   const double* cost = in_place ? weights.data() : copy.data();
 
-  AssignmentAlgorithm algorithm = options.algorithm;
-  if (algorithm == AssignmentAlgorithm::kAuto) {
-    algorithm = n == m && all_finite ? AssignmentAlgorithm::kJonkerVolgenant
-                                     : AssignmentAlgorithm::kShortestPath;
-  }
-  if (algorithm == AssignmentAlgorithm::kSparseShortestPath) {
-    throw InvalidInput(
-        "the sparse solver takes SparseWeights (CSR); dense weights use auto, jonker_volgenant or "
-        "shortest_path");
-  }
-  if (algorithm == AssignmentAlgorithm::kJonkerVolgenant && (n != m || !all_finite)) {
-    throw InvalidInput(
-        "the Jonker-Volgenant solver needs a square matrix of finite weights; use shortest_path or "
-        "auto");
-  }
-  out.algorithm = algorithm;
   detail::AssignmentWork work;
-  const bool feasible = algorithm == AssignmentAlgorithm::kJonkerVolgenant
-                            ? detail::assign_jonker_volgenant(cost, n, work)
-                            : detail::assign_shortest_path(cost, n, m, work);
+  bool feasible = false;
+  switch (algorithm) {
+    case AssignmentAlgorithm::kJonkerVolgenant:
+      feasible = detail::assign_jonker_volgenant(cost, n, work);
+      break;
+    case AssignmentAlgorithm::kAuction:
+      feasible = detail::assign_auction(cost, n, options.threads, work);
+      break;
+    default:
+      feasible = detail::assign_shortest_path(cost, n, m, work, partial);
+      break;
+  }
   if (!feasible) {
     out.status = AssignmentStatus::kInfeasible;
-    out.message = "cost matrix is infeasible: no matching covers every row of the smaller side";
+    out.message = kInfeasible;
     return out;
   }
-  for (Index i = 0; i < n; ++i) {
-    const Index j = work.x[static_cast<std::size_t>(i)];
-    const Index r = transposed ? j : i, c = transposed ? i : j;
-    out.row_to_col[static_cast<std::size_t>(r)] = c;
-    out.col_to_row[static_cast<std::size_t>(c)] = r;
-    out.objective += weights(r, c);
+  map_back(work, transposed, sign, out);
+  for (Index r = 0; r < rows; ++r) {
+    const Index c = out.row_to_col[static_cast<std::size_t>(r)];
+    if (c >= 0) out.objective += weights(r, c);
   }
-  const std::vector<double>& row_side = transposed ? work.v : work.u;
-  const std::vector<double>& col_side = transposed ? work.u : work.v;
-  for (std::size_t i = 0; i < row_side.size(); ++i) out.row_dual[i] = sign * row_side[i];
-  for (std::size_t j = 0; j < col_side.size(); ++j) out.col_dual[j] = sign * col_side[j];
   return out;
+}
+
+AssignmentResult solve_assignment(const Eigen::Ref<const IntegerWeights>& weights,
+                                  const AssignmentOptions& options) {
+  const Index k = std::min(weights.rows(), weights.cols());
+  const std::int64_t bound = kMaxExactAssignmentWeight / (k + 1);
+  for (Index i = 0; i < weights.rows(); ++i) {
+    for (Index j = 0; j < weights.cols(); ++j) {
+      const std::int64_t w = weights(i, j);
+      if (w > bound || w < -bound) {
+        throw InvalidInput("integer weight " + pair(i, j) + " = " + std::to_string(w) +
+                           " is outside +-" + std::to_string(bound) +
+                           ", the range solved exactly when matching " + std::to_string(k) +
+                           " rows");
+      }
+    }
+  }
+  const DenseWeights converted = weights.cast<double>();
+  return solve_assignment(converted, options);
 }
 
 AssignmentResult solve_assignment(const SparseWeights& w, const AssignmentOptions& options) {
@@ -149,6 +238,7 @@ AssignmentResult solve_assignment(const SparseWeights& w, const AssignmentOption
     throw InvalidInput("indptr must start at 0 and end at the number of entries");
   }
   std::vector<Index> seen(static_cast<std::size_t>(w.cols), -1);
+  double largest = 0.0;
   for (Index i = 0; i < w.rows; ++i) {
     const Index from = w.indptr[static_cast<std::size_t>(i)],
                 to = w.indptr[static_cast<std::size_t>(i) + 1];
@@ -166,17 +256,14 @@ AssignmentResult solve_assignment(const SparseWeights& w, const AssignmentOption
       }
       seen[static_cast<std::size_t>(j)] = i;
       if (!std::isfinite(value)) {
-        throw InvalidInput("weight (" + std::to_string(i) + ", " + std::to_string(j) +
-                           ") is not finite" + " (absent entries are the forbidden pairs)");
+        throw InvalidInput("weight " + pair(i, j) +
+                           " is not finite (absent entries are the forbidden pairs)");
       }
+      largest = std::max(largest, std::abs(value));
     }
   }
-  AssignmentResult out;
-  out.algorithm = AssignmentAlgorithm::kSparseShortestPath;
-  out.row_to_col.assign(static_cast<std::size_t>(w.rows), -1);
-  out.col_to_row.assign(static_cast<std::size_t>(w.cols), -1);
-  out.row_dual.assign(static_cast<std::size_t>(w.rows), 0.0);
-  out.col_dual.assign(static_cast<std::size_t>(w.cols), 0.0);
+  check_magnitude(largest, w.rows, w.cols);
+  AssignmentResult out = empty_result(w.rows, w.cols, AssignmentAlgorithm::kSparseShortestPath);
   if (w.rows == 0 || w.cols == 0) return out;
 
   // Minimise over the shorter side as rows (n <= m): transpose if needed.
@@ -207,26 +294,20 @@ AssignmentResult solve_assignment(const SparseWeights& w, const AssignmentOption
     }
   }
   detail::AssignmentWork work;
-  if (!detail::assign_sparse_shortest_path(c, work)) {
+  if (!detail::assign_sparse_shortest_path(c, work, options.mode == AssignmentMode::kPartial)) {
     out.status = AssignmentStatus::kInfeasible;
     out.message = "no full matching exists: no matching covers every row of the smaller side";
     return out;
   }
+  map_back(work, transposed, sign, out);
   for (Index i = 0; i < c.rows; ++i) {
     const Index j = work.x[static_cast<std::size_t>(i)];
     for (Index k = c.indptr[static_cast<std::size_t>(i)];
-         k < c.indptr[static_cast<std::size_t>(i) + 1]; ++k) {
+         j >= 0 && k < c.indptr[static_cast<std::size_t>(i) + 1]; ++k) {
       if (c.indices[static_cast<std::size_t>(k)] == j)
         out.objective += sign * c.values[static_cast<std::size_t>(k)];
     }
-    const Index r = transposed ? j : i, col = transposed ? i : j;
-    out.row_to_col[static_cast<std::size_t>(r)] = col;
-    out.col_to_row[static_cast<std::size_t>(col)] = r;
   }
-  const std::vector<double>& row_side = transposed ? work.v : work.u;
-  const std::vector<double>& col_side = transposed ? work.u : work.v;
-  for (std::size_t i = 0; i < row_side.size(); ++i) out.row_dual[i] = sign * row_side[i];
-  for (std::size_t j = 0; j < col_side.size(); ++j) out.col_dual[j] = sign * col_side[j];
   return out;
 }
 

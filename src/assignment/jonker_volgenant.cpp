@@ -109,8 +109,7 @@ bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out) {
 
   // The rows still free are assigned by shortest augmenting paths.
   if (!augment_free_rows(cost, n, n, free_rows, out)) return false;
-  for (std::size_t i = 0; i < nn; ++i)
-    out.u[i] = c(i, static_cast<std::size_t>(x[i])) - v[static_cast<std::size_t>(x[i])];
+  set_row_duals(cost, n, n, out);
   return true;
 }
 

@@ -1,8 +1,12 @@
-// Sparse shortest augmenting path assignment. The dense algorithm of
-// shortest_path.cpp (Crouse 2016, Algorithm 4; Jonker and Volgenant 1987) with
-// Dijkstra's search run over the CSR adjacency with a binary heap, so that only
-// the entries that exist are ever read: Jonker and Volgenant describe this
-// sparse variant in Computing 38 (1987), section 4 (pages 333-335).
+// Sparse shortest augmenting path assignment, after Jonker and Volgenant's
+// sparse variant (LAPJVsp): R. Jonker and A. Volgenant, Computing 38 (1987),
+// section 4 (pages 333-335). Square full-mode problems start with the sparse
+// form of their initialisation (column reduction, reduction transfer, two
+// rounds of augmenting row reduction), which settles most rows with one pass
+// over their entries; the rest, and every rectangular or partial problem (from
+// zero prices, as the sign conditions of their duals require), are assigned by
+// the shortest augmenting paths of shortest_path.cpp with Dijkstra's search run
+// over the CSR entries with a binary heap, so only existing entries are read.
 #include <algorithm>
 #include <limits>
 #include <queue>
@@ -11,32 +15,143 @@
 #include "assignment/solvers.hpp"
 
 namespace sixlink::detail {
+namespace {
 
-bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out) {
-  constexpr double kInf = std::numeric_limits<double>::infinity();
-  const auto n = static_cast<std::size_t>(c.rows), m = static_cast<std::size_t>(c.cols);
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::size_t at(Index k) { return static_cast<std::size_t>(k); }
+
+// Column reduction, reduction transfer and augmenting row reduction over CSR
+// entries (square). Returns false when a row or column has no entry; otherwise
+// leaves the rows still free in `free_rows`.
+bool initialise(const SparseView& c, AssignmentWork& out, std::vector<Index>& free_rows) {
+  const auto n = at(c.rows);
+  std::vector<Index>& x = out.x;
+  std::vector<Index>& y = out.y;
+  std::vector<double>& v = out.v;
+  std::vector<Index> best_row(n, -1);
+  v.assign(n, kInf);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (c.indptr[i] == c.indptr[i + 1]) return false;  // a row with no allowed column
+    for (Index k = c.indptr[i]; k < c.indptr[i + 1]; ++k) {
+      const std::size_t j = at(c.indices[at(k)]);
+      if (c.values[at(k)] < v[j]) {
+        v[j] = c.values[at(k)];
+        best_row[j] = static_cast<Index>(i);
+      }
+    }
+  }
+  std::vector<int> matches(n, 0);
+  for (std::size_t j = 0; j < n; ++j) {
+    if (best_row[j] < 0) return false;  // a column no row may take
+    const std::size_t i = at(best_row[j]);
+    if (++matches[i] == 1) {
+      x[i] = static_cast<Index>(j);
+      y[j] = static_cast<Index>(i);
+    }
+  }
+  free_rows.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (matches[i] == 0) {
+      free_rows.push_back(static_cast<Index>(i));
+    } else if (matches[i] == 1) {  // reduction transfer
+      double slack = kInf;
+      for (Index k = c.indptr[i]; k < c.indptr[i + 1]; ++k) {
+        const std::size_t j = at(c.indices[at(k)]);
+        if (static_cast<Index>(j) != x[i]) slack = std::min(slack, c.values[at(k)] - v[j]);
+      }
+      if (slack < kInf) v[at(x[i])] -= slack;
+    }
+  }
+  for (int round = 0; round < 2 && !free_rows.empty(); ++round) {
+    std::vector<Index> still_free;
+    std::size_t next = 0, guard = 0;  // floating-point ties could trade a row back and forth
+    while (next < free_rows.size() && guard++ < 4 * n + 16) {
+      const std::size_t i = at(free_rows[next++]);
+      double first = kInf, second = kInf;
+      Index j1 = -1, j2 = -1;
+      for (Index k = c.indptr[i]; k < c.indptr[i + 1]; ++k) {
+        const Index j = c.indices[at(k)];
+        const double h = c.values[at(k)] - v[at(j)];
+        if (h < second) {
+          if (h >= first) {
+            second = h;
+            j2 = j;
+          } else {
+            second = first;
+            j2 = j1;
+            first = h;
+            j1 = j;
+          }
+        }
+      }
+      if (second == kInf && y[at(j1)] >= 0) {  // one column, taken: leave it to the search
+        still_free.push_back(static_cast<Index>(i));
+        continue;
+      }
+      Index displaced = y[at(j1)];
+      if (first < second) {
+        if (second < kInf) v[at(j1)] -= second - first;
+      } else if (displaced >= 0) {
+        j1 = j2;
+        displaced = y[at(j1)];
+      }
+      x[i] = j1;
+      y[at(j1)] = static_cast<Index>(i);
+      if (displaced >= 0) {
+        x[at(displaced)] = -1;
+        if (first < second) {
+          free_rows[--next] = displaced;  // try it again right away
+        } else {
+          still_free.push_back(displaced);
+        }
+      }
+    }
+    for (; next < free_rows.size(); ++next) still_free.push_back(free_rows[next]);
+    free_rows.swap(still_free);
+  }
+  return true;
+}
+
+}  // namespace
+
+bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out, bool partial) {
+  const auto n = at(c.rows), m = at(c.cols);
   std::vector<Index>& x = out.x;
   std::vector<Index>& y = out.y;
   std::vector<double>& v = out.v;
   x.assign(n, -1);
   y.assign(m, -1);
   v.assign(m, 0.0);
-  out.u.assign(n, 0.0);
+  std::vector<Index> free_rows;
+  if (n == m && !partial) {
+    if (!initialise(c, out, free_rows)) return false;
+  } else {
+    for (std::size_t i = 0; i < n; ++i) free_rows.push_back(static_cast<Index>(i));
+  }
+
   std::vector<double> d(m, kInf);
   std::vector<Index> pred(m, -1), touched, settled_columns;
   std::vector<double> settled_at;
   std::vector<char> settled(m, 0);
+  // The weight of row i's assigned column (its reduced cost there is u_i).
+  auto matched_weight = [&](std::size_t i) {
+    for (Index k = c.indptr[i]; k < c.indptr[i + 1]; ++k) {
+      if (c.indices[at(k)] == x[i]) return c.values[at(k)];
+    }
+    return kInf;
+  };
   // Heap entries: (distance, column already assigned, column). Ties go to an
   // unassigned column, then the lowest index, as in the dense solver.
   using Entry = std::tuple<double, bool, Index>;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
 
-  for (std::size_t start = 0; start < n; ++start) {
+  for (const Index start : free_rows) {
     auto relax = [&](std::size_t row, double base) {
       for (Index k = c.indptr[row]; k < c.indptr[row + 1]; ++k) {
-        const auto j = static_cast<std::size_t>(c.indices[static_cast<std::size_t>(k)]);
+        const auto j = at(c.indices[at(k)]);
         if (settled[j]) continue;
-        const double h = c.values[static_cast<std::size_t>(k)] - v[j] - base;
+        const double h = c.values[at(k)] - v[j] - base;
         if (h < d[j]) {
           if (d[j] == kInf) touched.push_back(static_cast<Index>(j));
           d[j] = h;
@@ -45,14 +160,29 @@ bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out) {
         }
       }
     };
-    relax(start, 0.0);
+    relax(at(start), 0.0);
     Index end_of_path = -1;
     double minimum = 0.0;
-    while (!heap.empty()) {
+    // Partial mode: the shortest distance to a row's "unmatched" column (see
+    // shortest_path.cpp) and that row; ties leave rows unmatched.
+    double unmatched = partial ? 0.0 : kInf;
+    Index unmatched_row = start;
+    bool ends_unmatched = false;
+    while (true) {
+      while (!heap.empty()) {  // drop stale entries
+        const auto [distance, assigned, column] = heap.top();
+        if (!settled[at(column)] && distance == d[at(column)]) break;
+        heap.pop();
+      }
+      if (partial && (heap.empty() || unmatched <= std::get<0>(heap.top()))) {
+        minimum = unmatched;
+        ends_unmatched = true;
+        break;
+      }
+      if (heap.empty()) break;
       const auto [distance, assigned, column] = heap.top();
       heap.pop();
-      const auto j = static_cast<std::size_t>(column);
-      if (settled[j] || distance != d[j]) continue;  // stale entry
+      const auto j = at(column);
       minimum = distance;
       if (y[j] < 0) {
         end_of_path = column;
@@ -61,43 +191,45 @@ bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out) {
       settled[j] = 1;
       settled_columns.push_back(column);
       settled_at.push_back(distance);
-      const auto i = static_cast<std::size_t>(y[j]);
-      // The assigned row's reduced cost to j is zero: c(i, j) - v[j] = u_i.
-      double cij = kInf;
-      for (Index k = c.indptr[i]; k < c.indptr[i + 1]; ++k) {
-        if (c.indices[static_cast<std::size_t>(k)] == column)
-          cij = c.values[static_cast<std::size_t>(k)];
+      const auto i = at(y[j]);
+      const double base = matched_weight(i) - v[j] - minimum;
+      if (partial && -base < unmatched) {
+        unmatched = -base;
+        unmatched_row = static_cast<Index>(i);
       }
-      relax(i, cij - v[j] - minimum);
+      relax(i, base);
     }
-    const bool found = end_of_path >= 0;
+    const bool found = end_of_path >= 0 || ends_unmatched;
     if (found) {
-      for (std::size_t k = 0; k < settled_columns.size(); ++k) {
-        v[static_cast<std::size_t>(settled_columns[k])] += settled_at[k] - minimum;
+      for (std::size_t k = 0; k < settled_columns.size(); ++k)
+        v[at(settled_columns[k])] += settled_at[k] - minimum;
+      Index j = end_of_path;
+      bool augment = true;
+      if (ends_unmatched) {  // unmatched_row gives up its column
+        j = x[at(unmatched_row)];
+        x[at(unmatched_row)] = -1;
+        augment = unmatched_row != start;
       }
-      for (Index j = end_of_path;;) {
-        const Index i = pred[static_cast<std::size_t>(j)];
-        y[static_cast<std::size_t>(j)] = i;
-        const Index previous = x[static_cast<std::size_t>(i)];
-        x[static_cast<std::size_t>(i)] = j;
-        if (i == static_cast<Index>(start)) break;
+      while (augment) {
+        const Index i = pred[at(j)];
+        y[at(j)] = i;
+        const Index previous = x[at(i)];
+        x[at(i)] = j;
+        if (i == start) break;
         j = previous;
       }
     }
-    for (Index j : touched) d[static_cast<std::size_t>(j)] = kInf;
-    for (Index j : settled_columns) settled[static_cast<std::size_t>(j)] = 0;
+    for (Index j : touched) d[at(j)] = kInf;
+    for (Index j : settled_columns) settled[at(j)] = 0;
     touched.clear();
     settled_columns.clear();
     settled_at.clear();
     heap = {};
     if (!found) return false;
   }
+  out.u.assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
-    for (Index k = c.indptr[i]; k < c.indptr[i + 1]; ++k) {
-      if (c.indices[static_cast<std::size_t>(k)] == x[i]) {
-        out.u[i] = c.values[static_cast<std::size_t>(k)] - v[static_cast<std::size_t>(x[i])];
-      }
-    }
+    if (x[i] >= 0) out.u[i] = matched_weight(i) - v[at(x[i])];
   }
   return true;
 }

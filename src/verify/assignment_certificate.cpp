@@ -14,7 +14,19 @@ std::string pair(Index i, Index j) {
 
 CertificateCheck check_assignment(const Eigen::Ref<const DenseWeights>& w, bool maximize,
                                   const AssignmentResult& r, double tolerance) {
+  AssignmentOptions problem;
+  problem.maximize = maximize;
+  return check_assignment(w, problem, r, tolerance);
+}
+
+CertificateCheck check_assignment(const Eigen::Ref<const DenseWeights>& w,
+                                  const AssignmentOptions& problem, const AssignmentResult& r,
+                                  double tolerance) {
   const Index n = w.rows(), m = w.cols();
+  const bool maximize = problem.maximize;
+  const bool partial = problem.mode == AssignmentMode::kPartial;
+  if (partial && r.status != AssignmentStatus::kOptimal)
+    return fail("partial mode is always feasible, but the result is not optimal");
   if (r.status != AssignmentStatus::kOptimal) return {};
   if (static_cast<Index>(r.row_to_col.size()) != n ||
       static_cast<Index>(r.col_to_row.size()) != m || static_cast<Index>(r.row_dual.size()) != n ||
@@ -40,15 +52,18 @@ CertificateCheck check_assignment(const Eigen::Ref<const DenseWeights>& w, bool 
     ++matched;
     objective += w(i, j);
   }
-  if (matched != std::min(n, m)) return fail("the matching does not cover the smaller side");
+  if (!partial && matched != std::min(n, m))
+    return fail("the matching does not cover the smaller side");
   if (std::abs(objective - r.objective) > eps)
     return fail("objective does not match the matched weights");
   for (Index i = 0; i < n; ++i) {
     const double u = s * r.row_dual[static_cast<std::size_t>(i)];
-    if (n > m && r.row_to_col[static_cast<std::size_t>(i)] < 0 && (u > eps || u < -eps)) {
+    const bool signed_rows = partial || n > m;
+    if (signed_rows && r.row_to_col[static_cast<std::size_t>(i)] < 0 && (u > eps || u < -eps)) {
       return fail("unmatched row " + std::to_string(i) + " has a non-zero dual");
     }
-    if (n > m && u > eps) return fail("row dual " + std::to_string(i) + " has the wrong sign");
+    if (signed_rows && u > eps)
+      return fail("row dual " + std::to_string(i) + " has the wrong sign");
     dual += u;
     for (Index j = 0; j < m; ++j) {
       if (!std::isfinite(w(i, j))) continue;
@@ -61,8 +76,10 @@ CertificateCheck check_assignment(const Eigen::Ref<const DenseWeights>& w, bool 
   }
   for (Index j = 0; j < m; ++j) {
     const double v = s * r.col_dual[static_cast<std::size_t>(j)];
-    if (n < m && v > eps) return fail("column dual " + std::to_string(j) + " has the wrong sign");
-    if (n < m && r.col_to_row[static_cast<std::size_t>(j)] < 0 && v < -eps) {
+    const bool signed_cols = partial || n < m;
+    if (signed_cols && v > eps)
+      return fail("column dual " + std::to_string(j) + " has the wrong sign");
+    if (signed_cols && r.col_to_row[static_cast<std::size_t>(j)] < 0 && v < -eps) {
       return fail("unmatched column " + std::to_string(j) + " has a non-zero dual");
     }
     dual += v;

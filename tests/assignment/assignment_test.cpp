@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <random>
@@ -222,6 +224,166 @@ TEST(SparseAssignment, RejectsMalformedCsr) {
   EXPECT_THROW(solve_assignment(SparseWeights{2, 2, indptr, ok, nan}), InvalidInput);
   EXPECT_EQ(solve_assignment(SparseWeights{2, 2, indptr, repeated, values}).status,
             AssignmentStatus::kInfeasible);
+}
+
+}  // namespace
+}  // namespace sixlink
+
+namespace sixlink {
+namespace {
+
+// Best total over matchings of any size (each row to a column or to nothing),
+// counting only allowed pairs. Exhaustive: fine for n, m <= 6.
+double brute_force_partial(const DenseWeights& w, bool maximize) {
+  const Index n = w.rows(), m = w.cols();
+  std::vector<char> used(static_cast<std::size_t>(m), 0);
+  double best = 0.0;  // the empty matching
+  auto search = [&](auto&& self, Index i, double total) -> void {
+    if (i == n) {
+      if (maximize ? total > best : total < best) best = total;
+      return;
+    }
+    self(self, i + 1, total);  // row i stays unmatched
+    for (Index j = 0; j < m; ++j) {
+      if (used[static_cast<std::size_t>(j)] || !std::isfinite(w(i, j))) continue;
+      used[static_cast<std::size_t>(j)] = 1;
+      self(self, i + 1, total + w(i, j));
+      used[static_cast<std::size_t>(j)] = 0;
+    }
+  };
+  search(search, 0, 0.0);
+  return best;
+}
+
+TEST(PartialAssignment, AgreesWithBruteForceAndTheSparseSolver) {
+  std::mt19937_64 rng(23);
+  int nonempty = 0, not_full = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    const Index n = 1 + static_cast<Index>(rng() % 6), m = 1 + static_cast<Index>(rng() % 6);
+    const bool maximize = trial % 2 == 1;
+    const double forbid = maximize ? -kInf : kInf;
+    DenseWeights w = random_weights(rng, n, m, trial % 3 == 0 ? 4 : 100, 0.3 * (trial % 3), forbid);
+    w = w.unaryExpr(
+        [](double x) { return std::isfinite(x) ? x - 50.0 : x; });  // signs of both kinds
+    AssignmentOptions options;
+    options.maximize = maximize;
+    options.mode = AssignmentMode::kPartial;
+    const AssignmentResult dense = solve_assignment(w, options);
+    const CertificateCheck check = check_assignment(w, options, dense);
+    ASSERT_TRUE(check.ok) << check.failure << " trial " << trial;
+    ASSERT_EQ(dense.objective, brute_force_partial(w, maximize)) << "trial " << trial;
+    const Csr csr = to_csr(w);
+    const AssignmentResult sparse = solve_assignment(csr.view(n, m), options);
+    const CertificateCheck sparse_check = check_assignment(w, options, sparse);
+    ASSERT_TRUE(sparse_check.ok) << sparse_check.failure << " trial " << trial;
+    ASSERT_EQ(sparse.objective, dense.objective) << "trial " << trial;
+    const auto matched = std::count_if(dense.row_to_col.begin(), dense.row_to_col.end(),
+                                       [](Index j) { return j >= 0; });
+    nonempty += matched > 0;
+    not_full += matched < std::min(n, m);
+  }
+  EXPECT_GT(nonempty, 1500);  // the cases are not all trivial either way
+  EXPECT_GT(not_full, 1500);
+}
+
+TEST(PartialAssignment, LeavesZeroGainPairsUnmatched) {
+  DenseWeights w(2, 3);
+  w << 0, 5, 1, -2, 0, 3;
+  AssignmentOptions options;
+  options.mode = AssignmentMode::kPartial;
+  const AssignmentResult r = solve_assignment(w, options);
+  EXPECT_EQ(r.row_to_col, (std::vector<Index>{-1, 0}));
+  EXPECT_EQ(r.objective, -2.0);
+  EXPECT_TRUE(check_assignment(w, options, r).ok);
+  options.maximize = true;
+  const AssignmentResult best = solve_assignment(w, options);
+  EXPECT_EQ(best.objective, 8.0);  // (0, 1) and (1, 2)
+  EXPECT_THROW(
+      solve_assignment(w, {false, AssignmentAlgorithm::kJonkerVolgenant, AssignmentMode::kPartial}),
+      InvalidInput);
+}
+
+TEST(AuctionAssignment, AgreesWithJonkerVolgenantAndCertifies) {
+  std::mt19937_64 rng(31);
+  for (int trial = 0; trial < 60; ++trial) {
+    const Index n = 1 + static_cast<Index>(rng() % 160);
+    const int range = std::array{1, 10, 1000, 1000000}[trial % 4];
+    DenseWeights w = random_weights(rng, n, n, range, 0.0, 0.0);
+    if (trial % 5 == 0) w = w.array() / 7.0 + 0.3;  // non-integer weights
+    const bool maximize = trial % 3 == 0;
+    const auto auction = solve_checked(w, maximize, AssignmentAlgorithm::kAuction);
+    const auto jv = solve_checked(w, maximize, AssignmentAlgorithm::kJonkerVolgenant);
+    EXPECT_NEAR(auction.objective, jv.objective, 1e-9 * std::abs(jv.objective) + 1e-9)
+        << "trial " << trial;
+    EXPECT_EQ(auction.algorithm, AssignmentAlgorithm::kAuction);
+  }
+}
+
+TEST(AuctionAssignment, SameResultAtAnyThreadCount) {
+  std::mt19937_64 rng(37);
+  for (const int range : {5, 100000}) {
+    const DenseWeights w = random_weights(rng, 300, 300, range, 0.0, 0.0);
+    AssignmentOptions options;
+    options.algorithm = AssignmentAlgorithm::kAuction;
+    options.threads = 1;
+    const AssignmentResult one = solve_assignment(w, options);
+    for (const int threads : {2, 3, 4, 8}) {
+      options.threads = threads;
+      const AssignmentResult many = solve_assignment(w, options);
+      EXPECT_EQ(many.row_to_col, one.row_to_col) << threads << " threads";
+      EXPECT_EQ(many.row_dual, one.row_dual) << threads << " threads";
+      EXPECT_EQ(many.col_dual, one.col_dual) << threads << " threads";
+    }
+  }
+}
+
+TEST(IntegerAssignment, IsExactAndRejectsWeightsThatCouldOverflow) {
+  IntegerWeights w(3, 3);
+  const std::int64_t big = kMaxExactAssignmentWeight / 4;  // the bound for 3 rows
+  w << big, big - 1, 0, big - 3, big, 1, -big, 2, big;
+  const AssignmentResult r = solve_assignment(w);
+  ASSERT_EQ(r.status, AssignmentStatus::kOptimal);
+  EXPECT_EQ(r.row_to_col, (std::vector<Index>{2, 1, 0}));
+  EXPECT_EQ(r.objective, static_cast<double>(big - big));  // exact: 0 + big - big
+  EXPECT_TRUE(check_assignment(w.cast<double>(), false, r, 0.0).ok);
+  w(0, 0) = big + 1;
+  EXPECT_THROW(solve_assignment(w), InvalidInput);
+  w(0, 0) = std::numeric_limits<std::int64_t>::min();
+  EXPECT_THROW(solve_assignment(w), InvalidInput);
+}
+
+TEST(Assignment, RejectsWeightsWhoseSumsOverflow) {
+  DenseWeights w(2, 2);
+  w << 1e308, 1.0, 1.0, -1e308;
+  EXPECT_THROW(solve_assignment(w), InvalidInput);
+  const std::vector<Index> indptr{0, 1, 2}, indices{0, 1};
+  const std::vector<double> values{1e308, 1.0};
+  EXPECT_THROW(solve_assignment(SparseWeights{2, 2, indptr, indices, values}), InvalidInput);
+}
+
+TEST(SparseAssignment, SquareProblemsAgreeWithTheDenseSolver) {
+  std::mt19937_64 rng(41);
+  int infeasible = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    const Index n = 1 + static_cast<Index>(rng() % 60);
+    const bool maximize = trial % 2 == 1;
+    const double forbid = maximize ? -kInf : kInf;
+    const double share = std::array{0.0, 0.5, 0.85, 0.95}[trial % 4];
+    DenseWeights w = random_weights(rng, n, n, trial % 3 == 0 ? 3 : 1000, share, forbid);
+    if (trial % 7 == 0) w = w.array() / 3.0;
+    const Csr csr = to_csr(w);
+    const AssignmentResult sparse = solve_assignment(csr.view(n, n), {maximize});
+    const AssignmentResult dense =
+        solve_assignment(w, {maximize, AssignmentAlgorithm::kShortestPath});
+    ASSERT_EQ(sparse.status, dense.status) << "trial " << trial;
+    infeasible += sparse.status == AssignmentStatus::kInfeasible;
+    if (sparse.status != AssignmentStatus::kOptimal) continue;
+    EXPECT_NEAR(sparse.objective, dense.objective, 1e-9 * std::abs(dense.objective) + 1e-9)
+        << "trial " << trial;
+    const CertificateCheck check = check_assignment(w, maximize, sparse);
+    EXPECT_TRUE(check.ok) << check.failure << " trial " << trial;
+  }
+  EXPECT_GT(infeasible, 20);
 }
 
 }  // namespace

@@ -1,44 +1,59 @@
 // sixlink/assignment/assignment.hpp — the linear sum assignment problem.
 //
 // Problem. Given an n x m matrix of weights c_ij (dense; +inf marks a forbidden
-// pair when minimising, -inf when maximising), match rows to columns, each at
-// most once, so as to minimise (or maximise) the total weight. In kFull mode
-// every row of the smaller side is matched, as scipy.optimize.linear_sum_assignment
-// does; a pattern of forbidden pairs that admits no such matching is reported
-// as kInfeasible.
+// pair when minimising, -inf when maximising; or sparse CSR, where an absent
+// entry is forbidden), match rows to columns, each at most once, so as to
+// minimise (or maximise) the total weight.
+//   kFull     every row of the smaller side is matched, as
+//             scipy.optimize.linear_sum_assignment does; a pattern of forbidden
+//             pairs that admits no such matching is reported as kInfeasible.
+//   kPartial  the best matching of any size: a pair is matched only when that
+//             lowers the total (raises it, when maximising), so zero-weight
+//             pairs stay unmatched. Always feasible.
 //
-// Certificate (minimising, n <= m after transposing): dual potentials u (rows)
-// and v (columns) with u_i + v_j <= c_ij on every allowed pair, equality on the
-// matched pairs, and sum u + sum v equal to the objective; when n < m also
-// v_j <= 0, with v_j = 0 on unmatched columns. When maximising, every inequality flips
-// (u_i + v_j >= c_ij, v_j >= 0). Weights are doubles; equalities hold to
-// rounding (about 1e-12 of the largest |c_ij| times n).
+// Certificate (minimising, after transposing so that n <= m): dual potentials
+// u (rows) and v (columns) with u_i + v_j <= c_ij on every allowed pair,
+// equality on the matched pairs, and sum u + sum v equal to the objective.
+// Sign conditions: kFull with n < m has v_j <= 0, and v_j = 0 on unmatched
+// columns; kPartial has u, v <= 0, zero on every unmatched row and column.
+// When maximising every inequality flips. Floating weights: equalities hold to
+// rounding (about 1e-12 of the largest |c_ij| times n). Integer weights
+// (IntegerWeights) are solved exactly; they must satisfy
+// |c_ij| <= kMaxExactAssignmentWeight / (min(n, m) + 1), which keeps every
+// intermediate value an exactly representable integer.
 //
 // Algorithms (one file each in src/assignment/):
 //   kJonkerVolgenant  dense shortest augmenting paths with Jonker and Volgenant's
 //                     initialisation (column reduction, reduction transfer, two
-//                     rounds of augmenting row reduction) for square matrices
-//                     with all weights finite; O(n^3) worst case, far less on
-//                     typical data.
+//                     rounds of augmenting row reduction); square, finite, full.
+//                     O(n^3) worst case, far less on typical data.
 //   kShortestPath     dense shortest augmenting paths from zero duals (Crouse's
-//                     rectangular variant, as in SciPy); any shape, forbidden pairs.
-//   kSparseShortestPath  shortest augmenting paths over a CSR matrix (absent
-//                     entry = forbidden pair) with a binary heap; never forms
-//                     the dense matrix. O(n (e + m) log m) worst case for e
-//                     entries.
-//   kAuto             Jonker-Volgenant when the matrix is square and finite,
-//                     shortest augmenting paths otherwise; for CSR input, the
-//                     sparse solver.
-// Results are deterministic: ties go to the lowest row and column index, so a
-// constant matrix gives the identity.
+//                     rectangular variant, as in SciPy); any shape, forbidden
+//                     pairs, either mode. O(n^2 m) worst case.
+//   kAuction          epsilon-scaling auction with Jacobi bidding on
+//                     `threads` OpenMP threads, finished exactly by shortest
+//                     augmenting paths from its prices; square, finite, full.
+//                     O(n^3 log(nC)) worst case for weight range C.
+//   kSparseShortestPath  shortest augmenting paths over a CSR matrix with a
+//                     binary heap, after Jonker and Volgenant's sparse
+//                     initialisation on square full problems; never forms the
+//                     dense matrix. O(n (e + m) log m) worst case for e entries.
+//   kAuto             dense: Jonker-Volgenant when it applies, shortest
+//                     augmenting paths otherwise; sparse: the sparse solver.
+//                     (benchmarks/README.md has the measurements behind it.)
+// Results are deterministic at any thread count: ties go to the lowest row and
+// column index, so a constant matrix gives the identity.
 //
 // References. R. Jonker, A. Volgenant, "A shortest augmenting path algorithm for
 // dense and sparse linear assignment problems", Computing 38 (1987) 325-340;
 // D. F. Crouse, "On implementing 2D rectangular assignment algorithms", IEEE
-// Trans. Aerospace and Electronic Systems 52 (2016) 1679-1696.
+// Trans. Aerospace and Electronic Systems 52 (2016) 1679-1696; D. P. Bertsekas,
+// "The auction algorithm: a distributed relaxation method for the assignment
+// problem", Annals of Operations Research 14 (1988) 105-123.
 #pragma once
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,17 +65,34 @@
 namespace sixlink {
 
 using DenseWeights = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using IntegerWeights = Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-enum class AssignmentAlgorithm { kAuto, kJonkerVolgenant, kShortestPath, kSparseShortestPath };
+/// Integer weights are exact while |c_ij| * (min(n, m) + 1) stays below this
+/// (2^51: duals and path lengths then stay exact integers in a double).
+inline constexpr std::int64_t kMaxExactAssignmentWeight = std::int64_t{1} << 51;
+
+enum class AssignmentAlgorithm {
+  kAuto,
+  kJonkerVolgenant,
+  kShortestPath,
+  kSparseShortestPath,
+  kAuction
+};
+enum class AssignmentMode { kFull, kPartial };
 enum class AssignmentStatus { kOptimal, kInfeasible };
 
 std::string_view to_string(AssignmentAlgorithm algorithm);
+std::string_view to_string(AssignmentMode mode);
 std::string_view to_string(AssignmentStatus status);
 std::optional<AssignmentAlgorithm> parse_assignment_algorithm(std::string_view text);
+std::optional<AssignmentMode> parse_assignment_mode(std::string_view text);
 
 struct AssignmentOptions {
   bool maximize = false;
   AssignmentAlgorithm algorithm = AssignmentAlgorithm::kAuto;
+  AssignmentMode mode = AssignmentMode::kFull;
+  int threads =
+      0;  ///< kAuction's OpenMP threads (0: OpenMP's default); results do not depend on it
 };
 
 struct AssignmentResult {
@@ -86,14 +118,21 @@ struct SparseWeights {
 };
 
 /// Solves the assignment problem on dense weights. Throws InvalidInput for NaN,
-/// for -inf when minimising or +inf when maximising, and for a Jonker-Volgenant
-/// request on a matrix it does not handle.
+/// for -inf when minimising or +inf when maximising, for finite weights so
+/// large that sums of min(n, m) + 1 of them overflow, and for an algorithm that
+/// does not handle the matrix or mode (see above).
 AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
                                   const AssignmentOptions& options = {});
 
+/// Exact solve on integer weights; throws InvalidInput when a weight breaks the
+/// bound kMaxExactAssignmentWeight / (min(n, m) + 1).
+AssignmentResult solve_assignment(const Eigen::Ref<const IntegerWeights>& weights,
+                                  const AssignmentOptions& options = {});
+
 /// Solves the assignment problem on sparse weights (kAuto or
-/// kSparseShortestPath). Throws InvalidInput for mismatched or unsorted CSR
-/// arrays, out-of-range or repeated column indices, and non-finite values.
+/// kSparseShortestPath). Throws InvalidInput for mismatched CSR arrays,
+/// decreasing indptr, out-of-range or repeated column indices, and non-finite
+/// or overflowing values.
 AssignmentResult solve_assignment(const SparseWeights& weights,
                                   const AssignmentOptions& options = {});
 
