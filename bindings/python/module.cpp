@@ -110,6 +110,37 @@ py::dict flow_result_dict(sixlink::MinCostFlowResult r) {
   return out;
 }
 
+sixlink::AssignmentOptions assignment_options(bool maximize, const std::string& algorithm,
+                                              const std::string& mode, int threads) {
+  sixlink::AssignmentOptions options;
+  options.maximize = maximize;
+  const auto parsed_algorithm = sixlink::parse_assignment_algorithm(algorithm);
+  if (!parsed_algorithm) {
+    throw sixlink::InvalidInput(
+        "algorithm must be 'auto', 'jonker_volgenant', 'shortest_path', 'auction' or "
+        "'sparse_shortest_path', got '" +
+        algorithm + "'");
+  }
+  const auto parsed_mode = sixlink::parse_assignment_mode(mode);
+  if (!parsed_mode)
+    throw sixlink::InvalidInput("mode must be 'full' or 'partial', got '" + mode + "'");
+  if (threads < 0)
+    throw sixlink::InvalidInput("threads must be 0 (the default) or more, got " +
+                                std::to_string(threads));
+  options.algorithm = *parsed_algorithm;
+  options.mode = *parsed_mode;
+  options.threads = threads;
+  return options;
+}
+
+// Solves with the GIL released; the result is converted once it is back.
+template <class Weights>
+sixlink::AssignmentResult solve_released(const Weights& weights,
+                                         const sixlink::AssignmentOptions& options) {
+  py::gil_scoped_release release;
+  return sixlink::solve_assignment(weights, options);
+}
+
 py::dict assignment_dict(const sixlink::AssignmentResult& r) {
   py::dict out;
   out["status"] = std::string(sixlink::to_string(r.status));
@@ -158,32 +189,36 @@ PYBIND11_MODULE(_core, m) {
           [](const sixlink::Scenario& s) { return sixlink::scenario_to_json(s, -1); },
           [](const std::string& text) { return sixlink::scenario_from_json(text, "<pickle>"); }));
 
+  // Dense assignment: float64 weights, or int64 weights solved exactly.
+  const char* dense_doc =
+      "Dense linear sum assignment on a C-contiguous float64 or int64 matrix (see "
+      "sixlink.solve_assignment)";
   m.def(
       "solve_assignment",
       [](const Eigen::Ref<const sixlink::DenseWeights>& weights, bool maximize,
-         const std::string& algorithm) {
-        const auto parsed = sixlink::parse_assignment_algorithm(algorithm);
-        if (!parsed) {
-          throw sixlink::InvalidInput(
-              "algorithm must be 'auto', 'jonker_volgenant' or 'shortest_path', got '" + algorithm +
-              "'");
-        }
-        sixlink::AssignmentResult r;
-        {
-          py::gil_scoped_release release;
-          r = sixlink::solve_assignment(weights, {maximize, *parsed});
-        }
-        return assignment_dict(r);
+         const std::string& algorithm, const std::string& mode, int threads) {
+        const sixlink::AssignmentOptions options =
+            assignment_options(maximize, algorithm, mode, threads);
+        return assignment_dict(solve_released(weights, options));
       },
-      "weights"_a.noconvert(), "maximize"_a = false, "algorithm"_a = "auto",
-      "Dense linear sum assignment on a C-contiguous float64 matrix (see "
-      "sixlink.solve_assignment)");
+      "weights"_a.noconvert(), "maximize"_a = false, "algorithm"_a = "auto", "mode"_a = "full",
+      "threads"_a = 0, dense_doc);
+  m.def(
+      "solve_assignment",
+      [](const Eigen::Ref<const sixlink::IntegerWeights>& weights, bool maximize,
+         const std::string& algorithm, const std::string& mode, int threads) {
+        const sixlink::AssignmentOptions options =
+            assignment_options(maximize, algorithm, mode, threads);
+        return assignment_dict(solve_released(weights, options));
+      },
+      "weights"_a.noconvert(), "maximize"_a = false, "algorithm"_a = "auto", "mode"_a = "full",
+      "threads"_a = 0, dense_doc);
 
   m.def(
       "solve_sparse_assignment",
       [](std::int64_t rows, std::int64_t cols, const Int64Array& indptr, const Int64Array& indices,
          const py::array_t<double, py::array::c_style | py::array::forcecast>& values,
-         bool maximize) {
+         bool maximize, const std::string& algorithm, const std::string& mode) {
         if (values.ndim() != 1) throw sixlink::InvalidInput("values must be one-dimensional");
         const sixlink::SparseWeights weights{
             rows,
@@ -191,15 +226,11 @@ PYBIND11_MODULE(_core, m) {
             view(indptr),
             view(indices),
             {values.data(), static_cast<std::size_t>(values.size())}};
-        sixlink::AssignmentResult r;
-        {
-          py::gil_scoped_release release;
-          r = sixlink::solve_assignment(
-              weights, {maximize, sixlink::AssignmentAlgorithm::kSparseShortestPath});
-        }
-        return assignment_dict(r);
+        const sixlink::AssignmentOptions options = assignment_options(maximize, algorithm, mode, 0);
+        return assignment_dict(solve_released(weights, options));
       },
       "rows"_a, "cols"_a, "indptr"_a, "indices"_a, "values"_a, "maximize"_a = false,
+      "algorithm"_a = "auto", "mode"_a = "full",
       "Sparse (CSR) linear sum assignment (see sixlink.min_weight_full_bipartite_matching)");
 
   m.attr("INFINITE_CAPACITY") = sixlink::kInfiniteCapacity;

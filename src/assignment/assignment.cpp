@@ -113,8 +113,8 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
   const Index rows = weights.rows(), cols = weights.cols();
   const double forbidden = options.maximize ? -kInf : kInf;
   const bool partial = options.mode == AssignmentMode::kPartial;
-  bool all_finite = true;
-  double largest = 0.0;
+  bool all_finite = true, integral = true;
+  double largest = 0.0, low = kInf, high = -kInf;
   for (Index i = 0; i < rows; ++i) {
     for (Index j = 0; j < cols; ++j) {
       const double w = weights(i, j);
@@ -129,6 +129,9 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
         all_finite = false;
       } else {
         largest = std::max(largest, std::abs(w));
+        low = std::min(low, w);
+        high = std::max(high, w);
+        integral = integral && w == std::nearbyint(w);
       }
     }
   }
@@ -139,8 +142,13 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
   const Index n = transposed ? cols : rows, m = transposed ? rows : cols;
   AssignmentAlgorithm algorithm = options.algorithm;
   if (algorithm == AssignmentAlgorithm::kAuto) {
-    algorithm = n == m && all_finite && !partial ? AssignmentAlgorithm::kJonkerVolgenant
-                                                 : AssignmentAlgorithm::kShortestPath;
+    // Integer weights spanning at most n / 8 values tie often, and then JV's
+    // initialisation costs more than it saves (measured crossover between
+    // n / 16 and n / 4: benchmarks/README.md).
+    const bool few_values = integral && (high - low) * 8.0 <= static_cast<double>(n);
+    algorithm = n == m && all_finite && !partial && !few_values
+                    ? AssignmentAlgorithm::kJonkerVolgenant
+                    : AssignmentAlgorithm::kShortestPath;
   }
   if (algorithm == AssignmentAlgorithm::kSparseShortestPath) {
     throw InvalidInput(

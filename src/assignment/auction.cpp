@@ -15,8 +15,15 @@
 // epsilon of its best column (epsilon-complementary slackness); epsilon then
 // shrinks by kScale. The auction only ever proves epsilon-optimality, so the
 // result is finished exactly: rows not on a column of least reduced cost are
-// released and re-assigned by the shortest augmenting paths of
-// shortest_path.cpp from the auction's prices, which yields exact duals.
+// released and re-assigned from the auction's prices by Jonker and Volgenant's
+// augmenting row reduction and the shortest augmenting paths of
+// shortest_path.cpp, which yields exact duals.
+//
+// Measured on this project's 2-core machines (benchmarks/README.md) the auction
+// is slower than Jonker-Volgenant on every family: Jacobi rounds on random
+// costs and price wars on low-range costs cost more bids than two cores repay,
+// and the exact finish searches a nearly flat residual graph. kAuto therefore
+// never picks it; it is here for many-core hosts and as an independent check.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -136,7 +143,9 @@ bool assign_auction(const double* cost, Index n, int threads, AssignmentWork& ou
   }
 
   // Exact finish: keep the rows that sit on a column of least reduced cost,
-  // release the others and assign them by shortest augmenting paths.
+  // release the others (after an epsilon-bid most rows are epsilon above their
+  // second choice, so most are released), let augmenting row reduction settle
+  // most of them and assign the rest by shortest augmenting paths.
   std::vector<Index> released;
   for (std::size_t i = 0; i < nn; ++i) {
     const Index j = x[i];
@@ -153,6 +162,7 @@ bool assign_auction(const double* cost, Index n, int threads, AssignmentWork& ou
       released.push_back(static_cast<Index>(i));
     }
   }
+  augmenting_row_reduction(cost, n, released, out);
   if (!augment_free_rows(cost, n, n, released, out)) return false;
   set_row_duals(cost, n, n, out);
   return true;

@@ -31,6 +31,11 @@ bool augment_free_rows(const double* cost, Index n, Index m, const std::vector<I
 /// Shortest augmenting paths from zero duals, one row at a time (Crouse 2016).
 bool assign_shortest_path(const double* cost, Index n, Index m, AssignmentWork& out, bool partial);
 
+/// Jonker and Volgenant's augmenting row reduction (two rounds) on a square
+/// matrix: assigns rows of `free_rows` cheaply, leaving the rest in it.
+void augmenting_row_reduction(const double* cost, Index n, std::vector<Index>& free_rows,
+                              AssignmentWork& out);
+
 /// Jonker-Volgenant: square, every weight finite.
 bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out);
 

@@ -40,16 +40,68 @@ def _as_matrix(cost_matrix) -> np.ndarray:
     return np.ascontiguousarray(matrix)
 
 
-def solve_assignment(weights, maximize: bool = False, algorithm: str = "auto") -> AssignmentResult:
+def _as_weights(weights) -> np.ndarray:
+    """float64, or int64 for integer input (solved exactly, range-checked)."""
+    matrix = np.asarray(weights)
+    if matrix.ndim != 2:
+        raise ValueError(f"expected a matrix (2-D array), got a {matrix.ndim} array")
+    if matrix.dtype.kind in "iu":
+        if matrix.dtype == np.uint64 and matrix.size and matrix.max() > np.uint64(np.iinfo(np.int64).max):
+            raise ValueError("integer weights exceed the int64 range")
+        return np.ascontiguousarray(matrix, dtype=np.int64)
+    if matrix.dtype.kind not in "fb":
+        raise ValueError(f"weights must be numbers, got dtype {matrix.dtype}")
+    return np.ascontiguousarray(matrix, dtype=np.float64)
+
+
+def _sparse_csr(biadjacency_matrix, maximize: bool):
+    """A float64 CSR copy whose stored entries are exactly the allowed pairs
+    (a stored +inf, or -inf when maximising, is a forbidden pair, as in SciPy)."""
+    import scipy.sparse as sp
+
+    if not sp.issparse(biadjacency_matrix) or biadjacency_matrix.format not in ("csr", "csc", "coo"):
+        raise TypeError("graph must be in CSC, CSR, or COO format.")
+    matrix = sp.csr_matrix(biadjacency_matrix, dtype=np.float64)
+    matrix.sum_duplicates()
+    forbidden = np.isneginf(matrix.data) if maximize else np.isposinf(matrix.data)
+    if forbidden.any():
+        entries = matrix.tocoo()
+        keep = ~forbidden
+        matrix = sp.csr_matrix((entries.data[keep], (entries.row[keep], entries.col[keep])),
+                               shape=matrix.shape)
+    return matrix
+
+
+def solve_assignment(weights, maximize: bool = False, mode: str = "full", algorithm: str = "auto",
+                     threads: int = 0) -> AssignmentResult:
     """Optimal assignment of rows to columns, with dual potentials.
 
-    weights: a 2-D array; +inf (minimising) or -inf (maximising) marks a
-    forbidden pair. Every row of the smaller side is matched; an infeasible
-    pattern gives status "infeasible". algorithm: "auto", "jonker_volgenant"
-    (square, finite) or "shortest_path". Bad input raises ValueError. The GIL is
-    released while solving.
+    weights: a 2-D array (+inf when minimising, -inf when maximising, marks a
+    forbidden pair; integer arrays are solved exactly and range-checked) or a
+    scipy.sparse matrix (stored entries are the allowed pairs, never densified).
+    mode: "full" matches every row of the smaller side (an impossible pattern
+    gives status "infeasible"); "partial" finds the best matching of any size,
+    matching a pair only when it improves the total. algorithm: "auto",
+    "jonker_volgenant", "shortest_path", "auction" (dense) or
+    "sparse_shortest_path" (sparse). threads: the auction's OpenMP threads (0:
+    the default); results never depend on it. Bad input raises ValueError. The
+    GIL is released while solving.
     """
-    return AssignmentResult(**_core.solve_assignment(_as_matrix(weights), bool(maximize), algorithm))
+    try:
+        import scipy.sparse as sp
+
+        is_sparse = sp.issparse(weights)
+    except ImportError:  # SciPy is optional for dense input
+        is_sparse = False
+    if is_sparse:
+        matrix = _sparse_csr(weights, bool(maximize))
+        rows, cols = matrix.shape
+        result = _core.solve_sparse_assignment(rows, cols, matrix.indptr.astype(np.int64),
+                                               matrix.indices.astype(np.int64), matrix.data,
+                                               bool(maximize), algorithm, mode)
+    else:
+        result = _core.solve_assignment(_as_weights(weights), bool(maximize), algorithm, mode, int(threads))
+    return AssignmentResult(**result)
 
 
 def linear_sum_assignment(cost_matrix, maximize: bool = False):
@@ -62,7 +114,7 @@ def linear_sum_assignment(cost_matrix, maximize: bool = False):
     """
     matrix = _as_matrix(cost_matrix)
     try:
-        result = _core.solve_assignment(matrix, bool(maximize), "auto")
+        result = _core.solve_assignment(matrix, bool(maximize))
     except _core.Error:  # NaN, or -inf when minimising / +inf when maximising
         raise ValueError("matrix contains invalid numeric entries") from None
     if result["status"] != "optimal":
@@ -84,19 +136,9 @@ def min_weight_full_bipartite_matching(biadjacency_matrix, maximize: bool = Fals
     """
     import warnings
 
-    import scipy.sparse as sp
-
-    if not sp.issparse(biadjacency_matrix) or biadjacency_matrix.format not in ("csr", "csc", "coo"):
-        raise TypeError("graph must be in CSC, CSR, or COO format.")
-    matrix = sp.csr_matrix(biadjacency_matrix, dtype=np.float64)
+    matrix = _sparse_csr(biadjacency_matrix, bool(maximize))
     if (matrix.data == 0).any():
         warnings.warn("explicit zero weights are removed before matching", UserWarning, stacklevel=2)
-        matrix.eliminate_zeros()
-    matrix.sum_duplicates()
-    # A stored +inf (-inf when maximising) is a forbidden pair, as in SciPy.
-    forbidden = np.isneginf(matrix.data) if maximize else np.isposinf(matrix.data)
-    if forbidden.any():
-        matrix.data[forbidden] = 0
         matrix.eliminate_zeros()
     rows, cols = matrix.shape
     result = _core.solve_sparse_assignment(rows, cols, matrix.indptr.astype(np.int64),

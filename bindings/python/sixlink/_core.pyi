@@ -38,7 +38,11 @@ def min_cost_flow(
 ) -> dict[str, Any]: ...
 
 def solve_assignment(
-    weights: npt.NDArray[np.float64], maximize: bool = False, algorithm: str = "auto"
+    weights: npt.NDArray[np.float64] | npt.NDArray[np.int64],
+    maximize: bool = False,
+    algorithm: str = "auto",
+    mode: str = "full",
+    threads: int = 0,
 ) -> dict[str, Any]: ...
 
 def solve_sparse_assignment(
@@ -48,4 +52,6 @@ def solve_sparse_assignment(
     indices: npt.ArrayLike,
     values: npt.ArrayLike,
     maximize: bool = False,
+    algorithm: str = "auto",
+    mode: str = "full",
 ) -> dict[str, Any]: ...

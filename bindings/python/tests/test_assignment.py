@@ -150,3 +150,148 @@ def test_scipy_csgraph_matching_tests_pass_with_sixlink_substituted(tmp_path):
         "from scipy.sparse.csgraph import (\n    maximum_bipartite_matching, min_weight_full_bipartite_matching\n)",
         "from scipy.sparse.csgraph import maximum_bipartite_matching\n"
         "from sixlink import min_weight_full_bipartite_matching", tmp_path)
+
+
+def _check_duals(C, maximize, mode, r, tol=1e-8):
+    """The certificate of sixlink/assignment/assignment.hpp, checked in numpy."""
+    s = -1.0 if maximize else 1.0
+    allowed = np.isfinite(C)
+    c = np.where(allowed, s * C, 0.0)
+    u, v = s * r.row_dual, s * r.col_dual
+    slack = c - u[:, None] - v[None, :]
+    scale = tol * max(1.0, np.abs(c).max(initial=0)) * max(C.shape)
+    assert slack[allowed].min(initial=0) >= -scale
+    rows = np.flatnonzero(r.row_to_col >= 0)
+    assert np.abs(slack[rows, r.row_to_col[rows]]).max(initial=0) <= scale
+    assert abs(u.sum() + v.sum() - s * r.objective) <= scale
+    assert np.isclose(C[rows, r.row_to_col[rows]].sum(), r.objective)
+    if mode == "partial":
+        assert (u <= scale).all() and (v <= scale).all()
+        assert np.abs(u[r.row_to_col < 0]).max(initial=0) <= scale
+        assert np.abs(v[r.col_to_row < 0]).max(initial=0) <= scale
+
+
+def _random_instance(rng, seed):
+    n, m = rng.integers(1, 30, 2)
+    kind = seed % 4
+    if kind == 0:
+        C = rng.integers(0, 4, (n, m))  # many ties, integer dtype
+    elif kind == 1:
+        C = rng.integers(-500, 500, (n, m)).astype(float)
+    elif kind == 2:
+        C = rng.random((n, m)) * 100
+    else:
+        C = rng.integers(0, 1000, (n, m)).astype(float)
+    return C
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_solve_assignment_agrees_with_scipy_dense_and_sparse(seed):
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(1000 + seed)
+    C = _random_instance(rng, seed)
+    maximize = seed % 2 == 1
+    if seed % 5 == 0:  # forbidden pairs
+        C = C.astype(float)
+        C[rng.random(C.shape) < 0.4] = -np.inf if maximize else np.inf
+    try:
+        expected = C[scipy_lsa(C, maximize=maximize)].sum()
+    except ValueError:
+        expected = None
+    algorithms = ["auto", "shortest_path"]
+    if C.shape[0] == C.shape[1] and np.isfinite(C).all():
+        algorithms += ["jonker_volgenant", "auction"]
+    for algorithm in algorithms:
+        r = sixlink.solve_assignment(C, maximize=maximize, algorithm=algorithm)
+        if expected is None:
+            assert r.status == "infeasible"
+            continue
+        assert r.status == "optimal" and np.isclose(r.objective, expected)
+        _check_duals(C.astype(float), maximize, "full", r)
+    allowed = np.isfinite(C)
+    rows, cols = np.nonzero(allowed)
+    S = sp.csr_matrix((C[rows, cols].astype(float), (rows, cols)), shape=C.shape)
+    r = sixlink.solve_assignment(S, maximize=maximize)
+    assert r.status == ("infeasible" if expected is None else "optimal")
+    if expected is not None:
+        assert np.isclose(r.objective, expected)
+        _check_duals(C.astype(float), maximize, "full", r)
+
+
+def _scipy_partial(C, maximize):
+    """The best matching of any size through SciPy: full assignment on the
+    (n + m) square matrix where each row and column has a private zero-weight
+    "unmatched" partner."""
+    n, m = C.shape
+    big = np.inf if not maximize else -np.inf
+    W = np.full((n + m, m + n), big)
+    W[:n, :m] = C
+    W[:n, m:][np.diag_indices(n)] = 0
+    W[n:, :m][np.diag_indices(m)] = 0
+    W[n:, m:] = 0
+    return W[scipy_lsa(W, maximize=maximize)].sum()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_partial_mode_agrees_with_scipy_on_the_textbook_reduction(seed):
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(2000 + seed)
+    C = rng.integers(-50, 50, tuple(rng.integers(1, 25, 2))).astype(float)
+    maximize = seed % 2 == 1
+    if seed % 3 == 0:
+        C[rng.random(C.shape) < 0.5] = -np.inf if maximize else np.inf
+    expected = _scipy_partial(C, maximize)
+    r = sixlink.solve_assignment(C, maximize=maximize, mode="partial")
+    assert r.status == "optimal" and np.isclose(r.objective, expected)
+    _check_duals(C, maximize, "partial", r)
+    rows, cols = np.nonzero(np.isfinite(C))
+    S = sp.csr_matrix((C[rows, cols], (rows, cols)), shape=C.shape)
+    rs = sixlink.solve_assignment(S, maximize=maximize, mode="partial")
+    assert np.isclose(rs.objective, expected)
+    _check_duals(C, maximize, "partial", rs)
+
+
+def test_auction_result_does_not_depend_on_threads():
+    C = np.random.default_rng(9).integers(0, 20, (400, 400))
+    one = sixlink.solve_assignment(C, algorithm="auction", threads=1)
+    for threads in (2, 4):
+        many = sixlink.solve_assignment(C, algorithm="auction", threads=threads)
+        assert np.array_equal(many.row_to_col, one.row_to_col)
+        assert np.array_equal(many.row_dual, one.row_dual) and np.array_equal(many.col_dual, one.col_dual)
+    assert one.algorithm == "auction"
+
+
+@pytest.mark.parametrize("weights, kwargs, message", [
+    (np.array([[np.nan, 1.0]]), {}, "is NaN"),
+    (np.array([[-np.inf, 1.0]]), {}, "-inf"),
+    (np.array([[np.inf, 1.0]]), {"maximize": True}, "\\+inf"),
+    (np.array([[1e308, 1.0], [1.0, 1e308]]), {}, "would overflow"),
+    (np.array([[2**62, 1], [1, 1]], dtype=np.int64), {}, "outside"),
+    (np.array([[2**63 + 5, 1]], dtype=np.uint64), {}, "int64 range"),
+    (np.ones((2, 2)), {"mode": "some"}, "mode must be"),
+    (np.ones((2, 2)), {"threads": -1}, "threads must be"),
+    (np.ones((2, 3)), {"algorithm": "jonker_volgenant"}, "square matrix"),
+    (np.ones((2, 2)), {"algorithm": "auction", "mode": "partial"}, "full mode"),
+    (np.array([["a"]]), {}, "must be numbers"),
+])
+def test_solve_assignment_rejects_bad_input(weights, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        sixlink.solve_assignment(weights, **kwargs)
+
+
+def test_solve_assignment_empty_and_infeasible_shapes():
+    r = sixlink.solve_assignment(np.empty((0, 4)))
+    assert r.status == "optimal" and r.row_to_col.size == 0 and r.col_to_row.tolist() == [-1] * 4
+    r = sixlink.solve_assignment(np.array([[np.inf, np.inf], [1.0, 2.0]]))
+    assert r.status == "infeasible" and "infeasible" in r.message
+    r = sixlink.solve_assignment(np.array([[np.inf, np.inf], [1.0, 2.0]]), mode="partial")
+    assert r.status == "optimal" and r.row_to_col.tolist() == [-1, -1]  # nothing gains
+
+
+def test_malformed_csr_is_rejected_by_the_core():
+    with pytest.raises(ValueError, match="indptr has 2 entries"):
+        sixlink._core.solve_sparse_assignment(2, 2, np.array([0, 1]), np.array([0]), np.array([1.0]))
+    with pytest.raises(ValueError, match="indices has 1 entries but values has 2"):
+        sixlink._core.solve_sparse_assignment(1, 2, np.array([0, 1]), np.array([0]), np.array([1.0, 2.0]))

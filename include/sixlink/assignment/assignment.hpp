@@ -38,9 +38,11 @@
 //                     binary heap, after Jonker and Volgenant's sparse
 //                     initialisation on square full problems; never forms the
 //                     dense matrix. O(n (e + m) log m) worst case for e entries.
-//   kAuto             dense: Jonker-Volgenant when it applies, shortest
-//                     augmenting paths otherwise; sparse: the sparse solver.
-//                     (benchmarks/README.md has the measurements behind it.)
+//   kAuto             dense: Jonker-Volgenant when it applies, unless the
+//                     weights are integers spanning at most n / 8 values (many
+//                     ties: JV's initialisation then costs more than it saves);
+//                     shortest augmenting paths otherwise. Sparse: the sparse
+//                     solver. (benchmarks/README.md has the measurements.)
 // Results are deterministic at any thread count: ties go to the lowest row and
 // column index, so a constant matrix gives the identity.
 //
