@@ -8,9 +8,9 @@
 // the shortest augmenting paths of shortest_path.cpp with Dijkstra's search run
 // over the CSR entries with a binary heap, so only existing entries are read.
 #include <algorithm>
+#include <functional>
 #include <limits>
-#include <queue>
-#include <tuple>
+#include <utility>
 
 #include "assignment/solvers.hpp"
 
@@ -130,72 +130,140 @@ bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out, bool 
     for (std::size_t i = 0; i < n; ++i) free_rows.push_back(static_cast<Index>(i));
   }
 
-  std::vector<double> d(m, kInf);
-  std::vector<Index> pred(m, -1), touched, settled_columns;
-  std::vector<double> settled_at;
-  std::vector<char> settled(m, 0);
-  // The weight of row i's assigned column (its reduced cost there is u_i).
-  auto matched_weight = [&](std::size_t i) {
-    for (Index k = c.indptr[i]; k < c.indptr[i + 1]; ++k) {
-      if (c.indices[at(k)] == x[i]) return c.values[at(k)];
+  // The weight of each row's assigned column (its reduced cost there is u_i).
+  std::vector<double> matched_weight(n, kInf);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (Index k = c.indptr[i]; x[i] >= 0 && k < c.indptr[i + 1]; ++k) {
+      if (c.indices[at(k)] == x[i]) matched_weight[i] = c.values[at(k)];
     }
-    return kInf;
-  };
-  // Heap entries: (distance, column already assigned, column). Ties go to an
-  // unassigned column, then the lowest index, as in the dense solver.
-  using Entry = std::tuple<double, bool, Index>;
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+  }
+  // d[j]: tentative distance, +inf when unreached, -inf once it is at the
+  // current minimum or settled (final distances are kept in settled_at), so one
+  // comparison h < d[j] skips settled columns and non-improvements.
+  //
+  // The next minimum distance is found by scanning the columns reached so far,
+  // as LAPJVsp scans all columns: on weights with few distinct values a search
+  // has only a handful of distance levels and this is far cheaper than a heap.
+  // A search that passes kScanLevels levels moves its reached columns into a
+  // binary heap of (distance, key) entries, key = j for a free column and m + j
+  // for an assigned one (free columns first on ties), stale entries skipped.
+  constexpr int kScanLevels = 32;
+  std::vector<double> d(m, kInf), settled_at, path_weight(m, 0.0);
+  std::vector<Index> pred(m, -1), touched, settled_columns, level;
+  using Entry = std::pair<double, Index>;
+  std::vector<Entry> heap;
+  const auto later = std::greater<>();
+  const auto key = [&](std::size_t j) { return static_cast<Index>(y[j] < 0 ? j : m + j); };
+  const auto column_of = [m](Index key) { return at(key) % m; };
 
   for (const Index start : free_rows) {
+    Index end_of_path = -1;
+    double minimum = -kInf;
+    bool use_heap = false;
+    int levels = 0;
+    level.clear();
+    std::size_t next = 0;  // position in level
+    // Relaxes the row's entries. A column reached at the current minimum joins
+    // the level being settled, or ends the search if it is free.
     auto relax = [&](std::size_t row, double base) {
       for (Index k = c.indptr[row]; k < c.indptr[row + 1]; ++k) {
         const auto j = at(c.indices[at(k)]);
-        if (settled[j]) continue;
         const double h = c.values[at(k)] - v[j] - base;
         if (h < d[j]) {
           if (d[j] == kInf) touched.push_back(static_cast<Index>(j));
-          d[j] = h;
           pred[j] = static_cast<Index>(row);
-          heap.emplace(h, y[j] >= 0, static_cast<Index>(j));
+          path_weight[j] = c.values[at(k)];
+          if (h == minimum) {
+            if (y[j] < 0) {
+              end_of_path = static_cast<Index>(j);
+              return;
+            }
+            d[j] = -kInf;
+            level.push_back(static_cast<Index>(j));
+          } else {
+            d[j] = h;
+            if (use_heap) {
+              heap.emplace_back(h, key(j));
+              std::push_heap(heap.begin(), heap.end(), later);
+            }
+          }
         }
       }
     };
     relax(at(start), 0.0);
-    Index end_of_path = -1;
-    double minimum = 0.0;
     // Partial mode: the shortest distance to a row's "unmatched" column (see
     // shortest_path.cpp) and that row; ties leave rows unmatched.
     double unmatched = partial ? 0.0 : kInf;
     Index unmatched_row = start;
     bool ends_unmatched = false;
-    while (true) {
-      while (!heap.empty()) {  // drop stale entries
-        const auto [distance, assigned, column] = heap.top();
-        if (!settled[at(column)] && distance == d[at(column)]) break;
-        heap.pop();
+    while (end_of_path < 0) {
+      if (next == level.size()) {  // gather the columns at the next minimum distance
+        level.clear();
+        next = 0;
+        if (!use_heap && ++levels > kScanLevels) {
+          use_heap = true;
+          for (const Index j : touched) {
+            if (d[at(j)] != -kInf) heap.emplace_back(d[at(j)], key(at(j)));
+          }
+          std::make_heap(heap.begin(), heap.end(), later);
+        }
+        minimum = kInf;
+        if (use_heap) {
+          while (!heap.empty() && heap.front().first != d[column_of(heap.front().second)]) {
+            std::pop_heap(heap.begin(), heap.end(), later);  // stale entry
+            heap.pop_back();
+          }
+          if (!heap.empty()) minimum = heap.front().first;
+        } else {
+          for (const Index j : touched) {
+            if (d[at(j)] < minimum && d[at(j)] != -kInf) minimum = d[at(j)];
+          }
+        }
+        if (partial && unmatched <= minimum) {
+          minimum = unmatched;
+          ends_unmatched = true;
+          break;
+        }
+        if (minimum == kInf) break;  // nothing reachable: no complete matching
+        if (use_heap) {
+          while (!heap.empty() && heap.front().first == minimum) {
+            const std::size_t j = column_of(heap.front().second);
+            std::pop_heap(heap.begin(), heap.end(), later);
+            heap.pop_back();
+            if (d[j] != minimum) continue;  // stale
+            if (y[j] < 0) {                 // free columns pop first among equals
+              end_of_path = static_cast<Index>(j);
+              break;
+            }
+            d[j] = -kInf;
+            level.push_back(static_cast<Index>(j));
+          }
+        } else {
+          for (const Index j : touched) {
+            if (d[at(j)] != minimum) continue;
+            if (y[at(j)] < 0) {
+              end_of_path = j;
+              break;
+            }
+            d[at(j)] = -kInf;
+            level.push_back(j);
+          }
+        }
+        if (end_of_path >= 0) break;
       }
-      if (partial && (heap.empty() || unmatched <= std::get<0>(heap.top()))) {
-        minimum = unmatched;
-        ends_unmatched = true;
-        break;
-      }
-      if (heap.empty()) break;
-      const auto [distance, assigned, column] = heap.top();
-      heap.pop();
-      const auto j = at(column);
-      minimum = distance;
-      if (y[j] < 0) {
-        end_of_path = column;
-        break;
-      }
-      settled[j] = 1;
-      settled_columns.push_back(column);
-      settled_at.push_back(distance);
+      // Settle one column at the minimum: relax through the row assigned to it.
+      const auto j = at(level[next++]);
+      settled_columns.push_back(static_cast<Index>(j));
+      settled_at.push_back(minimum);
       const auto i = at(y[j]);
-      const double base = matched_weight(i) - v[j] - minimum;
+      const double base = matched_weight[i] - v[j] - minimum;
       if (partial && -base < unmatched) {
         unmatched = -base;
         unmatched_row = static_cast<Index>(i);
+        if (unmatched == minimum) {  // ties leave rows unmatched
+          ends_unmatched = true;
+          break;
+        }
       }
       relax(i, base);
     }
@@ -208,6 +276,7 @@ bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out, bool 
       if (ends_unmatched) {  // unmatched_row gives up its column
         j = x[at(unmatched_row)];
         x[at(unmatched_row)] = -1;
+        matched_weight[at(unmatched_row)] = kInf;
         augment = unmatched_row != start;
       }
       while (augment) {
@@ -215,21 +284,21 @@ bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out, bool 
         y[at(j)] = i;
         const Index previous = x[at(i)];
         x[at(i)] = j;
+        matched_weight[at(i)] = path_weight[at(j)];
         if (i == start) break;
         j = previous;
       }
     }
     for (Index j : touched) d[at(j)] = kInf;
-    for (Index j : settled_columns) settled[at(j)] = 0;
     touched.clear();
     settled_columns.clear();
     settled_at.clear();
-    heap = {};
+    heap.clear();
     if (!found) return false;
   }
   out.u.assign(n, 0.0);
   for (std::size_t i = 0; i < n; ++i) {
-    if (x[i] >= 0) out.u[i] = matched_weight(i) - v[at(x[i])];
+    if (x[i] >= 0) out.u[i] = matched_weight[i] - v[at(x[i])];
   }
   return true;
 }
