@@ -154,7 +154,7 @@ bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out, bool 
   std::vector<Entry> heap;
   const auto later = std::greater<>();
   const auto key = [&](std::size_t j) { return static_cast<Index>(y[j] < 0 ? j : m + j); };
-  const auto column_of = [m](Index key) { return at(key) % m; };
+  const auto column_of = [m](Index entry) { return at(entry) % m; };
 
   for (const Index start : free_rows) {
     Index end_of_path = -1;
