@@ -1,6 +1,8 @@
-"""The README's assignment examples: the SciPy drop-in, and the duals."""
+"""The README's assignment examples: the SciPy drop-in, the duals, partial
+mode, sparse input and the auction."""
 
 import numpy as np
+import scipy.sparse as sp
 
 import sixlink
 
@@ -12,3 +14,11 @@ assert cost[rows, cols].sum() == 5
 result = sixlink.solve_assignment(cost, maximize=True)
 print(result.status, result.objective, result.row_to_col, result.row_dual, result.col_dual)
 assert np.isclose(result.row_dual.sum() + result.col_dual.sum(), result.objective)
+
+best = sixlink.solve_assignment(cost - 3, mode="partial")  # weights 1, -2, 0 ...: only gains match
+print("partial:", best.objective, best.row_to_col)
+assert best.objective == -5 and best.row_to_col.tolist() == [1, 0, -1]
+
+sparse = sixlink.solve_assignment(sp.csr_matrix(cost))
+auction = sixlink.solve_assignment(cost, algorithm="auction", threads=2)
+assert sparse.objective == auction.objective == 5

@@ -63,6 +63,19 @@ void map_back(const detail::AssignmentWork& work, bool transposed, double sign,
   for (std::size_t j = 0; j < col_side.size(); ++j) out.col_dual[j] = sign * col_side[j];
 }
 
+// Whether every weight is a whole number (checked only when it matters).
+bool is_integral(const Eigen::Ref<const DenseWeights>& weights) {
+  for (Index i = 0; i < weights.rows(); ++i) {
+    for (Index j = 0; j < weights.cols(); ++j) {
+      const double w = weights(i, j);  // finite here
+      if (std::abs(w) >= 0x1p53)
+        continue;  // every double this large is whole (and the cast below could overflow)
+      if (w != static_cast<double>(static_cast<std::int64_t>(w))) return false;
+    }
+  }
+  return true;
+}
+
 const char* kInfeasible =
     "cost matrix is infeasible: no matching covers every row of the smaller side";
 
@@ -113,7 +126,7 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
   const Index rows = weights.rows(), cols = weights.cols();
   const double forbidden = options.maximize ? -kInf : kInf;
   const bool partial = options.mode == AssignmentMode::kPartial;
-  bool all_finite = true, integral = true;
+  bool all_finite = true;
   double largest = 0.0, low = kInf, high = -kInf;
   for (Index i = 0; i < rows; ++i) {
     for (Index j = 0; j < cols; ++j) {
@@ -131,7 +144,6 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
         largest = std::max(largest, std::abs(w));
         low = std::min(low, w);
         high = std::max(high, w);
-        integral = integral && w == std::nearbyint(w);
       }
     }
   }
@@ -145,10 +157,11 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
     // Integer weights spanning at most n / 8 values tie often, and then JV's
     // initialisation costs more than it saves (measured crossover between
     // n / 16 and n / 4: benchmarks/README.md).
-    const bool few_values = integral && (high - low) * 8.0 <= static_cast<double>(n);
-    algorithm = n == m && all_finite && !partial && !few_values
-                    ? AssignmentAlgorithm::kJonkerVolgenant
-                    : AssignmentAlgorithm::kShortestPath;
+    const bool jv_applies = n == m && all_finite && !partial;
+    const bool few_values =
+        jv_applies && (high - low) * 8.0 <= static_cast<double>(n) && is_integral(weights);
+    algorithm = jv_applies && !few_values ? AssignmentAlgorithm::kJonkerVolgenant
+                                          : AssignmentAlgorithm::kShortestPath;
   }
   if (algorithm == AssignmentAlgorithm::kSparseShortestPath) {
     throw InvalidInput(

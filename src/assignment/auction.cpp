@@ -61,12 +61,14 @@ bool assign_auction(const double* cost, Index n, int threads, AssignmentWork& ou
     high = std::max(high, cost[k]);
   }
   const double range = high - low;
-  // The last phase's epsilon: below 1 / n on integer weights, where that
-  // already makes the auction's matching optimal; the exact finish repairs what
-  // remains on other weights.
-  const double final_epsilon =
-      range > 0 ? std::max(range / (8.0 * static_cast<double>(n)), std::min(1.0, range) / (2.0 * n))
-                : 0.0;
+  // The last phase's epsilon. Smaller values make the auction's matching
+  // closer to optimal but cost more phases; the exact finish repairs the rest.
+  // The floor keeps every bid a visible change of price: prices stay within
+  // about max|c| + n * range, and a step below their rounding unit would let
+  // two rows outbid each other forever without moving a price.
+  const double magnitude = std::max(std::abs(low), std::abs(high)) + range * static_cast<double>(n);
+  const double floor = 64.0 * std::numeric_limits<double>::epsilon() * magnitude;
+  const double final_epsilon = std::max(range / (8.0 * static_cast<double>(n)), floor);
 #if defined(_OPENMP)
   const int team = threads > 0 ? threads : omp_get_max_threads();
 #else
@@ -78,7 +80,7 @@ bool assign_auction(const double* cost, Index n, int threads, AssignmentWork& ou
   std::vector<Index> winner(nn, -1);
   std::vector<double> best(nn, kInf);
   std::vector<Index> contested;
-  for (double epsilon = range / kScale; range > 0;
+  for (double epsilon = std::max(range / kScale, final_epsilon); range > 0;
        epsilon = std::max(final_epsilon, epsilon / kScale)) {
     std::fill(x.begin(), x.end(), -1);
     std::fill(y.begin(), y.end(), -1);

@@ -388,3 +388,40 @@ TEST(SparseAssignment, SquareProblemsAgreeWithTheDenseSolver) {
 
 }  // namespace
 }  // namespace sixlink
+
+namespace sixlink {
+namespace {
+
+TEST(Assignment, AutoPicksShortestPathsForFewDistinctIntegers) {
+  std::mt19937_64 rng(43);
+  const DenseWeights few = random_weights(rng, 64, 64, 3, 0.0, 0.0);
+  EXPECT_EQ(solve_checked(few, false).algorithm, AssignmentAlgorithm::kShortestPath);
+  const DenseWeights many = random_weights(rng, 64, 64, 1000, 0.0, 0.0);
+  EXPECT_EQ(solve_checked(many, false).algorithm, AssignmentAlgorithm::kJonkerVolgenant);
+  const DenseWeights fractional = few.array() + 0.5;  // few values, but not integers
+  EXPECT_EQ(solve_checked(fractional, false).algorithm, AssignmentAlgorithm::kJonkerVolgenant);
+  // Whole numbers beyond int64's range: no conversion is attempted.
+  const DenseWeights huge = DenseWeights::Constant(16, 16, 1e300);
+  const AssignmentResult r = solve_checked(huge, false);
+  EXPECT_EQ(r.algorithm, AssignmentAlgorithm::kShortestPath);
+  for (Index i = 0; i < 16; ++i) EXPECT_EQ(r.row_to_col[static_cast<std::size_t>(i)], i);
+}
+
+}  // namespace
+}  // namespace sixlink
+
+namespace sixlink {
+namespace {
+
+TEST(AuctionAssignment, TerminatesWhenTheRangeIsTinyAgainstTheMagnitude) {
+  std::mt19937_64 rng(47);
+  for (const double offset : {1e15, -3e15, 1e12}) {
+    const DenseWeights w = random_weights(rng, 60, 60, 3, 0.0, 0.0).array() + offset;
+    const auto auction = solve_checked(w, false, AssignmentAlgorithm::kAuction);
+    const auto jv = solve_checked(w, false, AssignmentAlgorithm::kJonkerVolgenant);
+    EXPECT_EQ(auction.objective, jv.objective) << offset;
+  }
+}
+
+}  // namespace
+}  // namespace sixlink
