@@ -76,6 +76,22 @@ bool is_integral(const Eigen::Ref<const DenseWeights>& weights) {
   return true;
 }
 
+// Names a row (or, when columns are the smaller side, a column) with no
+// allowed pair, the commonest reason a full matching is impossible.
+std::string blocked_line(const Eigen::Ref<const DenseWeights>& weights, bool by_column) {
+  const Index lines = by_column ? weights.cols() : weights.rows();
+  const Index across = by_column ? weights.rows() : weights.cols();
+  for (Index a = 0; a < lines; ++a) {
+    bool any = false;
+    for (Index b = 0; b < across && !any; ++b)
+      any = std::isfinite(by_column ? weights(b, a) : weights(a, b));
+    if (!any)
+      return std::string(" (") + (by_column ? "column " : "row ") + std::to_string(a) +
+             " has no allowed pair)";
+  }
+  return "";
+}
+
 const char* kInfeasible =
     "cost matrix is infeasible: no matching covers every row of the smaller side";
 
@@ -209,7 +225,7 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
   }
   if (!feasible) {
     out.status = AssignmentStatus::kInfeasible;
-    out.message = kInfeasible;
+    out.message = kInfeasible + blocked_line(weights, transposed);
     return out;
   }
   map_back(work, transposed, sign, out);
@@ -318,6 +334,13 @@ AssignmentResult solve_assignment(const SparseWeights& w, const AssignmentOption
   if (!detail::assign_sparse_shortest_path(c, work, options.mode == AssignmentMode::kPartial)) {
     out.status = AssignmentStatus::kInfeasible;
     out.message = "no full matching exists: no matching covers every row of the smaller side";
+    for (Index i = 0; i < c.rows; ++i) {
+      if (c.indptr[static_cast<std::size_t>(i)] == c.indptr[static_cast<std::size_t>(i) + 1]) {
+        out.message += std::string(" (") + (transposed ? "column " : "row ") + std::to_string(i) +
+                       " has no allowed pair)";
+        break;
+      }
+    }
     return out;
   }
   map_back(work, transposed, sign, out);

@@ -425,3 +425,24 @@ TEST(AuctionAssignment, TerminatesWhenTheRangeIsTinyAgainstTheMagnitude) {
 
 }  // namespace
 }  // namespace sixlink
+
+namespace sixlink {
+namespace {
+
+TEST(Assignment, InfeasibleResultsNameARowWithNoAllowedPair) {
+  DenseWeights w(3, 2);
+  w << 1, 2, kInf, 3, kInf, 4;  // column 0 is allowed only for row 0; column 1 fine
+  DenseWeights blocked = w.transpose();
+  blocked.row(1).setConstant(kInf);  // 2 x 3: row 1 has no allowed pair
+  const AssignmentResult r = solve_assignment(blocked);
+  ASSERT_EQ(r.status, AssignmentStatus::kInfeasible);
+  EXPECT_THAT(r.message, ::testing::HasSubstr("row 1 has no allowed pair"));
+  const DenseWeights tall = blocked.transpose();  // columns are the smaller side
+  EXPECT_THAT(solve_assignment(tall).message, ::testing::HasSubstr("column 1 has no allowed pair"));
+  const Csr csr = to_csr(blocked);
+  EXPECT_THAT(solve_assignment(csr.view(2, 3)).message,
+              ::testing::HasSubstr("row 1 has no allowed pair"));
+}
+
+}  // namespace
+}  // namespace sixlink

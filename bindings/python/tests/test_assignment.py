@@ -295,3 +295,49 @@ def test_malformed_csr_is_rejected_by_the_core():
         sixlink._core.solve_sparse_assignment(2, 2, np.array([0, 1]), np.array([0]), np.array([1.0]))
     with pytest.raises(ValueError, match="indices has 1 entries but values has 2"):
         sixlink._core.solve_sparse_assignment(1, 2, np.array([0, 1]), np.array([0]), np.array([1.0, 2.0]))
+
+
+def _longest_stall_while(solve):
+    """Runs `solve` in a thread; returns (its duration, the longest gap between
+    iterations of a Python loop in this thread meanwhile). A solve that held the
+    GIL would stall this thread for about its whole duration."""
+    import threading
+    import time
+
+    timing = {}
+
+    def work():
+        start = time.perf_counter()
+        solve()
+        timing["solve"] = time.perf_counter() - start
+
+    worker = threading.Thread(target=work)
+    last = time.perf_counter()
+    longest = 0.0
+    worker.start()
+    while worker.is_alive():
+        now = time.perf_counter()
+        longest = max(longest, now - last)
+        last = now
+    worker.join()
+    return timing["solve"], longest
+
+
+@pytest.mark.parametrize("kind", ["dense", "sparse"])
+def test_the_gil_is_released_while_solving(kind):
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(3)
+    if kind == "dense":
+        C = rng.integers(0, 200_000, (2500, 2500)).astype(float)
+        args = (C, )
+        kwargs = {"algorithm": "shortest_path"}
+    else:
+        n = 20_000
+        cols = np.column_stack([np.arange(n), rng.integers(0, n, (n, 29))]).ravel()
+        C = sp.csr_matrix((rng.random(cols.size) + 0.01, cols, np.arange(0, 30 * n + 1, 30)), shape=(n, n))
+        C.sum_duplicates()
+        args, kwargs = (C, ), {}
+    solve_time, stall = _longest_stall_while(lambda: sixlink.solve_assignment(*args, **kwargs))
+    assert solve_time > 0.1, "the instance is too small to tell"
+    assert stall < 0.5 * solve_time, (solve_time, stall)
