@@ -154,6 +154,13 @@ py::dict assignment_dict(const sixlink::AssignmentResult& r) {
   return out;
 }
 
+template <class Weights>
+py::dict solve_dense(const Eigen::Ref<const Weights>& weights, bool maximize,
+                     const std::string& algorithm, const std::string& mode, int threads) {
+  return assignment_dict(
+      solve_released(weights, assignment_options(maximize, algorithm, mode, threads)));
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -193,26 +200,12 @@ PYBIND11_MODULE(_core, m) {
   const char* dense_doc =
       "Dense linear sum assignment on a C-contiguous float64 or int64 matrix (see "
       "sixlink.solve_assignment)";
-  m.def(
-      "solve_assignment",
-      [](const Eigen::Ref<const sixlink::DenseWeights>& weights, bool maximize,
-         const std::string& algorithm, const std::string& mode, int threads) {
-        const sixlink::AssignmentOptions options =
-            assignment_options(maximize, algorithm, mode, threads);
-        return assignment_dict(solve_released(weights, options));
-      },
-      "weights"_a.noconvert(), "maximize"_a = false, "algorithm"_a = "auto", "mode"_a = "full",
-      "threads"_a = 0, dense_doc);
-  m.def(
-      "solve_assignment",
-      [](const Eigen::Ref<const sixlink::IntegerWeights>& weights, bool maximize,
-         const std::string& algorithm, const std::string& mode, int threads) {
-        const sixlink::AssignmentOptions options =
-            assignment_options(maximize, algorithm, mode, threads);
-        return assignment_dict(solve_released(weights, options));
-      },
-      "weights"_a.noconvert(), "maximize"_a = false, "algorithm"_a = "auto", "mode"_a = "full",
-      "threads"_a = 0, dense_doc);
+  m.def("solve_assignment", &solve_dense<sixlink::DenseWeights>, "weights"_a.noconvert(),
+        "maximize"_a = false, "algorithm"_a = "auto", "mode"_a = "full", "threads"_a = 0,
+        dense_doc);
+  m.def("solve_assignment", &solve_dense<sixlink::IntegerWeights>, "weights"_a.noconvert(),
+        "maximize"_a = false, "algorithm"_a = "auto", "mode"_a = "full", "threads"_a = 0,
+        dense_doc);
 
   m.def(
       "solve_sparse_assignment",

@@ -10,64 +10,21 @@
 // makes a constant matrix come out as the identity.
 #include <limits>
 
+#include "assignment/row_reduction.hpp"
 #include "assignment/solvers.hpp"
 
 namespace sixlink::detail {
 
-// Augmenting row reduction, twice: a free row takes its cheapest column,
-// lowering that column's price to the second-cheapest level, and the row it
-// displaces is tried next (Jonker and Volgenant 1987, pages 330-331).
 void augmenting_row_reduction(const double* cost, Index n, std::vector<Index>& free_rows,
                               AssignmentWork& out) {
-  constexpr double kInf = std::numeric_limits<double>::infinity();
   const auto nn = static_cast<std::size_t>(n);
-  auto c = [cost, nn](std::size_t i, std::size_t j) { return cost[i * nn + j]; };
-  std::vector<Index>& x = out.x;
-  std::vector<Index>& y = out.y;
-  std::vector<double>& v = out.v;
-  for (int round = 0; round < 2 && !free_rows.empty(); ++round) {
-    std::vector<Index> still_free;
-    std::size_t k = 0;
-    std::size_t guard = 0;  // floating-point ties could otherwise trade a row back and forth
-    while (k < free_rows.size() && guard++ < 4 * nn + 16) {
-      const auto i = static_cast<std::size_t>(free_rows[k++]);
-      double first = kInf, second = kInf;
-      std::size_t j1 = 0, j2 = 0;
-      for (std::size_t j = 0; j < nn; ++j) {
-        const double h = c(i, j) - v[j];
-        if (h < second) {
-          if (h >= first) {
-            second = h;
-            j2 = j;
-          } else {
-            second = first;
-            j2 = j1;
-            first = h;
-            j1 = j;
-          }
-        }
-      }
-      Index displaced = y[j1];
-      if (first < second) {
-        v[j1] -= second - first;
-      } else if (displaced >= 0) {
-        j1 = j2;
-        displaced = y[j1];
-      }
-      x[i] = static_cast<Index>(j1);
-      y[j1] = static_cast<Index>(i);
-      if (displaced >= 0) {
-        x[static_cast<std::size_t>(displaced)] = -1;
-        if (first < second) {
-          free_rows[--k] = displaced;  // try it again right away
-        } else {
-          still_free.push_back(displaced);
-        }
-      }
-    }
-    for (; k < free_rows.size(); ++k) still_free.push_back(free_rows[k]);
-    free_rows.swap(still_free);
-  }
+  reduce_rows(
+      n,
+      [cost, nn](Index i, const auto& visit) {
+        const double* row = cost + static_cast<std::size_t>(i) * nn;
+        for (std::size_t j = 0; j < nn; ++j) visit(static_cast<Index>(j), row[j]);
+      },
+      free_rows, out);
 }
 
 bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out) {

@@ -12,6 +12,7 @@
 #include <limits>
 #include <utility>
 
+#include "assignment/row_reduction.hpp"
 #include "assignment/solvers.hpp"
 
 namespace sixlink::detail {
@@ -63,53 +64,13 @@ bool initialise(const SparseView& c, AssignmentWork& out, std::vector<Index>& fr
       if (slack < kInf) v[at(x[i])] -= slack;
     }
   }
-  for (int round = 0; round < 2 && !free_rows.empty(); ++round) {
-    std::vector<Index> still_free;
-    std::size_t next = 0, guard = 0;  // floating-point ties could trade a row back and forth
-    while (next < free_rows.size() && guard++ < 4 * n + 16) {
-      const std::size_t i = at(free_rows[next++]);
-      double first = kInf, second = kInf;
-      Index j1 = -1, j2 = -1;
-      for (Index k = c.indptr[i]; k < c.indptr[i + 1]; ++k) {
-        const Index j = c.indices[at(k)];
-        const double h = c.values[at(k)] - v[at(j)];
-        if (h < second) {
-          if (h >= first) {
-            second = h;
-            j2 = j;
-          } else {
-            second = first;
-            j2 = j1;
-            first = h;
-            j1 = j;
-          }
-        }
-      }
-      if (second == kInf && y[at(j1)] >= 0) {  // one column, taken: leave it to the search
-        still_free.push_back(static_cast<Index>(i));
-        continue;
-      }
-      Index displaced = y[at(j1)];
-      if (first < second) {
-        if (second < kInf) v[at(j1)] -= second - first;
-      } else if (displaced >= 0) {
-        j1 = j2;
-        displaced = y[at(j1)];
-      }
-      x[i] = j1;
-      y[at(j1)] = static_cast<Index>(i);
-      if (displaced >= 0) {
-        x[at(displaced)] = -1;
-        if (first < second) {
-          free_rows[--next] = displaced;  // try it again right away
-        } else {
-          still_free.push_back(displaced);
-        }
-      }
-    }
-    for (; next < free_rows.size(); ++next) still_free.push_back(free_rows[next]);
-    free_rows.swap(still_free);
-  }
+  reduce_rows(
+      c.rows,
+      [&c](Index i, const auto& visit) {
+        for (Index k = c.indptr[at(i)]; k < c.indptr[at(i) + 1]; ++k)
+          visit(c.indices[at(k)], c.values[at(k)]);
+      },
+      free_rows, out);
   return true;
 }
 
