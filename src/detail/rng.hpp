@@ -7,6 +7,15 @@
 
 namespace sixlink::detail {
 
+/// SplitMix64's output function: a stateless 64-bit mix, for lotteries keyed by
+/// (seed, applicant, institution).
+inline std::uint64_t mix64(std::uint64_t z) {
+  z += 0x9E3779B97F4A7C15ULL;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
 class SplitMix64 {
  public:
   explicit SplitMix64(std::uint64_t seed) : state_(seed) {}

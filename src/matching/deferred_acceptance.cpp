@@ -1,0 +1,156 @@
+// Deferred acceptance, applicant- and institution-proposing. D. Gale and L. S.
+// Shapley, "College admissions and the stability of marriage", American
+// Mathematical Monthly 69 (1962) 9-15; the many-to-one form with responsive
+// and reserve choice rules as in A. E. Roth and M. A. O. Sotomayor, Two-Sided
+// Matching (1990), chapter 5, and I. E. Hafalir, M. B. Yenmez and M. A.
+// Yildirim, Theoretical Economics 8 (2013) 325-363.
+#include <algorithm>
+#include <numeric>
+
+#include "matching/priority.hpp"
+#include "matching/seat_pools.hpp"
+#include "sixlink/core/error.hpp"
+#include "sixlink/matching/stable_matching.hpp"
+
+namespace sixlink {
+namespace {
+
+std::size_t at(Index k) { return static_cast<std::size_t>(k); }
+
+std::vector<Count> applicants_listing(const MatchingMarket& market) {
+  std::vector<Count> count(at(market.institution_count()), 0);
+  for (Index s : market.applicant_prefs.indices) ++count[at(s)];
+  return count;
+}
+
+Index group_of(const MatchingMarket& market, Index a) {
+  return market.applicant_group.empty() ? -1 : market.applicant_group[at(a)];
+}
+
+// Free applicants propose down their lists; each institution keeps what its
+// choice rule allows. The rejected go back on the stack of free applicants.
+StableMatchingResult applicants_propose(const MatchingMarket& market) {
+  const RankedLists& prefs = market.applicant_prefs;
+  const Index applicants = market.applicant_count();
+  const detail::Priorities priorities(market);
+  detail::SeatPools pools(market, applicants_listing(market));
+  StableMatchingResult out;
+  out.applicant_match.assign(at(applicants), -1);
+  std::vector<Index> next(prefs.indptr.begin(), prefs.indptr.end() - 1);  // next entry to try
+  std::vector<Index> free(at(applicants));
+  std::iota(free.rbegin(), free.rend(), Index{0});  // applicant 0 proposes first
+  while (!free.empty()) {
+    const Index a = free.back();
+    free.pop_back();
+    const Index end = prefs.indptr[at(a) + 1];
+    while (next[at(a)] < end) {
+      const Index k = next[at(a)]++;
+      const Index s = prefs.indices[at(k)];
+      const detail::PriorityKey key = priorities.key(a, k, s);
+      if (key.primary == detail::Priorities::kUnranked) continue;  // s does not accept a
+      ++out.proposals;
+      const Index rejected = pools.offer(s, key, group_of(market, a));
+      if (rejected == a) continue;
+      out.applicant_match[at(a)] = s;
+      if (rejected >= 0) {
+        out.applicant_match[at(rejected)] = -1;
+        free.push_back(rejected);
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+// Institutions offer seats down their priority order; each applicant holds its
+// best offer so far and turns the others down, which frees a seat to offer on.
+StableMatchingResult institutions_propose(const MatchingMarket& market) {
+  const RankedLists& prefs = market.applicant_prefs;
+  const Index applicants = market.applicant_count(), institutions = market.institution_count();
+  const detail::Priorities priorities(market);
+  // Each institution's acceptable applicants, best first: entries bucketed by
+  // institution, then sorted by priority key.
+  struct Candidate {
+    detail::PriorityKey key;
+    Index position;  // in the applicant's own list: lower is better for the applicant
+  };
+  std::vector<Index> start(at(institutions) + 1, 0);
+  for (Index s : prefs.indices) ++start[at(s) + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<Index> fill(start.begin(), start.end() - 1);
+  std::vector<Candidate> candidates(prefs.indices.size());
+  for (Index a = 0; a < applicants; ++a) {
+    for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
+      const Index s = prefs.indices[at(k)];
+      const detail::PriorityKey key = priorities.key(a, k, s);
+      candidates[at(fill[at(s)]++)] = {key, k - prefs.indptr[at(a)]};
+    }
+  }
+  for (Index s = 0; s < institutions; ++s) {
+    std::sort(candidates.begin() + start[at(s)], candidates.begin() + start[at(s) + 1],
+              [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
+  }
+  StableMatchingResult out;
+  out.applicant_match.assign(at(applicants), -1);
+  out.filled.assign(at(institutions), 0);
+  std::vector<Index> held_position(at(applicants), -1);  // the held offer's place in a's list
+  std::vector<Index> next(start.begin(), start.end() - 1);
+  std::vector<Index> pending(at(institutions));
+  std::iota(pending.rbegin(), pending.rend(), Index{0});
+  std::vector<char> queued(at(institutions), 1);
+  while (!pending.empty()) {
+    const Index s = pending.back();
+    pending.pop_back();
+    queued[at(s)] = 0;
+    while (out.filled[at(s)] < market.capacities[at(s)] && next[at(s)] < start[at(s) + 1]) {
+      const Candidate& c = candidates[at(next[at(s)]++)];
+      if (c.key.primary == detail::Priorities::kUnranked) break;  // the rest are unranked too
+      ++out.proposals;
+      const auto a = static_cast<Index>(c.key.applicant);
+      const Index held = out.applicant_match[at(a)];
+      if (held >= 0 && held_position[at(a)] < c.position) continue;  // a keeps its better offer
+      if (held >= 0) {
+        --out.filled[at(held)];
+        if (!queued[at(held)]) {
+          queued[at(held)] = 1;
+          pending.push_back(held);
+        }
+      }
+      out.applicant_match[at(a)] = s;
+      held_position[at(a)] = c.position;
+      ++out.filled[at(s)];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(ProposingSide side) {
+  return side == ProposingSide::kApplicants ? "applicants" : "institutions";
+}
+
+std::optional<ProposingSide> parse_proposing_side(std::string_view text) {
+  if (text == "applicants") return ProposingSide::kApplicants;
+  if (text == "institutions") return ProposingSide::kInstitutions;
+  return std::nullopt;
+}
+
+StableMatchingResult solve_stable_matching(const MatchingMarket& market,
+                                           const StableMatchingOptions& options) {
+  validate(market);
+  if (options.proposing == ProposingSide::kInstitutions && !market.quotas.empty()) {
+    throw InvalidInput(
+        "group quotas need applicant-proposing deferred acceptance (proposing = applicants)");
+  }
+  StableMatchingResult out = options.proposing == ProposingSide::kApplicants
+                                 ? applicants_propose(market)
+                                 : institutions_propose(market);
+  out.filled.assign(at(market.institution_count()), 0);
+  for (Index s : out.applicant_match) {
+    if (s >= 0) ++out.filled[at(s)];
+  }
+  return out;
+}
+
+}  // namespace sixlink

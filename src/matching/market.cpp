@@ -1,0 +1,176 @@
+#include "sixlink/matching/market.hpp"
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "matching/priority.hpp"
+#include "sixlink/core/error.hpp"
+
+namespace sixlink {
+namespace {
+
+std::size_t at(Index k) { return static_cast<std::size_t>(k); }
+
+// Checks a RankedLists' shape and entries: `owner` names one list ("applicant"),
+// `item` what it ranks ("institution"), `items` how many of those exist.
+void check_lists(const RankedLists& lists, const char* field, const char* owner, const char* item,
+                 Index items) {
+  const std::string where = std::string(field) + ": ";
+  if (lists.indptr.empty() || lists.indptr.front() != 0)
+    throw InvalidInput(where + "indptr must start with 0");
+  if (lists.indptr.back() != static_cast<Index>(lists.indices.size())) {
+    throw InvalidInput(where + "indptr ends at " + std::to_string(lists.indptr.back()) +
+                       " but there are " + std::to_string(lists.indices.size()) + " entries");
+  }
+  std::vector<Index> seen(at(items), -1);
+  for (Index r = 0; r < lists.size(); ++r) {
+    if (lists.indptr[at(r) + 1] < lists.indptr[at(r)])
+      throw InvalidInput(where + "indptr decreases at " + owner + " " + std::to_string(r));
+    for (Index k = lists.indptr[at(r)]; k < lists.indptr[at(r) + 1]; ++k) {
+      const Index x = lists.indices[at(k)];
+      if (x < 0 || x >= items) {
+        throw InvalidInput(std::string(owner) + " " + std::to_string(r) + " lists " + item + " " +
+                           std::to_string(x) + ", outside 0.." + std::to_string(items - 1));
+      }
+      if (seen[at(x)] == r) {
+        throw InvalidInput(std::string(owner) + " " + std::to_string(r) + " lists " + item + " " +
+                           std::to_string(x) + " twice");
+      }
+      seen[at(x)] = r;
+    }
+  }
+}
+
+void check_scores(const std::vector<double>& scores, const char* field, const RankedLists& prefs) {
+  for (std::size_t k = 0; k < scores.size(); ++k) {
+    if (std::isfinite(scores[k])) continue;
+    std::string whose = "applicant " + std::to_string(k);
+    if (field == std::string("entry_scores")) {  // name the applicant and institution
+      Index a = 0;
+      while (prefs.indptr[at(a) + 1] <= static_cast<Index>(k)) ++a;
+      whose =
+          "applicant " + std::to_string(a) + " at institution " + std::to_string(prefs.indices[k]);
+    }
+    throw InvalidInput(std::string(field) + ": the score of " + whose + " is " +
+                       (std::isnan(scores[k]) ? "NaN" : "infinite"));
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(TieBreak rule) {
+  return rule == TieBreak::kSingle ? "single" : "multiple";
+}
+
+void validate(const MatchingMarket& m) {
+  const Index applicants = m.applicant_count(), institutions = m.institution_count();
+  if (applicants >= (Index{1} << 32) - 1) throw InvalidInput("too many applicants (2^32 or more)");
+  for (Index s = 0; s < institutions; ++s) {
+    const Count q = m.capacities[at(s)];
+    if (q < 0 || q > kMaxCount) {
+      throw InvalidInput(
+          "institution " + std::to_string(s) + " has capacity " + std::to_string(q) +
+          (q < 0 ? ": capacities cannot be negative" : ": beyond the supported range"));
+    }
+  }
+  check_lists(m.applicant_prefs, "applicant_prefs", "applicant", "institution", institutions);
+  const bool ranked = m.institution_prefs.size() > 0 || !m.institution_prefs.indices.empty();
+  const int given = int{ranked} + int{!m.scores.empty()} + int{!m.entry_scores.empty()};
+  if (given > 1)
+    throw InvalidInput("give one institution priority: institution_prefs, scores or entry_scores");
+  if (given == 0 && institutions > 0)
+    throw InvalidInput("no institution priority: give institution_prefs, scores or entry_scores");
+  if (ranked) {
+    if (m.institution_prefs.size() != institutions) {
+      throw InvalidInput("institution_prefs has " + std::to_string(m.institution_prefs.size()) +
+                         " lists for " + std::to_string(institutions) + " institutions");
+    }
+    check_lists(m.institution_prefs, "institution_prefs", "institution", "applicant", applicants);
+  }
+  if (!m.scores.empty() && static_cast<Index>(m.scores.size()) != applicants) {
+    throw InvalidInput("scores has " + std::to_string(m.scores.size()) + " entries for " +
+                       std::to_string(applicants) + " applicants");
+  }
+  if (!m.entry_scores.empty() && m.entry_scores.size() != m.applicant_prefs.indices.size()) {
+    throw InvalidInput("entry_scores has " + std::to_string(m.entry_scores.size()) +
+                       " entries for " + std::to_string(m.applicant_prefs.indices.size()) +
+                       " list entries");
+  }
+  check_scores(m.scores, "scores", m.applicant_prefs);
+  check_scores(m.entry_scores, "entry_scores", m.applicant_prefs);
+  if (!m.applicant_group.empty() && static_cast<Index>(m.applicant_group.size()) != applicants) {
+    throw InvalidInput("applicant_group has " + std::to_string(m.applicant_group.size()) +
+                       " entries for " + std::to_string(applicants) + " applicants");
+  }
+  for (std::size_t a = 0; a < m.applicant_group.size(); ++a) {
+    if (m.applicant_group[a] < -1) {
+      throw InvalidInput("applicant " + std::to_string(a) + " has group " +
+                         std::to_string(m.applicant_group[a]) + " (-1 means none)");
+    }
+  }
+  std::vector<Count> reserved(at(institutions), 0);
+  for (std::size_t k = 0; k < m.quotas.size(); ++k) {
+    const GroupQuota& quota = m.quotas[k];
+    const std::string name = "quota " + std::to_string(k);
+    if (quota.institution < 0 || quota.institution >= institutions) {
+      throw InvalidInput(name + ": institution " + std::to_string(quota.institution) +
+                         " is outside 0.." + std::to_string(institutions - 1));
+    }
+    if (quota.group < 0) throw InvalidInput(name + ": group must be 0 or more");
+    if (quota.seats < 0) throw InvalidInput(name + ": seats cannot be negative");
+    for (std::size_t j = 0; j < k; ++j) {
+      if (m.quotas[j].institution == quota.institution && m.quotas[j].group == quota.group) {
+        throw InvalidInput(name + " repeats quota " + std::to_string(j) + " (institution " +
+                           std::to_string(quota.institution) + ", group " +
+                           std::to_string(quota.group) + ")");
+      }
+    }
+    reserved[at(quota.institution)] += quota.seats;
+    if (reserved[at(quota.institution)] > m.capacities[at(quota.institution)]) {
+      throw InvalidInput("institution " + std::to_string(quota.institution) + " reserves " +
+                         std::to_string(reserved[at(quota.institution)]) +
+                         " seats but has capacity " +
+                         std::to_string(m.capacities[at(quota.institution)]));
+    }
+  }
+}
+
+namespace detail {
+
+Priorities::Priorities(const MatchingMarket& market) : market_(market) {
+  const bool ranked =
+      market.institution_prefs.size() > 0 || !market.institution_prefs.indices.empty();
+  kind_ = ranked ? Kind::kRanked : (!market.scores.empty() ? Kind::kScores : Kind::kEntryScores);
+  if (kind_ != Kind::kRanked) return;
+  // Each applicant's positions in the institutions' lists (the transpose of
+  // institution_prefs), then one pass over the applicants' own entries.
+  const RankedLists& by_institution = market.institution_prefs;
+  const Index applicants = market.applicant_count();
+  std::vector<Index> start(at(applicants) + 1, 0);
+  for (Index a : by_institution.indices) ++start[at(a) + 1];
+  for (std::size_t a = 1; a < start.size(); ++a) start[a] += start[a - 1];
+  std::vector<Index> fill(start.begin(), start.end() - 1);
+  std::vector<std::pair<Index, std::uint64_t>> ranked_at(by_institution.indices.size());
+  for (Index s = 0; s < by_institution.size(); ++s) {
+    const Index first = by_institution.indptr[at(s)];
+    for (Index k = first; k < by_institution.indptr[at(s) + 1]; ++k) {
+      const Index a = by_institution.indices[at(k)];
+      ranked_at[at(fill[at(a)]++)] = {s, static_cast<std::uint64_t>(k - first)};
+    }
+  }
+  rank_.assign(market.applicant_prefs.indices.size(), kUnranked);
+  std::vector<std::uint64_t> position(at(market.institution_count()), kUnranked);
+  for (Index a = 0; a < applicants; ++a) {
+    for (Index r = start[at(a)]; r < start[at(a) + 1]; ++r)
+      position[at(ranked_at[at(r)].first)] = ranked_at[at(r)].second;
+    for (Index k = market.applicant_prefs.indptr[at(a)];
+         k < market.applicant_prefs.indptr[at(a) + 1]; ++k)
+      rank_[at(k)] = position[at(market.applicant_prefs.indices[at(k)])];
+    for (Index r = start[at(a)]; r < start[at(a) + 1]; ++r)
+      position[at(ranked_at[at(r)].first)] = kUnranked;
+  }
+}
+
+}  // namespace detail
+}  // namespace sixlink
