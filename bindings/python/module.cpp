@@ -19,8 +19,11 @@
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/io/json.hpp"
 #include "sixlink/io/scenario_io.hpp"
+#include "sixlink/matching/parallel_choice.hpp"
+#include "sixlink/matching/stable_matching.hpp"
 #include "sixlink/model/default_scenario.hpp"
 #include "sixlink/model/summary.hpp"
+#include "sixlink/verify/stability_audit.hpp"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -133,6 +136,50 @@ sixlink::AssignmentOptions assignment_options(bool maximize, const std::string& 
   return options;
 }
 
+// A matching market from the dict sixlink/_matching.py builds: int64 and
+// float64 arrays, None for what is not given.
+sixlink::MatchingMarket market_from(const py::dict& d) {
+  auto ints = [&d](const char* key) {
+    std::vector<std::int64_t> out;
+    if (!d.contains(key) || d[key].is_none()) return out;
+    const auto a = d[key].cast<Int64Array>();
+    if (a.ndim() != 1) throw sixlink::InvalidInput(std::string(key) + " must be one-dimensional");
+    out.assign(a.data(), a.data() + a.size());
+    return out;
+  };
+  auto doubles = [&d](const char* key) {
+    std::vector<double> out;
+    if (!d.contains(key) || d[key].is_none()) return out;
+    const auto a = d[key].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
+    if (a.ndim() != 1) throw sixlink::InvalidInput(std::string(key) + " must be one-dimensional");
+    out.assign(a.data(), a.data() + a.size());
+    return out;
+  };
+  sixlink::MatchingMarket m;
+  m.applicant_prefs.indptr = ints("prefs_indptr");
+  m.applicant_prefs.indices = ints("prefs_indices");
+  m.capacities = ints("capacities");
+  if (d.contains("institution_indptr") && !d["institution_indptr"].is_none()) {
+    m.institution_prefs.indptr = ints("institution_indptr");
+    m.institution_prefs.indices = ints("institution_indices");
+  }
+  m.scores = doubles("scores");
+  m.entry_scores = doubles("entry_scores");
+  const std::string tie_break =
+      d.contains("tie_break") ? d["tie_break"].cast<std::string>() : "single";
+  if (tie_break != "single" && tie_break != "multiple")
+    throw sixlink::InvalidInput("tie_break must be 'single' or 'multiple', got '" + tie_break +
+                                "'");
+  m.tie_break = tie_break == "single" ? sixlink::TieBreak::kSingle : sixlink::TieBreak::kMultiple;
+  m.seed = d.contains("seed") ? d["seed"].cast<std::uint64_t>() : 0;
+  m.applicant_group = ints("groups");
+  const auto institution = ints("quota_institution"), group = ints("quota_group"),
+             seats = ints("quota_seats");
+  for (std::size_t q = 0; q < institution.size(); ++q)
+    m.quotas.push_back({institution[q], group[q], seats[q]});
+  return m;
+}
+
 // Solves with the GIL released; the result is converted once it is back.
 template <class Weights>
 sixlink::AssignmentResult solve_released(const Weights& weights,
@@ -225,6 +272,60 @@ PYBIND11_MODULE(_core, m) {
       "rows"_a, "cols"_a, "indptr"_a, "indices"_a, "values"_a, "maximize"_a = false,
       "algorithm"_a = "auto", "mode"_a = "full",
       "Sparse (CSR) linear sum assignment (see sixlink.min_weight_full_bipartite_matching)");
+
+  m.def(
+      "stable_matching",
+      [](const py::dict& market, const std::string& proposing) {
+        const auto side = sixlink::parse_proposing_side(proposing);
+        if (!side) {
+          throw sixlink::InvalidInput("proposing must be 'applicants' or 'institutions', got '" +
+                                      proposing + "'");
+        }
+        const sixlink::MatchingMarket m = market_from(market);
+        sixlink::StableMatchingResult r;
+        {
+          py::gil_scoped_release release;
+          r = sixlink::solve_stable_matching(m, {*side});
+        }
+        return to_array(r.applicant_match);
+      },
+      "market"_a, "proposing"_a = "applicants",
+      "Deferred acceptance (see sixlink.solve_stable_matching)");
+  m.def(
+      "parallel_choice_admission",
+      [](const py::dict& market, const std::optional<std::vector<double>>& min_score) {
+        const sixlink::MatchingMarket m = market_from(market);
+        sixlink::AdmissionRules rules;
+        if (min_score) rules.min_score = *min_score;
+        sixlink::AdmissionResult r;
+        {
+          py::gil_scoped_release release;
+          r = sixlink::parallel_choice_admission(m, rules);
+        }
+        return to_array(r.applicant_match);
+      },
+      "market"_a, "min_score"_a = py::none(),
+      "Parallel-choice admission (see sixlink.parallel_choice_admission)");
+  m.def(
+      "audit_stability",
+      [](const py::dict& market, const Int64Array& match) {
+        const sixlink::MatchingMarket m = market_from(market);
+        if (match.ndim() != 1) throw sixlink::InvalidInput("match must be one-dimensional");
+        sixlink::StabilityAudit audit;
+        {
+          py::gil_scoped_release release;
+          audit = sixlink::audit_stability(m, view(match));
+        }
+        py::dict out;
+        py::list pairs;
+        for (const auto& [a, s] : audit.blocking_pairs) pairs.append(py::make_tuple(a, s));
+        out["blocking_pairs"] = pairs;
+        out["over_capacity"] = to_array(audit.over_capacity);
+        out["unacceptable"] = to_array(audit.unacceptable);
+        out["justified_envy"] = audit.justified_envy;
+        return out;
+      },
+      "market"_a, "match"_a, "Stability audit (see sixlink.audit_stability)");
 
   m.attr("INFINITE_CAPACITY") = sixlink::kInfiniteCapacity;
   m.def(

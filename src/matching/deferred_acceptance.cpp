@@ -79,21 +79,38 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
   std::partial_sum(start.begin(), start.end(), start.begin());
   std::vector<Index> fill(start.begin(), start.end() - 1);
   std::vector<Candidate> candidates(prefs.indices.size());
-  for (Index a = 0; a < applicants; ++a) {
+  // One score per applicant and one lottery draw: every institution orders
+  // applicants alike, so one sort of the applicants fills every bucket in
+  // order. Otherwise each bucket is sorted on its own.
+  const bool common_order = !market.scores.empty() && market.tie_break == TieBreak::kSingle;
+  std::vector<Index> order(at(applicants));
+  std::iota(order.begin(), order.end(), Index{0});
+  if (common_order) {
+    std::vector<detail::PriorityKey> keys(at(applicants));
+    for (Index a = 0; a < applicants; ++a) keys[at(a)] = priorities.key(a, 0, 0);
+    std::sort(order.begin(), order.end(),
+              [&keys](Index x, Index y) { return keys[at(x)] < keys[at(y)]; });
+  }
+  for (const Index a : order) {
     for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
       const Index s = prefs.indices[at(k)];
       const detail::PriorityKey key = priorities.key(a, k, s);
       candidates[at(fill[at(s)]++)] = {key, k - prefs.indptr[at(a)]};
     }
   }
-  for (Index s = 0; s < institutions; ++s) {
+  for (Index s = 0; s < institutions && !common_order; ++s) {
     std::sort(candidates.begin() + start[at(s)], candidates.begin() + start[at(s) + 1],
               [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
   }
   StableMatchingResult out;
-  out.applicant_match.assign(at(applicants), -1);
   out.filled.assign(at(institutions), 0);
-  std::vector<Index> held_position(at(applicants), -1);  // the held offer's place in a's list
+  // Each applicant's held offer: the institution and its place in the
+  // applicant's list (lower is better). One array, so one cache miss a proposal.
+  struct Held {
+    Index institution = -1;
+    Index position = -1;
+  };
+  std::vector<Held> held(at(applicants));
   std::vector<Index> next(start.begin(), start.end() - 1);
   std::vector<Index> pending(at(institutions));
   std::iota(pending.rbegin(), pending.rend(), Index{0});
@@ -106,21 +123,21 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
       const Candidate& c = candidates[at(next[at(s)]++)];
       if (c.key.primary == detail::Priorities::kUnranked) break;  // the rest are unranked too
       ++out.proposals;
-      const auto a = static_cast<Index>(c.key.applicant);
-      const Index held = out.applicant_match[at(a)];
-      if (held >= 0 && held_position[at(a)] < c.position) continue;  // a keeps its better offer
-      if (held >= 0) {
-        --out.filled[at(held)];
-        if (!queued[at(held)]) {
-          queued[at(held)] = 1;
-          pending.push_back(held);
+      Held& h = held[c.key.applicant];
+      if (h.institution >= 0 && h.position < c.position) continue;  // a keeps its better offer
+      if (h.institution >= 0) {
+        --out.filled[at(h.institution)];
+        if (!queued[at(h.institution)]) {
+          queued[at(h.institution)] = 1;
+          pending.push_back(h.institution);
         }
       }
-      out.applicant_match[at(a)] = s;
-      held_position[at(a)] = c.position;
+      h = {s, c.position};
       ++out.filled[at(s)];
     }
   }
+  out.applicant_match.resize(at(applicants));
+  for (std::size_t a = 0; a < held.size(); ++a) out.applicant_match[a] = held[a].institution;
   return out;
 }
 

@@ -11,7 +11,9 @@ that analyse it. Start with::
 Engines on plain arrays: ``sixlink.linear_sum_assignment`` (a drop-in for
 SciPy's) and ``sixlink.solve_assignment`` (with duals);
 ``sixlink.min_cost_flow`` (network simplex); the
-networkx-compatible ``sixlink.nx.network_simplex`` and friends.
+networkx-compatible ``sixlink.nx.network_simplex`` and friends;
+``sixlink.solve_stable_matching``, ``sixlink.parallel_choice_admission`` and
+``sixlink.audit_stability`` for matching markets.
 
 Bad input raises ``sixlink.Error``, a subclass of ``ValueError``, whose message
 names the file, the JSON pointer or CSV line, and the id or field at fault.
@@ -27,11 +29,12 @@ from . import _core
 from ._assignment import (AssignmentResult, linear_sum_assignment, min_weight_full_bipartite_matching,
                           solve_assignment)
 from ._flow import INFINITE_CAPACITY, MinCostFlowResult, min_cost_flow
+from ._matching import audit_stability, parallel_choice_admission, solve_stable_matching
 
 __all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenario", "min_cost_flow",
            "MinCostFlowResult", "INFINITE_CAPACITY", "linear_sum_assignment", "solve_assignment",
            "min_weight_full_bipartite_matching",
-           "AssignmentResult"]
+           "AssignmentResult", "solve_stable_matching", "parallel_choice_admission", "audit_stability"]
 
 
 def default_scenario() -> Scenario:

@@ -11,6 +11,7 @@ import scipy
 from scipy.optimize import linear_sum_assignment as scipy_lsa
 
 import sixlink
+from gil import longest_stall_while
 
 SCIPY_TEST = Path(scipy.__file__).parent / "optimize" / "tests" / "test_linear_assignment.py"
 
@@ -297,32 +298,6 @@ def test_malformed_csr_is_rejected_by_the_core():
         sixlink._core.solve_sparse_assignment(1, 2, np.array([0, 1]), np.array([0]), np.array([1.0, 2.0]))
 
 
-def _longest_stall_while(solve):
-    """Runs `solve` in a thread; returns (its duration, the longest gap between
-    iterations of a Python loop in this thread meanwhile). A solve that held the
-    GIL would stall this thread for about its whole duration."""
-    import threading
-    import time
-
-    timing = {}
-
-    def work():
-        start = time.perf_counter()
-        solve()
-        timing["solve"] = time.perf_counter() - start
-
-    worker = threading.Thread(target=work)
-    last = time.perf_counter()
-    longest = 0.0
-    worker.start()
-    while worker.is_alive():
-        now = time.perf_counter()
-        longest = max(longest, now - last)
-        last = now
-    worker.join()
-    return timing["solve"], longest
-
-
 @pytest.mark.parametrize("kind", ["dense", "sparse"])
 def test_the_gil_is_released_while_solving(kind):
     import scipy.sparse as sp
@@ -338,6 +313,6 @@ def test_the_gil_is_released_while_solving(kind):
         C = sp.csr_matrix((rng.random(cols.size) + 0.01, cols, np.arange(0, 30 * n + 1, 30)), shape=(n, n))
         C.sum_duplicates()
         args, kwargs = (C, ), {}
-    solve_time, stall = _longest_stall_while(lambda: sixlink.solve_assignment(*args, **kwargs))
+    solve_time, stall = longest_stall_while(lambda: sixlink.solve_assignment(*args, **kwargs))
     assert solve_time > 0.1, "the instance is too small to tell"
     assert stall < 0.5 * solve_time, (solve_time, stall)
