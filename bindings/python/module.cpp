@@ -281,11 +281,11 @@ PYBIND11_MODULE(_core, m) {
           throw sixlink::InvalidInput("proposing must be 'applicants' or 'institutions', got '" +
                                       proposing + "'");
         }
-        const sixlink::MatchingMarket m = market_from(market);
+        const sixlink::MatchingMarket problem = market_from(market);
         sixlink::StableMatchingResult r;
         {
           py::gil_scoped_release release;
-          r = sixlink::solve_stable_matching(m, {*side});
+          r = sixlink::solve_stable_matching(problem, {*side});
         }
         return to_array(r.applicant_match);
       },
@@ -294,13 +294,13 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "parallel_choice_admission",
       [](const py::dict& market, const std::optional<std::vector<double>>& min_score) {
-        const sixlink::MatchingMarket m = market_from(market);
+        const sixlink::MatchingMarket problem = market_from(market);
         sixlink::AdmissionRules rules;
         if (min_score) rules.min_score = *min_score;
         sixlink::AdmissionResult r;
         {
           py::gil_scoped_release release;
-          r = sixlink::parallel_choice_admission(m, rules);
+          r = sixlink::parallel_choice_admission(problem, rules);
         }
         return to_array(r.applicant_match);
       },
@@ -309,12 +309,12 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "audit_stability",
       [](const py::dict& market, const Int64Array& match) {
-        const sixlink::MatchingMarket m = market_from(market);
+        const sixlink::MatchingMarket problem = market_from(market);
         if (match.ndim() != 1) throw sixlink::InvalidInput("match must be one-dimensional");
         sixlink::StabilityAudit audit;
         {
           py::gil_scoped_release release;
-          audit = sixlink::audit_stability(m, view(match));
+          audit = sixlink::audit_stability(problem, view(match));
         }
         py::dict out;
         py::list pairs;
