@@ -15,9 +15,9 @@ result = sixlink.solve_assignment(cost, maximize=True)
 print(result.status, result.objective, result.row_to_col, result.row_dual, result.col_dual)
 assert np.isclose(result.row_dual.sum() + result.col_dual.sum(), result.objective)
 
-best = sixlink.solve_assignment(cost - 3, mode="partial")  # weights 1, -2, 0 ...: only gains match
-print("partial:", best.objective, best.row_to_col)
-assert best.objective == -5 and best.row_to_col.tolist() == [1, 0, -1]
+best = sixlink.solve_assignment(cost - 3, mode="partial")  # only pairs that lower the total match
+print("partial:", best.objective, best.row_to_col)         # -4.0 [-1  1  2]: row 0 stays unmatched
+assert best.objective == -4 and best.row_to_col.tolist() == [-1, 1, 2]
 
 sparse = sixlink.solve_assignment(sp.csr_matrix(cost))
 auction = sixlink.solve_assignment(cost, algorithm="auction", threads=2)
