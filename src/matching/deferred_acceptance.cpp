@@ -141,6 +141,111 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
   return out;
 }
 
+// Institution-proposing with group quotas. Each institution offers seats to
+// its choice, under the reserve rule, among the applicants that have not
+// turned it down; an applicant holds its best offer and turns down the rest.
+// The rule is substitutable, so whoever an institution chose stays chosen
+// while they do not turn it down, and offers are never withdrawn. After a
+// rejection the institution's choice is recomputed from its candidates in
+// priority order: O(candidates) each time, so O(L * longest candidate list)
+// in the worst case.
+StableMatchingResult institutions_propose_with_quotas(const MatchingMarket& market) {
+  const RankedLists& prefs = market.applicant_prefs;
+  const Index applicants = market.applicant_count(), institutions = market.institution_count();
+  const detail::Priorities priorities(market);
+  struct Candidate {
+    detail::PriorityKey key;
+    Index position;  // in the applicant's list
+    Index group;
+    bool alive = true;  // has not turned the institution down
+    bool offered = false;
+  };
+  std::vector<Index> start(at(institutions) + 1, 0);
+  for (Index s : prefs.indices) ++start[at(s) + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<Index> fill(start.begin(), start.end() - 1);
+  std::vector<Candidate> candidates(prefs.indices.size());
+  for (Index a = 0; a < applicants; ++a) {
+    for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
+      const Index s = prefs.indices[at(k)];
+      const detail::PriorityKey key = priorities.key(a, k, s);
+      candidates[at(fill[at(s)]++)] = {key, k - prefs.indptr[at(a)], group_of(market, a)};
+    }
+  }
+  for (Index s = 0; s < institutions; ++s) {
+    std::sort(candidates.begin() + start[at(s)], candidates.begin() + start[at(s) + 1],
+              [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
+  }
+  std::vector<std::vector<GroupQuota>> quotas_of(at(institutions));
+  for (const GroupQuota& q : market.quotas) quotas_of[at(q.institution)].push_back(q);
+
+  struct Held {
+    Index institution = -1;
+    Index position = -1;
+    Index candidate = -1;  // the entry in the institution's candidates
+  };
+  std::vector<Held> held(at(applicants));
+  StableMatchingResult out;
+  std::vector<Index> pending(at(institutions));
+  std::iota(pending.rbegin(), pending.rend(), Index{0});
+  std::vector<char> queued(at(institutions), 1), chosen;
+  auto reject = [&](Index s, Index c) {  // the applicant of candidate c turns s down
+    candidates[at(c)].alive = false;
+    candidates[at(c)].offered = false;
+    if (!queued[at(s)]) {
+      queued[at(s)] = 1;
+      pending.push_back(s);
+    }
+  };
+  while (!pending.empty()) {
+    const Index s = pending.back();
+    pending.pop_back();
+    queued[at(s)] = 0;
+    const Index first = start[at(s)], last = start[at(s) + 1];
+    chosen.assign(at(last - first), 0);
+    // The reserve rule: each quota's best alive group members, then the best
+    // alive others for the seats left.
+    Count reserved = 0;
+    for (const GroupQuota& q : quotas_of[at(s)]) {
+      Count left = q.seats;
+      for (Index c = first; c < last && left > 0; ++c) {
+        const Candidate& x = candidates[at(c)];
+        if (x.alive && x.key.primary != detail::Priorities::kUnranked && x.group == q.group &&
+            !chosen[at(c - first)]) {
+          chosen[at(c - first)] = 1;
+          --left;
+          ++reserved;
+        }
+      }
+    }
+    Count open = market.capacities[at(s)] - reserved;
+    for (Index c = first; c < last && open > 0; ++c) {
+      const Candidate& x = candidates[at(c)];
+      if (x.alive && x.key.primary != detail::Priorities::kUnranked && !chosen[at(c - first)]) {
+        chosen[at(c - first)] = 1;
+        --open;
+      }
+    }
+    for (Index c = first; c < last; ++c) {
+      Candidate& x = candidates[at(c)];
+      if (!chosen[at(c - first)] || x.offered) continue;
+      x.offered = true;
+      ++out.proposals;
+      const auto a = static_cast<Index>(x.key.applicant);
+      Held& h = held[at(a)];
+      if (h.institution >= 0 && h.position < x.position) {  // a keeps its better offer
+        reject(s, c);
+        continue;
+      }
+      if (h.institution >= 0) reject(h.institution, h.candidate);
+      h = {s, x.position, c};
+    }
+  }
+  out.applicant_match.resize(at(applicants));
+  for (std::size_t a = 0; a < held.size(); ++a) out.applicant_match[a] = held[a].institution;
+  return out;
+}
+
 }  // namespace
 
 std::string_view to_string(ProposingSide side) {
@@ -156,13 +261,10 @@ std::optional<ProposingSide> parse_proposing_side(std::string_view text) {
 StableMatchingResult solve_stable_matching(const MatchingMarket& market,
                                            const StableMatchingOptions& options) {
   validate(market);
-  if (options.proposing == ProposingSide::kInstitutions && !market.quotas.empty()) {
-    throw InvalidInput(
-        "group quotas need applicant-proposing deferred acceptance (proposing = applicants)");
-  }
   StableMatchingResult out = options.proposing == ProposingSide::kApplicants
                                  ? applicants_propose(market)
-                                 : institutions_propose(market);
+                             : market.quotas.empty() ? institutions_propose(market)
+                                                     : institutions_propose_with_quotas(market);
   out.filled.assign(at(market.institution_count()), 0);
   for (Index s : out.applicant_match) {
     if (s >= 0) ++out.filled[at(s)];

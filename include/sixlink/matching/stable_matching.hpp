@@ -14,16 +14,21 @@
 // applicants its choice rule allows and rejects the rest. The result is the
 // applicant-optimal stable matching, the same in whatever order proposals
 // happen. Institution-proposing deferred acceptance gives the
-// institution-optimal one (no group quotas). With group quotas, an
+// institution-optimal one, which is the worst stable matching for every
+// applicant. With group quotas, an
 // institution chooses by the reserve rule of Hafalir, Yenmez and Yildirim
 // (2013): first up to r_g of its best group-g applicants for each quota, then
 // the best of all the others for the remaining seats, so that seats a group
 // leaves unused go to everyone; this choice rule is substitutable, so deferred
-// acceptance stays stable and applicant-optimal.
+// acceptance stays stable and applicant-optimal (institution-optimal when
+// institutions propose: each offers to its choice among the applicants that
+// have not turned it down).
 //
 // Complexity: O(L log q) for total list length L and largest capacity q (each
 // proposal is one heap operation at one institution); institution-proposing
-// adds O(L log L) to sort each institution's applicants by priority.
+// adds O(L log L) to sort each institution's applicants by priority, and with
+// group quotas recomputes an institution's choice over its candidate list
+// after each rejection it receives, O(L * longest candidate list) at worst.
 //
 // Certificate: audit_stability (verify/stability_audit.hpp) lists blocking
 // pairs and capacity violations of any matching; the tests check that it finds
@@ -62,8 +67,7 @@ struct StableMatchingResult {
   Count proposals = 0;                 ///< proposals made (a measure of the work)
 };
 
-/// Throws InvalidInput for a malformed market (see validate) and for group
-/// quotas with institution-proposing deferred acceptance.
+/// Throws InvalidInput for a malformed market (see validate).
 StableMatchingResult solve_stable_matching(const MatchingMarket& market,
                                            const StableMatchingOptions& options = {});
 
