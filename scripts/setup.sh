@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev liblemon-dev
   pybind11-dev python3-pybind11 python3-dev python3-venv python3-pip
   python3-setuptools python3-wheel python3-numpy python3-scipy python3-pytest
-  python3-networkx
+  python3-networkx python3-pandas
   clang-14 libclang-rt-14-dev libfuzzer-14-dev
 )
 

@@ -13,10 +13,12 @@
 #include <string>
 #include <vector>
 
+#include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/assignment/assignment.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
+#include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/matching/parallel_choice.hpp"
@@ -242,6 +244,24 @@ PYBIND11_MODULE(_core, m) {
       .def(py::pickle(
           [](const sixlink::Scenario& s) { return sixlink::scenario_to_json(s, -1); },
           [](const std::string& text) { return sixlink::scenario_from_json(text, "<pickle>"); }));
+
+  m.def(
+      "gap_report_json",
+      [](const sixlink::Scenario& scenario, int year, std::optional<double> outside_weight,
+         double other_region_mobility, double outside_share, int threads) {
+        sixlink::GapOptions options;
+        options.year = year;
+        options.outside_weight = outside_weight;
+        options.other_region_mobility = other_region_mobility;
+        options.outside_share = outside_share;
+        options.threads = threads;
+        py::gil_scoped_release release;
+        return sixlink::gap_report_to_json(sixlink::gap_analysis(scenario, options), scenario.name,
+                                           -1);
+      },
+      "scenario"_a, "year"_a = 0, "outside_weight"_a = py::none(), "other_region_mobility"_a = 0.75,
+      "outside_share"_a = 1.0, "threads"_a = 0,
+      "The gap analysis as JSON text (see sixlink.gap_analysis)");
 
   // Dense assignment: float64 weights, or int64 weights solved exactly.
   const char* dense_doc =

@@ -2,6 +2,9 @@
 // individual headers in libraries.
 #pragma once
 
+#include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/analysis/indicators.hpp"
+#include "sixlink/analysis/projection.hpp"
 #include "sixlink/assignment/assignment.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
@@ -9,6 +12,7 @@
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/flow/transportation.hpp"
 #include "sixlink/io/csv.hpp"
+#include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/matching/market.hpp"
@@ -16,6 +20,7 @@
 #include "sixlink/matching/stable_matching.hpp"
 #include "sixlink/model/catalogue.hpp"
 #include "sixlink/model/default_scenario.hpp"
+#include "sixlink/model/linkage_graph.hpp"
 #include "sixlink/model/scenario.hpp"
 #include "sixlink/model/summary.hpp"
 #include "sixlink/model/validate.hpp"

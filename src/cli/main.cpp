@@ -1,12 +1,15 @@
 // The `sixlink` program: a thin command line over the library.
 //
 //   sixlink run [SCENARIO] [--json]          the main job (default: taizhou-2020)
+//   sixlink gap [SCENARIO] [--year Y] [--json] [--csv DIR]
+//                                            the supply-demand gap analysis
 //   sixlink validate PATH [--json]           check a JSON file or CSV folder
 //   sixlink export-default PATH [--format]   write the built-in scenario to edit
 //
 // Exit status: 0 on success, 2 on bad input or usage (one line on stderr), 1 on
 // an internal error.
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -14,9 +17,11 @@
 #include <string>
 
 #include "cli/report.hpp"
+#include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/csv.hpp"
+#include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/model/default_scenario.hpp"
@@ -52,6 +57,27 @@ int main(int argc, char** argv) {
       "SCENARIO", run_scenario,
       "A built-in scenario name, a JSON file or a folder of CSV files (default: taizhou-2020)");
   run->add_flag("--json", run_json, "Print one JSON object instead of tables");
+
+  std::string gap_scenario(sixlink::kDefaultScenarioName);
+  bool gap_json = false;
+  std::string gap_csv;
+  sixlink::GapOptions gap_options;
+  double gap_outside_weight = -1.0;
+  auto* gap = app.add_subcommand(
+      "gap", "Analyse where graduates are short or in surplus, and the plan's indicators");
+  gap->add_option("SCENARIO", gap_scenario,
+                  "A built-in scenario name, a JSON file or a folder of CSV files (default: "
+                  "taizhou-2020)");
+  gap->add_option("--year", gap_options.year, "Analysis year (default: the base year)");
+  gap->add_option("--outside-weight", gap_outside_weight,
+                  "Value of leaving the city, lambda in [0, 1] (default: calibrated on the base "
+                  "year's employment records)");
+  gap->add_option("--mobility", gap_options.other_region_mobility,
+                  "Fit multiplier for a job in another region of the city (default 0.75)");
+  gap->add_option("--outside-share", gap_options.outside_share,
+                  "Largest share of graduates the outside market takes (default 1: no limit)");
+  gap->add_flag("--json", gap_json, "Print one JSON object instead of tables");
+  gap->add_option("--csv", gap_csv, "Also write one CSV file per table into this folder");
 
   std::string validate_path;
   bool validate_json = false;
@@ -89,8 +115,27 @@ int main(int argc, char** argv) {
     if (run->parsed()) {
       const sixlink::Scenario scenario = sixlink::resolve_scenario(run_scenario);
       const sixlink::ScenarioSummary summary = sixlink::summarise(scenario);
-      std::cout << (run_json ? sixlink::summary_to_json(summary)
-                             : sixlink::cli::format_summary(summary));
+      const sixlink::GapReport report = sixlink::gap_analysis(scenario);
+      if (run_json) {
+        auto out = nlohmann::ordered_json::parse(sixlink::summary_to_json(summary));
+        const auto full =
+            nlohmann::ordered_json::parse(sixlink::gap_report_to_json(report, scenario.name));
+        out["gap"] = {
+            {"year", full["year"]}, {"city", full["city"]}, {"indicators", full["indicators"]}};
+        std::cout << out.dump(2) << '\n';
+      } else {
+        std::cout << sixlink::cli::format_summary(summary) << '\n'
+                  << sixlink::cli::format_gap_summary(report);
+      }
+    } else if (gap->parsed()) {
+      const sixlink::Scenario scenario = sixlink::resolve_scenario(gap_scenario);
+      if (gap_outside_weight >= 0.0 || std::isnan(gap_outside_weight))
+        gap_options.outside_weight = gap_outside_weight;
+      const sixlink::GapReport report = sixlink::gap_analysis(scenario, gap_options);
+      if (!gap_csv.empty()) sixlink::write_gap_report_csv(report, gap_csv);
+      std::cout << (gap_json ? sixlink::gap_report_to_json(report, scenario.name)
+                             : sixlink::cli::format_gap(report, scenario.name));
+      if (!gap_csv.empty()) std::cerr << "sixlink: wrote the gap tables to " << gap_csv << '\n';
     } else if (validate->parsed()) {
       const sixlink::Scenario scenario = sixlink::load_scenario(validate_path);
       const sixlink::ScenarioSummary summary = sixlink::summarise(scenario);

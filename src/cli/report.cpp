@@ -1,5 +1,6 @@
 #include "cli/report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -30,7 +31,8 @@ std::string pad_right(const std::string& text, std::size_t width) {
 }
 
 std::string pad_left(const std::string& text, std::size_t width) {
-  return std::string(text.size() < width ? width - text.size() : 0, ' ') + text;
+  const std::size_t w = display_width(text);
+  return std::string(w < width ? width - w : 0, ' ') + text;
 }
 
 std::string percent(double fraction) {
@@ -38,6 +40,45 @@ std::string percent(double fraction) {
   std::snprintf(buffer, sizeof buffer, "%.2f %%", 100.0 * fraction);
   return buffer;
 }
+
+std::string fixed(double x, int digits) {
+  if (std::isinf(x)) return "inf";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
+  return buffer;
+}
+
+// Indicator values: counts as counts, rates and shares as percentages.
+std::string indicator_value(Indicator indicator, double value) {
+  const bool count = indicator == Indicator::kEnrolment || indicator == Indicator::kSocialTraining;
+  return count ? format_count(std::llround(value)) : percent(value);
+}
+
+// A table with a left-aligned first column and right-aligned others.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  std::string render(const std::string& indent = "  ") const {
+    std::vector<std::size_t> width(rows_.front().size(), 0);
+    for (const auto& row : rows_)
+      for (std::size_t c = 0; c < row.size(); ++c)
+        width[c] = std::max(width[c], display_width(row[c]));
+    std::string out;
+    for (const auto& row : rows_) {
+      if (std::all_of(row.begin(), row.end(), [](const std::string& cell) { return cell.empty(); }))
+        continue;  // a table without a header
+      out += indent;
+      for (std::size_t c = 0; c < row.size(); ++c)
+        out += c == 0 ? pad_right(row[c], width[c]) : "  " + pad_left(row[c], width[c]);
+      out += "\n";
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+};
 
 }  // namespace
 
@@ -87,6 +128,90 @@ std::string format_summary(const ScenarioSummary& s) {
     out += "  " + pad_right("(no cluster demands their occupations)", name_width) +
            pad_left(format_count(std::llround(s.unattributed_graduates)), 12) + "\n";
   }
+  return out;
+}
+
+std::string format_gap_summary(const GapReport& r) {
+  const CityGap& c = r.city;
+  std::string out = "Supply and demand in " + std::to_string(c.year) + " (gap analysis)\n";
+  Table t({"", ""});
+  t.add({"graduates", format_count(c.graduates)});
+  t.add({"openings", format_count(c.demand)});
+  t.add({"placed locally", format_count(c.matched)});
+  t.add({"leaving the city", format_count(c.leaving)});
+  t.add({"placed nowhere (surplus)", format_count(c.surplus)});
+  t.add({"openings left unfilled", format_count(c.unmet)});
+  t.add({"local retention", percent(c.retention_rate)});
+  t.add({"match rate (openings filled)", percent(c.match_rate)});
+  t.add({"matching-degree index", fixed(c.matching_degree, 3)});
+  t.add({"structural deviation index", fixed(c.structural_deviation, 3)});
+  t.add({std::string("value of leaving, lambda") +
+             (c.outside_weight_calibrated ? " (calibrated)" : ""),
+         fixed(c.outside_weight, 4)});
+  out += t.render();
+
+  out += "\nPlan indicators\n";
+  Table i({"indicator", "value", "2023 target", "gap", "2025 target", "gap"});
+  for (const auto& v : r.indicators) {
+    auto shown = [&](const std::optional<double>& x) {
+      return x ? indicator_value(v.indicator, *x) : std::string("-");
+    };
+    i.add({std::string(to_string(v.indicator)), indicator_value(v.indicator, v.value),
+           shown(v.target_2023), shown(v.gap_2023), shown(v.target_2025), shown(v.gap_2025)});
+  }
+  out += i.render();
+  return out;
+}
+
+std::string format_gap(const GapReport& r, const std::string& scenario_name) {
+  std::string out =
+      "Gap analysis of " + scenario_name + " for " + std::to_string(r.city.year) + "\n\n";
+  out += format_gap_summary(r);
+
+  out += "\nIndustry clusters\n";
+  Table clusters({"cluster", "supply", "demand", "matched", "unmet", "ratio", "band"});
+  for (const auto& c : r.clusters) {
+    clusters.add({c.name, format_count(std::llround(c.supply)), format_count(c.demand),
+                  format_count(c.matched), format_count(c.unmet), fixed(c.ratio, 2),
+                  std::string(to_string(c.band))});
+  }
+  out += clusters.render();
+
+  out += "\nRegions\n";
+  Table regions({"region", "schools", "graduates", "placed", "in region", "leaving", "openings",
+                 "matched", "unmet", "retention"});
+  for (const auto& g : r.regions) {
+    regions.add({g.id, format_count(g.schools), format_count(g.graduates),
+                 format_count(g.placed_local), format_count(g.placed_in_region),
+                 format_count(g.leaving), format_count(g.demand), format_count(g.matched),
+                 format_count(g.unmet), percent(g.retention_rate)});
+  }
+  out += regions.render();
+
+  out += "\nProgrammes\n";
+  Table programmes({"programme", "graduates", "placed", "leaving", "surplus", "marginal value"});
+  for (const auto& p : r.programmes) {
+    programmes.add({p.id, format_count(p.graduates), format_count(p.placed_local),
+                    format_count(p.leaving), format_count(p.surplus), fixed(p.marginal_value, 4)});
+  }
+  out += programmes.render();
+
+  const LinkageFindings& f = r.linkage.findings;
+  out += "\nStructural findings (linkage graph: " + format_count(r.linkage.edges) + " links, " +
+         format_count(r.linkage.components) + " connected component" +
+         (r.linkage.components == 1 ? "" : "s") + ")\n";
+  auto list = [&out](const std::string& what, const std::vector<std::string>& ids) {
+    std::string line = "  " + what + " (" + std::to_string(ids.size()) + ")";
+    for (std::size_t k = 0; k < ids.size() && k < 8; ++k) line += (k ? ", " : ": ") + ids[k];
+    if (ids.size() > 8) line += ", ...";
+    out += line + "\n";
+  };
+  list("specialties whose occupations no enterprise demands", f.specialties_without_demand);
+  list("clusters no offered specialty feeds", f.clusters_without_supply);
+  list("enterprises without a sector", f.enterprises_without_sector);
+  list("enterprises whose sector is in no cluster", f.enterprises_outside_clusters);
+  list("regions without schools", f.regions_without_schools);
+  list("occupations nobody trains for or demands", f.occupations_unused);
   return out;
 }
 

@@ -3,11 +3,18 @@
 
 #include <string>
 
+#include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/model/summary.hpp"
 
 namespace sixlink::cli {
 
 /// The scenario summary as aligned text (the `sixlink run` report).
 std::string format_summary(const ScenarioSummary& summary);
+
+/// The city-wide gap figures and the plan indicators (part of `sixlink run`).
+std::string format_gap_summary(const GapReport& report);
+
+/// The full gap analysis as tables (the `sixlink gap` report).
+std::string format_gap(const GapReport& report, const std::string& scenario_name);
 
 }  // namespace sixlink::cli

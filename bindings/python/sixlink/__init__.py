@@ -13,7 +13,8 @@ SciPy's) and ``sixlink.solve_assignment`` (with duals);
 ``sixlink.min_cost_flow`` (network simplex); the
 networkx-compatible ``sixlink.nx.network_simplex`` and friends;
 ``sixlink.solve_stable_matching``, ``sixlink.parallel_choice_admission`` and
-``sixlink.audit_stability`` for matching markets.
+``sixlink.audit_stability`` for matching markets. On a scenario:
+``sixlink.gap_analysis`` (where graduates are short or in surplus).
 
 Bad input raises ``sixlink.Error``, a subclass of ``ValueError``, whose message
 names the file, the JSON pointer or CSV line, and the id or field at fault.
@@ -28,13 +29,15 @@ from ._core import Error, Scenario, __version__
 from . import _core
 from ._assignment import (AssignmentResult, linear_sum_assignment, min_weight_full_bipartite_matching,
                           solve_assignment)
+from ._gap import gap_analysis
 from ._flow import INFINITE_CAPACITY, MinCostFlowResult, min_cost_flow
 from ._matching import audit_stability, parallel_choice_admission, solve_stable_matching
 
 __all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenario", "min_cost_flow",
            "MinCostFlowResult", "INFINITE_CAPACITY", "linear_sum_assignment", "solve_assignment",
            "min_weight_full_bipartite_matching",
-           "AssignmentResult", "solve_stable_matching", "parallel_choice_admission", "audit_stability"]
+           "AssignmentResult", "solve_stable_matching", "parallel_choice_admission", "audit_stability",
+           "gap_analysis"]
 
 
 def default_scenario() -> Scenario:

@@ -61,3 +61,11 @@ def parallel_choice_admission(
     market: dict[str, Any], min_score: list[float] | None = None
 ) -> npt.NDArray[np.int64]: ...
 def audit_stability(market: dict[str, Any], match: npt.ArrayLike) -> dict[str, Any]: ...
+def gap_report_json(
+    scenario: Scenario,
+    year: int = 0,
+    outside_weight: float | None = None,
+    other_region_mobility: float = 0.75,
+    outside_share: float = 1.0,
+    threads: int = 0,
+) -> str: ...

@@ -1,0 +1,42 @@
+// sixlink/io/gap_report_io.hpp — the gap analysis as JSON and as CSV tables.
+//
+// JSON (`sixlink gap --json`): one object
+//   {"scenario", "year",
+//    "city": {"graduates", "demand", "matched", "unmet", "leaving", "surplus",
+//             "retention_rate", "match_rate", "matching_degree",
+//             "structural_deviation", "unattributed_graduates", "objective",
+//             "outside_weight", "outside_weight_calibrated",
+//             "recorded_retention_rate"},
+//    "clusters":   [{"id", "name", "supply", "demand", "matched", "unmet", "ratio", "band"}],
+//    "cells":      [{"cluster", "region", "supply", "demand", "matched", "unmet",
+//                    "ratio", "band", "marginal_value"}],
+//    "programmes": [{"id", "school", "specialty", "region", "graduates",
+//                    "placed_local", "leaving", "surplus", "marginal_value"}],
+//    "regions":    [{"id", "schools", "graduates", "placed_local", "placed_in_region",
+//                    "leaving", "surplus", "demand", "matched", "unmet", "retention_rate"}],
+//    "indicators": [{"name", "value", "target_2023", "target_2025", "gap_2023", "gap_2025"}],
+//    "linkage":    {"nodes": {kind: count}, "edges", "employment_edges", "components",
+//                   "findings": {finding: [ids]}}}
+// Rates are fractions. A ratio with zero demand is null (JSON has no infinity);
+// so are missing targets and a missing recorded retention.
+//
+// CSV (`sixlink gap --csv DIR`): clusters.csv, cells.csv, programmes.csv,
+// regions.csv, indicators.csv (same columns as above; an infinite ratio is
+// written "inf", a missing value as an empty field), city.csv (field,value) and
+// findings.csv (finding,id). Each file is written atomically.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "sixlink/analysis/gap_analysis.hpp"
+
+namespace sixlink {
+
+std::string gap_report_to_json(const GapReport& report, const std::string& scenario_name,
+                               int indent = 2);
+
+/// Writes the tables into `directory` (created if missing).
+void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory);
+
+}  // namespace sixlink

@@ -1,0 +1,197 @@
+#include "sixlink/analysis/projection.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "detail/numbers.hpp"
+#include "sixlink/core/error.hpp"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+namespace sixlink {
+namespace {
+
+using Triplet = Eigen::Triplet<double>;
+
+template <class T>
+std::unordered_map<std::string_view, Index> index_by_id(const std::vector<T>& items) {
+  std::unordered_map<std::string_view, Index> out;
+  out.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) out.emplace(items[i].id, static_cast<Index>(i));
+  return out;
+}
+
+Index at(const std::unordered_map<std::string_view, Index>& ids, std::string_view id) {
+  const auto it = ids.find(id);
+  return it == ids.end() ? -1 : it->second;
+}
+
+}  // namespace
+
+SupplyDemandGraph project_supply_demand(const Scenario& s, const ProjectionOptions& options) {
+  const int year = options.year == 0 ? s.base_year : options.year;
+  if (year < s.base_year || year > s.base_year + 100) {
+    throw InvalidInput("analysis year " + std::to_string(year) + " must be between the base year " +
+                       std::to_string(s.base_year) + " and " + std::to_string(s.base_year + 100));
+  }
+  if (!(options.other_region_mobility >= 0.0 && options.other_region_mobility <= 1.0)) {
+    throw InvalidInput("other_region_mobility must be in [0, 1], got " +
+                       detail::format_number(options.other_region_mobility));
+  }
+  const auto region_ids = index_by_id(s.regions);
+  const auto cluster_ids = index_by_id(s.clusters);
+  const auto occupation_ids = index_by_id(s.occupations);
+  const auto specialty_ids = index_by_id(s.specialties);
+  const auto school_ids = index_by_id(s.schools);
+  std::unordered_map<std::string_view, Index> sector_cluster;
+  for (const auto& sector : s.sectors)
+    sector_cluster.emplace(sector.id, at(cluster_ids, sector.cluster));
+  const auto n_clusters = static_cast<Index>(s.clusters.size());
+  const auto n_regions = static_cast<Index>(s.regions.size());
+  const auto n_occupations = static_cast<Index>(s.occupations.size());
+
+  SupplyDemandGraph g;
+  g.year = year;
+  for (const auto& c : s.clusters) g.cluster_ids.push_back(c.id);
+
+  // Base-year openings per (cluster, region) cell and occupation.
+  std::vector<std::unordered_map<Index, double>> cell_openings(
+      static_cast<std::size_t>((n_clusters + 1) * n_regions));
+  for (const auto& e : s.enterprises) {
+    Index c = at(sector_cluster, e.sector);
+    if (c < 0) c = n_clusters;  // unclustered
+    const Index r = at(region_ids, e.region);
+    for (const auto& o : e.openings) {
+      if (o.count > 0)
+        cell_openings[static_cast<std::size_t>(c * n_regions + r)]
+                     [at(occupation_ids, o.occupation)] += static_cast<double>(o.count);
+    }
+  }
+  bool any_unclustered = false;
+  for (Index r = 0; r < n_regions; ++r)
+    any_unclustered = any_unclustered ||
+                      !cell_openings[static_cast<std::size_t>(n_clusters * n_regions + r)].empty();
+  if (any_unclustered) g.cluster_ids.emplace_back(kUnclustered);
+
+  // Demand nodes in (cluster, region) order; mix(o, n) = O(n, o) / O(n) and
+  // share(o, n) = O(n, o) / O(o).
+  std::vector<Triplet> mix_entries, share_entries;
+  std::vector<double> occupation_total(static_cast<std::size_t>(n_occupations), 0.0);
+  for (const auto& cell : cell_openings)
+    for (const auto& [o, count] : cell) occupation_total[static_cast<std::size_t>(o)] += count;
+  for (Index c = 0; c < static_cast<Index>(g.cluster_ids.size()); ++c) {
+    const double growth =
+        c < n_clusters ? s.clusters[static_cast<std::size_t>(c)].growth_rate : 0.0;
+    const double factor = std::pow(1.0 + growth, year - s.base_year);
+    for (Index r = 0; r < n_regions; ++r) {
+      const auto& cell = cell_openings[static_cast<std::size_t>(c * n_regions + r)];
+      if (cell.empty()) continue;
+      double total = 0.0;
+      for (const auto& [o, count] : cell) total += count;
+      const double grown = std::round(total * factor);
+      if (!(grown <= static_cast<double>(kMaxCount))) {
+        throw InvalidInput("openings of cluster '" + g.cluster_ids[static_cast<std::size_t>(c)] +
+                           "' in region '" + s.regions[static_cast<std::size_t>(r)].id +
+                           "' grow to " + detail::format_number(grown) + " by " +
+                           std::to_string(year) + ", above the largest count " +
+                           std::to_string(kMaxCount));
+      }
+      const auto n = static_cast<Index>(g.openings.size());
+      g.node_cluster.push_back(c);
+      g.node_region.push_back(r);
+      g.openings.push_back(static_cast<Count>(grown));
+      // Sorted by occupation so the sparse matrices do not depend on hash order.
+      std::vector<std::pair<Index, double>> sorted(cell.begin(), cell.end());
+      std::sort(sorted.begin(), sorted.end());
+      for (const auto& [o, count] : sorted) {
+        mix_entries.emplace_back(static_cast<int>(o), static_cast<int>(n), count / total);
+        share_entries.emplace_back(static_cast<int>(o), static_cast<int>(n),
+                                   count / occupation_total[static_cast<std::size_t>(o)]);
+      }
+    }
+  }
+  const auto n_nodes = static_cast<int>(g.openings.size());
+  Eigen::SparseMatrix<double> mix(static_cast<int>(n_occupations), n_nodes);
+  Eigen::SparseMatrix<double> share(static_cast<int>(n_occupations), n_nodes);
+  mix.setFromTriplets(mix_entries.begin(), mix_entries.end());
+  share.setFromTriplets(share_entries.begin(), share_entries.end());
+
+  std::vector<Triplet> fit_entries;
+  for (std::size_t sp = 0; sp < s.specialties.size(); ++sp) {
+    for (const auto& f : s.specialties[sp].occupations)
+      fit_entries.emplace_back(static_cast<int>(sp),
+                               static_cast<int>(at(occupation_ids, f.occupation)), f.fit);
+  }
+  RowSparse specialty_fit(static_cast<int>(s.specialties.size()), static_cast<int>(n_occupations));
+  specialty_fit.setFromTriplets(fit_entries.begin(), fit_entries.end());
+  const RowSparse node_fit = (specialty_fit * mix).pruned();         // f(s, n)
+  const RowSparse node_affinity = (specialty_fit * share).pruned();  // a(s, n)
+
+  // Programme rows: graduates, region, fit and weight.
+  const auto n_programmes = static_cast<Index>(s.programmes.size());
+  std::vector<Index> programme_specialty(static_cast<std::size_t>(n_programmes));
+  g.graduates.resize(static_cast<std::size_t>(n_programmes));
+  g.programme_region.resize(static_cast<std::size_t>(n_programmes));
+  for (Index p = 0; p < n_programmes; ++p) {
+    const Programme& prog = s.programmes[static_cast<std::size_t>(p)];
+    programme_specialty[static_cast<std::size_t>(p)] = at(specialty_ids, prog.specialty);
+    g.programme_region[static_cast<std::size_t>(p)] =
+        at(region_ids, s.schools[static_cast<std::size_t>(at(school_ids, prog.school))].region);
+    g.graduates[static_cast<std::size_t>(p)] =
+        std::llround(static_cast<double>(prog.intake) * prog.completion_rate);
+  }
+  // Row offsets first, then each programme's row filled by one thread.
+  std::vector<int> outer(static_cast<std::size_t>(n_programmes) + 1, 0);
+  for (Index p = 0; p < n_programmes; ++p) {
+    const int sp = static_cast<int>(programme_specialty[static_cast<std::size_t>(p)]);
+    outer[static_cast<std::size_t>(p) + 1] =
+        outer[static_cast<std::size_t>(p)] + static_cast<int>(node_fit.innerVector(sp).nonZeros());
+  }
+  const auto nnz = static_cast<std::size_t>(outer.back());
+  std::vector<int> columns(nnz);
+  std::vector<double> fits(nnz), weights(nnz);
+#ifdef _OPENMP
+  const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
+#pragma omp parallel for schedule(static) num_threads(threads) if (n_programmes > 1024)
+#endif
+  for (Index p = 0; p < n_programmes; ++p) {
+    const Index home = g.programme_region[static_cast<std::size_t>(p)];
+    auto k = static_cast<std::size_t>(outer[static_cast<std::size_t>(p)]);
+    const int sp = static_cast<int>(programme_specialty[static_cast<std::size_t>(p)]);
+    for (RowSparse::InnerIterator it(node_fit, sp); it; ++it, ++k) {
+      const bool same_region = g.node_region[static_cast<std::size_t>(it.col())] == home;
+      columns[k] = static_cast<int>(it.col());
+      fits[k] = it.value();
+      weights[k] = it.value() * (same_region ? 1.0 : options.other_region_mobility);
+    }
+  }
+  const auto rows = static_cast<int>(n_programmes);
+  g.fit = Eigen::Map<const RowSparse>(rows, n_nodes, static_cast<int>(nnz), outer.data(),
+                                      columns.data(), fits.data());
+  g.weight = Eigen::Map<const RowSparse>(rows, n_nodes, static_cast<int>(nnz), outer.data(),
+                                         columns.data(), weights.data());
+
+  // Attribution of graduates to nodes for the supply/demand ratios.
+  g.attributed.assign(static_cast<std::size_t>(n_nodes), 0.0);
+  g.unattributed.assign(static_cast<std::size_t>(n_programmes), 0.0);
+  for (Index p = 0; p < n_programmes; ++p) {
+    const int sp = static_cast<int>(programme_specialty[static_cast<std::size_t>(p)]);
+    const double grads = static_cast<double>(g.graduates[static_cast<std::size_t>(p)]);
+    double total = 0.0;
+    for (RowSparse::InnerIterator it(node_affinity, sp); it; ++it) total += it.value();
+    if (total <= 0.0) {
+      g.unattributed[static_cast<std::size_t>(p)] = grads;
+      continue;
+    }
+    for (RowSparse::InnerIterator it(node_affinity, sp); it; ++it)
+      g.attributed[static_cast<std::size_t>(it.col())] += grads * it.value() / total;
+  }
+  return g;
+}
+
+}  // namespace sixlink

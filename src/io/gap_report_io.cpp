@@ -1,0 +1,202 @@
+#include "sixlink/io/gap_report_io.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "detail/csv_reader.hpp"
+#include "detail/files.hpp"
+#include "detail/numbers.hpp"
+#include "sixlink/core/error.hpp"
+
+namespace sixlink {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json number_or_null(double x) {
+  return std::isfinite(x) ? ordered_json(x) : ordered_json();
+}
+
+ordered_json optional_json(const std::optional<double>& x) {
+  return x ? ordered_json(*x) : ordered_json();
+}
+
+// The findings in a fixed order, as (name, ids).
+std::vector<std::pair<std::string, const std::vector<std::string>*>> findings(
+    const LinkageFindings& f) {
+  return {{"specialties_without_demand", &f.specialties_without_demand},
+          {"clusters_without_supply", &f.clusters_without_supply},
+          {"enterprises_without_sector", &f.enterprises_without_sector},
+          {"enterprises_outside_clusters", &f.enterprises_outside_clusters},
+          {"regions_without_schools", &f.regions_without_schools},
+          {"occupations_unused", &f.occupations_unused}};
+}
+
+ordered_json city_json(const CityGap& c) {
+  return {{"graduates", c.graduates},
+          {"demand", c.demand},
+          {"matched", c.matched},
+          {"unmet", c.unmet},
+          {"leaving", c.leaving},
+          {"surplus", c.surplus},
+          {"retention_rate", c.retention_rate},
+          {"match_rate", c.match_rate},
+          {"matching_degree", c.matching_degree},
+          {"structural_deviation", c.structural_deviation},
+          {"unattributed_graduates", c.unattributed_graduates},
+          {"objective", c.objective},
+          {"outside_weight", c.outside_weight},
+          {"outside_weight_calibrated", c.outside_weight_calibrated},
+          {"recorded_retention_rate", optional_json(c.recorded_retention_rate)}};
+}
+
+// A table as rows of JSON values, for the CSV writer.
+std::string csv_table(const ordered_json& rows, const std::vector<std::string>& columns) {
+  std::string out;
+  for (std::size_t c = 0; c < columns.size(); ++c) out += (c ? "," : "") + columns[c];
+  out += '\n';
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (c) out += ',';
+      const ordered_json& v = row.at(columns[c]);
+      if (v.is_null()) continue;
+      if (v.is_string())
+        out += detail::csv_escape(v.get<std::string>());
+      else
+        out += v.dump();
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+ordered_json report_json(const GapReport& r, const std::string& scenario_name) {
+  ordered_json j;
+  j["scenario"] = scenario_name;
+  j["year"] = r.city.year;
+  j["city"] = city_json(r.city);
+  j["clusters"] = ordered_json::array();
+  for (const auto& c : r.clusters) {
+    j["clusters"].push_back({{"id", c.id},
+                             {"name", c.name},
+                             {"supply", c.supply},
+                             {"demand", c.demand},
+                             {"matched", c.matched},
+                             {"unmet", c.unmet},
+                             {"ratio", number_or_null(c.ratio)},
+                             {"band", to_string(c.band)}});
+  }
+  j["cells"] = ordered_json::array();
+  for (const auto& c : r.cells) {
+    j["cells"].push_back({{"cluster", c.cluster},
+                          {"region", c.region},
+                          {"supply", c.supply},
+                          {"demand", c.demand},
+                          {"matched", c.matched},
+                          {"unmet", c.unmet},
+                          {"ratio", number_or_null(c.ratio)},
+                          {"band", to_string(c.band)},
+                          {"marginal_value", c.marginal_value}});
+  }
+  j["programmes"] = ordered_json::array();
+  for (const auto& p : r.programmes) {
+    j["programmes"].push_back({{"id", p.id},
+                               {"school", p.school},
+                               {"specialty", p.specialty},
+                               {"region", p.region},
+                               {"graduates", p.graduates},
+                               {"placed_local", p.placed_local},
+                               {"leaving", p.leaving},
+                               {"surplus", p.surplus},
+                               {"marginal_value", p.marginal_value}});
+  }
+  j["regions"] = ordered_json::array();
+  for (const auto& g : r.regions) {
+    j["regions"].push_back({{"id", g.id},
+                            {"schools", g.schools},
+                            {"graduates", g.graduates},
+                            {"placed_local", g.placed_local},
+                            {"placed_in_region", g.placed_in_region},
+                            {"leaving", g.leaving},
+                            {"surplus", g.surplus},
+                            {"demand", g.demand},
+                            {"matched", g.matched},
+                            {"unmet", g.unmet},
+                            {"retention_rate", g.retention_rate}});
+  }
+  j["indicators"] = ordered_json::array();
+  for (const auto& i : r.indicators) {
+    j["indicators"].push_back({{"name", to_string(i.indicator)},
+                               {"value", i.value},
+                               {"target_2023", optional_json(i.target_2023)},
+                               {"target_2025", optional_json(i.target_2025)},
+                               {"gap_2023", optional_json(i.gap_2023)},
+                               {"gap_2025", optional_json(i.gap_2025)}});
+  }
+  ordered_json nodes;
+  for (int k = 0; k < kEntityKindCount; ++k)
+    nodes[std::string(to_string(static_cast<EntityKind>(k)))] = r.linkage.nodes[k];
+  ordered_json found;
+  for (const auto& [name, ids] : findings(r.linkage.findings)) found[name] = *ids;
+  j["linkage"] = {{"nodes", nodes},
+                  {"edges", r.linkage.edges},
+                  {"employment_edges", r.linkage.employment_edges},
+                  {"components", r.linkage.components},
+                  {"findings", found}};
+  return j;
+}
+
+}  // namespace
+
+std::string gap_report_to_json(const GapReport& report, const std::string& scenario_name,
+                               int indent) {
+  return report_json(report, scenario_name).dump(indent) + "\n";
+}
+
+void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) throw IoError(directory.string() + ": cannot create the folder: " + error.message());
+  const ordered_json j = report_json(report, "");
+  // Ratios: "inf" rather than an empty field, so a reader can tell them from missing values.
+  ordered_json clusters = j["clusters"];
+  ordered_json cells = j["cells"];
+  for (std::size_t i = 0; i < clusters.size(); ++i) {
+    if (std::isinf(report.clusters[i].ratio)) clusters[i]["ratio"] = "inf";
+  }
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (std::isinf(report.cells[i].ratio)) cells[i]["ratio"] = "inf";
+  }
+  auto write = [&](const char* name, const ordered_json& rows, const ordered_json& example) {
+    std::vector<std::string> columns;
+    for (const auto& item : example.items()) columns.push_back(item.key());
+    detail::write_file_atomic(directory / name, csv_table(rows, columns));
+  };
+  // Column lists come from a full row of each table (an empty table still gets its header).
+  GapReport empty_row;
+  empty_row.clusters.resize(1);
+  empty_row.cells.resize(1);
+  empty_row.programmes.resize(1);
+  empty_row.regions.resize(1);
+  empty_row.indicators.resize(1);
+  const ordered_json shapes = report_json(empty_row, "");
+  write("clusters.csv", clusters, shapes["clusters"][0]);
+  write("cells.csv", cells, shapes["cells"][0]);
+  write("programmes.csv", j["programmes"], shapes["programmes"][0]);
+  write("regions.csv", j["regions"], shapes["regions"][0]);
+  write("indicators.csv", j["indicators"], shapes["indicators"][0]);
+  std::string city = "field,value\n";
+  city += "year," + std::to_string(report.city.year) + "\n";
+  for (const auto& [key, value] : j["city"].items())
+    city += key + "," + (value.is_null() ? std::string() : value.dump()) + "\n";
+  detail::write_file_atomic(directory / "city.csv", city);
+  std::string found = "finding,id\n";
+  for (const auto& [name, ids] : findings(report.linkage.findings))
+    for (const auto& id : *ids) found += name + "," + detail::csv_escape(id) + "\n";
+  detail::write_file_atomic(directory / "findings.csv", found);
+}
+
+}  // namespace sixlink
