@@ -37,6 +37,10 @@ def test_run_prints_the_taizhou_summary(cli):
 
 def test_run_json_matches_the_golden_summary(cli):
     summary = cli.json("run")
+    gap = summary.pop("gap")
+    assert gap["year"] == 2020
+    assert abs(gap["city"]["retention_rate"] - 0.3787) < 0.005
+    assert [i["name"] for i in gap["indicators"]][:2] == ["enrolment", "retention_rate"]
     assert summary["enrolled"] == 88700
     assert round(summary["retention_rate"], 4) == 0.3787
     assert_same_summary(summary, json.loads(GOLDEN.read_text()))
@@ -56,6 +60,8 @@ def test_export_default_validates_and_runs_back(cli, tmp_path, fmt):
     assert cli.json("validate", target)["valid"] is True
     assert cli("run", target, check=0).stdout == cli("run", check=0).stdout
     assert_same_summary(cli.json("run", target), cli.json("run"))
+    assert cli("gap", target, "--json", check=0).stdout.replace(str(target), "") == \
+        cli("gap", "--json", check=0).stdout
 
 
 def test_export_default_format_flag(cli, tmp_path):
@@ -67,7 +73,7 @@ def test_export_default_format_flag(cli, tmp_path):
 
 def test_help_on_every_subcommand(cli):
     assert "run" in cli("--help", check=0).stdout
-    for sub in ["run", "validate", "export-default"]:
+    for sub in ["run", "gap", "validate", "export-default"]:
         out = cli(sub, "--help", check=0).stdout
         assert sub in out and "--help" in out
     assert cli("--version", check=0).stdout.startswith("sixlink ")
@@ -189,3 +195,56 @@ def test_missing_paths_and_bad_usage_exit_2(cli, tmp_path):
         assert done.returncode == 2, args
         assert len(done.stderr.splitlines()) == 1, (args, done.stderr)
         assert done.stderr.startswith("sixlink: ")
+
+
+def test_run_report_includes_the_gap_summary(cli):
+    out = cli("run", check=0).stdout
+    assert "Supply and demand in 2020 (gap analysis)" in out
+    assert "local retention" in out and "Plan indicators" in out
+
+
+def test_gap_json_has_the_documented_fields(cli):
+    report = cli.json("gap")
+    assert {"id", "demand", "matched", "unmet", "ratio", "band"} <= report["clusters"][0].keys()
+    assert {"id", "graduates", "placed_local", "leaving", "surplus", "marginal_value"} <= \
+        report["programmes"][0].keys()
+    assert {"name", "value", "target_2023", "target_2025"} <= report["indicators"][0].keys()
+    city = report["city"]
+    assert 0.3737 <= city["retention_rate"] <= 0.3837
+    assert 0 < city["match_rate"] < 1
+    for c in report["clusters"]:
+        assert c["matched"] + c["unmet"] == c["demand"]
+        assert c["band"] in {"shortage", "balanced", "oversupply", "no_demand"}
+    for p in report["programmes"]:
+        assert p["placed_local"] + p["leaving"] + p["surplus"] == p["graduates"]
+    assert sum(c["matched"] for c in report["clusters"]) == city["matched"]
+    assert report["regions"][-1]["id"] == "bay" and report["regions"][-1]["schools"] == 0
+    assert report["linkage"]["findings"]["regions_without_schools"] == ["bay"]
+
+
+def test_gap_text_csv_and_year(cli, tmp_path):
+    out = cli("gap", "--csv", tmp_path / "tables", check=0)
+    assert "Industry clusters" in out.stdout and "Structural findings" in out.stdout
+    for name in ["clusters", "cells", "programmes", "regions", "indicators", "city", "findings"]:
+        text = (tmp_path / "tables" / f"{name}.csv").read_text()
+        assert "nan" not in text.lower(), name
+    header = (tmp_path / "tables" / "clusters.csv").read_text().splitlines()[0]
+    assert header == "id,name,supply,demand,matched,unmet,ratio,band"
+    later = cli.json("gap", "--year", "2025")
+    now = cli.json("gap")
+    assert later["year"] == 2025 and later["city"]["demand"] > now["city"]["demand"]
+    fixed = cli.json("gap", "--outside-weight", "0.3")
+    assert fixed["city"]["outside_weight"] == 0.3 and not fixed["city"]["outside_weight_calibrated"]
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--year", "1999"], "analysis year 1999"),
+    (["--outside-weight", "1.5"], "outside_weight"),
+    (["--outside-weight", "nan"], "outside_weight"),
+    (["--mobility", "-1"], "other_region_mobility"),
+    (["--outside-share", "2"], "outside_share"),
+])
+def test_gap_bad_options_exit_2_with_one_line(cli, args, words):
+    done = cli("gap", *args)
+    assert done.returncode == 2
+    assert words in done.stderr and done.stderr.count("\n") == 1

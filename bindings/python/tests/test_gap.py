@@ -1,0 +1,70 @@
+"""sixlink.gap_analysis: tables that load into pandas, reconcile, and match the CLI."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import sixlink
+
+
+@pytest.fixture(scope="module")
+def report():
+    return sixlink.gap_analysis(sixlink.default_scenario())
+
+
+def test_tables_load_into_pandas_and_reconcile(report):
+    clusters = pd.DataFrame(report["clusters"])
+    programmes = pd.DataFrame(report["programmes"])
+    regions = pd.DataFrame(report["regions"])
+    cells = pd.DataFrame(report["cells"])
+    assert (clusters.matched + clusters.unmet == clusters.demand).all()
+    assert (programmes.placed_local + programmes.leaving + programmes.surplus
+            == programmes.graduates).all()
+    assert programmes.graduates.dtype == np.int64
+    city = report["city"]
+    assert clusters.matched.sum() == city["matched"] == programmes.placed_local.sum()
+    assert regions.graduates.sum() == city["graduates"]
+    assert cells.groupby("cluster", sort=False).demand.sum().to_dict() == \
+        dict(zip(clusters.id, clusters.demand))
+    assert abs(city["retention_rate"] - 0.3787) < 0.005
+    assert city["retention_rate"] == pytest.approx(city["matched"] / city["graduates"])
+    for table in ("clusters", "cells", "programmes", "regions"):
+        for column, values in report[table].items():
+            if values.dtype.kind == "f":
+                assert not np.isnan(values).any(), (table, column)
+
+
+def test_indicators_and_targets(report):
+    indicators = pd.DataFrame(report["indicators"]).set_index("name")
+    assert indicators.loc["enrolment", "value"] == 88700
+    assert indicators.loc["enrolment", "target_2025"] == 100000
+    assert indicators.loc["retention_rate", "target_2025"] == 0.55
+    assert report["indicators"]["target_2023"].mask[-1]  # social training has no target
+
+
+def test_options_match_the_cli_and_are_checked():
+    scenario = sixlink.default_scenario()
+    later = sixlink.gap_analysis(scenario, year=2025, outside_weight=0.4)
+    assert later["year"] == 2025 and later["city"]["outside_weight"] == 0.4
+    one = sixlink.gap_analysis(scenario, threads=1)
+    two = sixlink.gap_analysis(scenario, threads=2)
+    for table in ("clusters", "programmes", "cells"):
+        for column in one[table]:
+            assert np.array_equal(one[table][column], two[table][column]), (table, column)
+    with pytest.raises(sixlink.Error, match="analysis year 2000"):
+        sixlink.gap_analysis(scenario, year=2000)
+    with pytest.raises(ValueError, match="outside_weight"):
+        sixlink.gap_analysis(scenario, outside_weight=float("nan"))
+
+
+def test_zero_demand_scenario_has_no_nan():
+    text = sixlink.default_scenario().to_json()
+    import json
+    data = json.loads(text)
+    for e in data["enterprises"]:
+        e["openings"] = []
+    scenario = sixlink.Scenario.from_json(json.dumps(data))
+    report = sixlink.gap_analysis(scenario)
+    assert report["city"]["matched"] == 0 and report["city"]["match_rate"] == 0
+    assert set(report["clusters"]["band"]) == {"no_demand"}
+    assert not np.isnan(report["clusters"]["ratio"]).any()
