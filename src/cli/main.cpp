@@ -9,7 +9,6 @@
 // Exit status: 0 on success, 2 on bad input or usage (one line on stderr), 1 on
 // an internal error.
 #include <CLI/CLI.hpp>
-#include <cmath>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -62,16 +61,17 @@ int main(int argc, char** argv) {
   bool gap_json = false;
   std::string gap_csv;
   sixlink::GapOptions gap_options;
-  double gap_outside_weight = -1.0;
+  double gap_outside_weight = 0.0;
   auto* gap = app.add_subcommand(
       "gap", "Analyse where graduates are short or in surplus, and the plan's indicators");
   gap->add_option("SCENARIO", gap_scenario,
                   "A built-in scenario name, a JSON file or a folder of CSV files (default: "
                   "taizhou-2020)");
   gap->add_option("--year", gap_options.year, "Analysis year (default: the base year)");
-  gap->add_option("--outside-weight", gap_outside_weight,
-                  "Value of leaving the city, lambda in [0, 1] (default: calibrated on the base "
-                  "year's employment records)");
+  auto* gap_outside_option = gap->add_option(
+      "--outside-weight", gap_outside_weight,
+      "Value of leaving the city, lambda in [0, 1] (default: calibrated on the base "
+      "year's employment records)");
   gap->add_option("--mobility", gap_options.other_region_mobility,
                   "Fit multiplier for a job in another region of the city (default 0.75)");
   gap->add_option("--outside-share", gap_options.outside_share,
@@ -129,8 +129,7 @@ int main(int argc, char** argv) {
       }
     } else if (gap->parsed()) {
       const sixlink::Scenario scenario = sixlink::resolve_scenario(gap_scenario);
-      if (gap_outside_weight >= 0.0 || std::isnan(gap_outside_weight))
-        gap_options.outside_weight = gap_outside_weight;
+      if (gap_outside_option->count() > 0) gap_options.outside_weight = gap_outside_weight;
       const sixlink::GapReport report = sixlink::gap_analysis(scenario, gap_options);
       if (!gap_csv.empty()) sixlink::write_gap_report_csv(report, gap_csv);
       std::cout << (gap_json ? sixlink::gap_report_to_json(report, scenario.name)

@@ -276,6 +276,43 @@ TEST(GapAnalysis, SameResultAtAnyThreadCount) {
             gap_report_to_json(gap_analysis(s, two), s.name));
 }
 
+TEST(GapAnalysis, ProjectionIsTheSameAtAnyThreadCount) {
+  // Enough programmes for the parallel loop to run: the default scenario's, 12 times.
+  Scenario big = default_scenario();
+  const auto programmes = big.programmes;
+  const auto schools = big.schools;
+  for (int copy = 1; copy < 12; ++copy) {
+    const std::string suffix = "-copy" + std::to_string(copy);
+    for (auto school : schools) {
+      school.id += suffix;
+      big.schools.push_back(school);
+    }
+    for (auto p : programmes) {
+      p.id += suffix;
+      p.school += suffix;
+      big.programmes.push_back(p);
+    }
+  }
+  validate(big);
+  ProjectionOptions one, two;
+  one.threads = 1;
+  two.threads = 2;
+  const SupplyDemandGraph a = project_supply_demand(big, one);
+  const SupplyDemandGraph b = project_supply_demand(big, two);
+  ASSERT_GT(a.programmes(), 1024);
+  ASSERT_EQ(a.weight.nonZeros(), b.weight.nonZeros());
+  for (Eigen::Index k = 0; k < a.weight.nonZeros(); ++k) {
+    ASSERT_EQ(a.weight.innerIndexPtr()[k], b.weight.innerIndexPtr()[k]);
+    ASSERT_EQ(a.weight.valuePtr()[k], b.weight.valuePtr()[k]);
+    ASSERT_EQ(a.fit.valuePtr()[k], b.fit.valuePtr()[k]);
+  }
+  EXPECT_EQ(a.attributed, b.attributed);
+  EXPECT_EQ(a.graduates, b.graduates);
+  // Copies of a programme get copies of its row.
+  const auto first = a.weight.outerIndexPtr();
+  EXPECT_EQ(first[1] - first[0], first[programmes.size() + 1] - first[programmes.size()]);
+}
+
 TEST(GapAnalysis, DegenerateScenariosGiveFiniteTables) {
   // Zero demand: nobody is placed, every band is no_demand, rates are zero.
   Scenario no_demand = testing::tiny_scenario();

@@ -241,6 +241,7 @@ def test_gap_text_csv_and_year(cli, tmp_path):
     (["--year", "1999"], "analysis year 1999"),
     (["--outside-weight", "1.5"], "outside_weight"),
     (["--outside-weight", "nan"], "outside_weight"),
+    (["--outside-weight", "-0.5"], "outside_weight"),
     (["--mobility", "-1"], "other_region_mobility"),
     (["--outside-share", "2"], "outside_share"),
 ])
