@@ -13,6 +13,7 @@
 #include "sixlink/model/default_scenario.hpp"
 #include "sixlink/model/validate.hpp"
 #include "sixlink/verify/flow_certificate.hpp"
+#include "support/lemon_flow.hpp"
 #include "support/tiny_scenario.hpp"
 
 namespace sixlink {
@@ -133,6 +134,7 @@ TEST(GapAnalysis, TinyScenarioByHand) {
 TEST(GapAnalysis, DefaultScenarioReproducesThePlansBaselineRetention) {
   const GapReport r = gap_analysis(default_scenario());
   expect_consistent(r);
+  EXPECT_EQ(testing::LemonFlow(r.model.problem).solve().cost, r.solution.cost);
   EXPECT_TRUE(r.city.outside_weight_calibrated);
   ASSERT_TRUE(r.city.recorded_retention_rate.has_value());
   EXPECT_NEAR(*r.city.recorded_retention_rate, 0.3787, 5e-5);
@@ -237,6 +239,8 @@ TEST(GapAnalysis, MarginalValuesEqualTheChangeFromReSolving) {
     o.other_region_mobility = seed % 5 == 0 ? 0.0 : 0.7;
     const GapReport r = gap_analysis(s, o);
     expect_consistent(r);
+    // The peer solver finds the same optimum of the same model.
+    EXPECT_EQ(testing::LemonFlow(r.model.problem).solve().cost, r.solution.cost) << "seed " << seed;
     const auto ids = ids_of(s);
     const Flow outside_capacity = r.model.problem.capacity(r.model.outside_arc);
     const OutsideTiers tiers{o.outside_tiers, o.outside_spread};
