@@ -237,9 +237,10 @@ std::optional<double> calibrate_outside_weight(const Scenario& scenario,
   auto retention = [&](Cost lambda) {
     for (Index p = 0; p < m.programmes; ++p) {
       for (Index k = 0; k < tiers.count; ++k) {
-        const double value = static_cast<double>(lambda) *
+        // The same arithmetic as build_gap_flow_model, so the reported model is the calibrated one.
+        const double value = static_cast<double>(lambda) / kWeightScale *
                              outside_tier_value(ids[static_cast<std::size_t>(p)], k, tiers);
-        m.problem.set_cost(m.first_outside_arc + p * tiers.count + k, -std::llround(value));
+        m.problem.set_cost(m.first_outside_arc + p * tiers.count + k, -to_cost(value));
       }
     }
     return share(local_flow(m, solve_or_throw(m.problem)), graduates);

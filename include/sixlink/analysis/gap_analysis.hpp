@@ -169,7 +169,7 @@ struct OutsideTiers {
 };
 
 /// Tier k's multiple of lambda for a programme: 1 - h + 2h (k + u) / K, with u
-/// in [0, 1) fixed by the programme id.
+/// in [0, 1) fixed by the programme id; exactly 1 when K = 1.
 double outside_tier_value(std::string_view programme_id, Index tier, const OutsideTiers& tiers);
 /// Tier k's share of a cohort of g graduates: floor((g + k) / K).
 Count outside_tier_capacity(Count graduates, Index tier, const OutsideTiers& tiers);
