@@ -248,19 +248,20 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "gap_report_json",
       [](const sixlink::Scenario& scenario, int year, std::optional<double> outside_weight,
-         double other_region_mobility, double outside_share, int threads) {
+         double other_region_mobility, double outside_share, int outside_tiers, int threads) {
         sixlink::GapOptions options;
         options.year = year;
         options.outside_weight = outside_weight;
         options.other_region_mobility = other_region_mobility;
         options.outside_share = outside_share;
+        options.outside_tiers = outside_tiers;
         options.threads = threads;
         py::gil_scoped_release release;
         return sixlink::gap_report_to_json(sixlink::gap_analysis(scenario, options), scenario.name,
                                            -1);
       },
       "scenario"_a, "year"_a = 0, "outside_weight"_a = py::none(), "other_region_mobility"_a = 0.75,
-      "outside_share"_a = 1.0, "threads"_a = 0,
+      "outside_share"_a = 1.0, "outside_tiers"_a = 8, "threads"_a = 0,
       "The gap analysis as JSON text (see sixlink.gap_analysis)");
 
   // Dense assignment: float64 weights, or int64 weights solved exactly.

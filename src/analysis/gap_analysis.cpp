@@ -6,6 +6,7 @@
 #include <queue>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "detail/numbers.hpp"
@@ -207,9 +208,9 @@ GapFlowModel build_gap_flow_model(const SupplyDemandGraph& g,
   for (Index p = 0; p < m.programmes; ++p) {
     const Count graduates = g.graduates[static_cast<std::size_t>(p)];
     for (Index k = 0; k < tiers.count; ++k) {
-      const double value =
-          outside_weight * outside_tier_value(programme_ids[static_cast<std::size_t>(p)], k, tiers);
-      f.add_arc(p, m.outside_node, outside_tier_capacity(graduates, k, tiers), -to_cost(value));
+      m.outside_multiple.push_back(
+          outside_tier_value(programme_ids[static_cast<std::size_t>(p)], k, tiers));
+      f.add_arc(p, m.outside_node, outside_tier_capacity(graduates, k, tiers), 0);
     }
   }
   m.first_surplus_arc = f.arc_count();
@@ -218,46 +219,54 @@ GapFlowModel build_gap_flow_model(const SupplyDemandGraph& g,
   for (Index n = 0; n < m.nodes; ++n)
     f.add_arc(m.programmes + n, m.sink, g.openings[static_cast<std::size_t>(n)], 0);
   m.outside_arc = f.add_arc(m.outside_node, m.sink, outside_capacity, 0);
+  set_outside_weight(m, outside_weight);
   return m;
 }
+
+void set_outside_weight(GapFlowModel& m, double outside_weight) {
+  for (std::size_t a = 0; a < m.outside_multiple.size(); ++a) {
+    m.problem.set_cost(m.first_outside_arc + static_cast<Index>(a),
+                       -to_cost(outside_weight * m.outside_multiple[a]));
+  }
+}
+
+namespace {
+
+// Bisection of the header on the base-year projection `g`.
+double calibrate(const SupplyDemandGraph& g, std::span<const std::string> ids, double recorded,
+                 const GapOptions& options) {
+  const Count graduates = total(g.graduates);
+  if (graduates == 0) return kDefaultOutsideWeight;
+  GapFlowModel m = build_gap_flow_model(g, ids, 0.0, outside_capacity(g, options.outside_share),
+                                        {options.outside_tiers, options.outside_spread});
+  auto retention = [&](Cost lambda) {
+    set_outside_weight(m, static_cast<double>(lambda) / kWeightScale);
+    return share(local_flow(m, solve_or_throw(m.problem)), graduates);
+  };
+  // Smallest lambda in [0, scale] whose retention is at most the recorded one.
+  Cost lo = 0;
+  auto hi = static_cast<Cost>(kWeightScale);
+  if (retention(hi) > recorded) return 1.0;
+  while (lo < hi) {
+    const Cost mid = lo + (hi - lo) / 2;
+    if (retention(mid) <= recorded)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  if (hi > 0 && std::abs(retention(hi - 1) - recorded) < std::abs(retention(hi) - recorded)) --hi;
+  return static_cast<double>(hi) / kWeightScale;
+}
+
+}  // namespace
 
 std::optional<double> calibrate_outside_weight(const Scenario& scenario,
                                                const GapOptions& options) {
   check_options(options);
   const std::optional<double> recorded = summarise(scenario).retention_rate;
   if (!recorded) return std::nullopt;
-  const SupplyDemandGraph g =
-      project_supply_demand(scenario, projection_options(options, scenario.base_year));
-  const Count graduates = total(g.graduates);
-  if (graduates == 0) return kDefaultOutsideWeight;
-  const OutsideTiers tiers{options.outside_tiers, options.outside_spread};
-  const auto ids = programme_ids(scenario);
-  GapFlowModel m =
-      build_gap_flow_model(g, ids, 0.0, outside_capacity(g, options.outside_share), tiers);
-  auto retention = [&](Cost lambda) {
-    for (Index p = 0; p < m.programmes; ++p) {
-      for (Index k = 0; k < tiers.count; ++k) {
-        // The same arithmetic as build_gap_flow_model, so the reported model is the calibrated one.
-        const double value = static_cast<double>(lambda) / kWeightScale *
-                             outside_tier_value(ids[static_cast<std::size_t>(p)], k, tiers);
-        m.problem.set_cost(m.first_outside_arc + p * tiers.count + k, -to_cost(value));
-      }
-    }
-    return share(local_flow(m, solve_or_throw(m.problem)), graduates);
-  };
-  // Smallest lambda in [0, scale] whose retention is at most the recorded one.
-  Cost lo = 0;
-  auto hi = static_cast<Cost>(kWeightScale);
-  if (retention(hi) > *recorded) return 1.0;
-  while (lo < hi) {
-    const Cost mid = lo + (hi - lo) / 2;
-    if (retention(mid) <= *recorded)
-      hi = mid;
-    else
-      lo = mid + 1;
-  }
-  if (hi > 0 && std::abs(retention(hi - 1) - *recorded) < std::abs(retention(hi) - *recorded)) --hi;
-  return static_cast<double>(hi) / kWeightScale;
+  return calibrate(project_supply_demand(scenario, projection_options(options, scenario.base_year)),
+                   programme_ids(scenario), *recorded, options);
 }
 
 GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
@@ -265,20 +274,26 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
   GapReport report;
   CityGap& city = report.city;
   city.recorded_retention_rate = summarise(s).retention_rate;
+  report.graph = project_supply_demand(s, projection_options(options, options.year));
+  const SupplyDemandGraph& g = report.graph;
+  city.year = g.year;
+  const auto ids = programme_ids(s);
   if (options.outside_weight) {
     city.outside_weight = *options.outside_weight;
-  } else if (const auto calibrated = calibrate_outside_weight(s, options)) {
-    city.outside_weight = *calibrated;
+  } else if (city.recorded_retention_rate) {
+    // Calibrated on the base year; the analysis's own projection when that is the year.
+    city.outside_weight =
+        g.year == s.base_year
+            ? calibrate(g, ids, *city.recorded_retention_rate, options)
+            : calibrate(project_supply_demand(s, projection_options(options, s.base_year)), ids,
+                        *city.recorded_retention_rate, options);
     city.outside_weight_calibrated = true;
   } else {
     city.outside_weight = kDefaultOutsideWeight;
   }
-  report.graph = project_supply_demand(s, projection_options(options, options.year));
-  const SupplyDemandGraph& g = report.graph;
-  city.year = g.year;
-  report.model = build_gap_flow_model(g, programme_ids(s), city.outside_weight,
-                                      outside_capacity(g, options.outside_share),
-                                      {options.outside_tiers, options.outside_spread});
+  report.model =
+      build_gap_flow_model(g, ids, city.outside_weight, outside_capacity(g, options.outside_share),
+                           {options.outside_tiers, options.outside_spread});
   GapFlowModel& m = report.model;
   report.solution = solve_or_throw(m.problem);
   const MinCostFlowResult& r = report.solution;
@@ -294,7 +309,6 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
   const auto* outer = g.weight.outerIndexPtr();
   const auto* column = g.weight.innerIndexPtr();
   const auto* fit = g.fit.valuePtr();
-  std::vector<Count> node_matched(static_cast<std::size_t>(m.nodes), 0);
   double fit_weighted = 0.0;
   std::vector<Count> region_in_region(s.regions.size(), 0);
   for (Index p = 0; p < m.programmes; ++p) {
@@ -373,12 +387,12 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
   report.clusters = std::move(clusters);
 
   // Regions.
-  for (std::size_t i = 0; i < s.regions.size(); ++i) report.regions.push_back({s.regions[i].id});
-  for (const auto& school : s.schools) {
-    for (auto& region : report.regions) {
-      if (region.id == school.region) ++region.schools;
-    }
+  std::unordered_map<std::string_view, std::size_t> region_index;
+  for (std::size_t i = 0; i < s.regions.size(); ++i) {
+    report.regions.push_back({s.regions[i].id});
+    region_index.emplace(s.regions[i].id, i);
   }
+  for (const auto& school : s.schools) ++report.regions[region_index.at(school.region)].schools;
   for (Index p = 0; p < m.programmes; ++p) {
     RegionGap& region =
         report.regions[static_cast<std::size_t>(g.programme_region[static_cast<std::size_t>(p)])];
@@ -390,13 +404,13 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
   }
   for (std::size_t i = 0; i < report.regions.size(); ++i)
     report.regions[i].placed_in_region = region_in_region[i];
-  for (const auto& cell : report.cells) {
-    for (auto& region : report.regions) {
-      if (region.id != cell.region) continue;
-      region.demand += cell.demand;
-      region.matched += cell.matched;
-      region.unmet += cell.unmet;
-    }
+  for (Index n = 0; n < m.nodes; ++n) {
+    const ClusterRegionGap& cell = report.cells[static_cast<std::size_t>(n)];
+    RegionGap& region =
+        report.regions[static_cast<std::size_t>(g.node_region[static_cast<std::size_t>(n)])];
+    region.demand += cell.demand;
+    region.matched += cell.matched;
+    region.unmet += cell.unmet;
   }
   for (auto& region : report.regions)
     region.retention_rate = share(region.placed_local, region.graduates);

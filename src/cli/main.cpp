@@ -76,6 +76,8 @@ int main(int argc, char** argv) {
                   "Fit multiplier for a job in another region of the city (default 0.75)");
   gap->add_option("--outside-share", gap_options.outside_share,
                   "Largest share of graduates the outside market takes (default 1: no limit)");
+  gap->add_option("--outside-tiers", gap_options.outside_tiers,
+                  "Tiers of each cohort's value of leaving, 1 to 64 (default 8; 1: all alike)");
   gap->add_flag("--json", gap_json, "Print one JSON object instead of tables");
   gap->add_option("--csv", gap_csv, "Also write one CSV file per table into this folder");
 
@@ -118,10 +120,7 @@ int main(int argc, char** argv) {
       const sixlink::GapReport report = sixlink::gap_analysis(scenario);
       if (run_json) {
         auto out = nlohmann::ordered_json::parse(sixlink::summary_to_json(summary));
-        const auto full =
-            nlohmann::ordered_json::parse(sixlink::gap_report_to_json(report, scenario.name));
-        out["gap"] = {
-            {"year", full["year"]}, {"city", full["city"]}, {"indicators", full["indicators"]}};
+        out["gap"] = nlohmann::ordered_json::parse(sixlink::gap_summary_to_json(report));
         std::cout << out.dump(2) << '\n';
       } else {
         std::cout << sixlink::cli::format_summary(summary) << '\n'

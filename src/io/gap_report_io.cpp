@@ -16,8 +16,12 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json number_or_null(double x) {
-  return std::isfinite(x) ? ordered_json(x) : ordered_json();
+// JSON has no infinity: null there; CSV writes "inf" so it differs from a missing value.
+enum class Infinity { kNull, kText };
+
+ordered_json ratio_json(double x, Infinity infinity) {
+  if (std::isfinite(x)) return x;
+  return infinity == Infinity::kText ? ordered_json("inf") : ordered_json();
 }
 
 ordered_json optional_json(const std::optional<double>& x) {
@@ -73,7 +77,21 @@ std::string csv_table(const ordered_json& rows, const std::vector<std::string>& 
   return out;
 }
 
-ordered_json report_json(const GapReport& r, const std::string& scenario_name) {
+ordered_json indicators_json(const std::vector<IndicatorValue>& indicators) {
+  ordered_json out = ordered_json::array();
+  for (const auto& i : indicators) {
+    out.push_back({{"name", to_string(i.indicator)},
+                   {"value", i.value},
+                   {"target_2023", optional_json(i.target_2023)},
+                   {"target_2025", optional_json(i.target_2025)},
+                   {"gap_2023", optional_json(i.gap_2023)},
+                   {"gap_2025", optional_json(i.gap_2025)}});
+  }
+  return out;
+}
+
+ordered_json report_json(const GapReport& r, const std::string& scenario_name,
+                         Infinity infinity = Infinity::kNull) {
   ordered_json j;
   j["scenario"] = scenario_name;
   j["year"] = r.city.year;
@@ -86,7 +104,7 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name) {
                              {"demand", c.demand},
                              {"matched", c.matched},
                              {"unmet", c.unmet},
-                             {"ratio", number_or_null(c.ratio)},
+                             {"ratio", ratio_json(c.ratio, infinity)},
                              {"band", to_string(c.band)}});
   }
   j["cells"] = ordered_json::array();
@@ -97,7 +115,7 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name) {
                           {"demand", c.demand},
                           {"matched", c.matched},
                           {"unmet", c.unmet},
-                          {"ratio", number_or_null(c.ratio)},
+                          {"ratio", ratio_json(c.ratio, infinity)},
                           {"band", to_string(c.band)},
                           {"marginal_value", c.marginal_value}});
   }
@@ -127,15 +145,7 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name) {
                             {"unmet", g.unmet},
                             {"retention_rate", g.retention_rate}});
   }
-  j["indicators"] = ordered_json::array();
-  for (const auto& i : r.indicators) {
-    j["indicators"].push_back({{"name", to_string(i.indicator)},
-                               {"value", i.value},
-                               {"target_2023", optional_json(i.target_2023)},
-                               {"target_2025", optional_json(i.target_2025)},
-                               {"gap_2023", optional_json(i.gap_2023)},
-                               {"gap_2025", optional_json(i.gap_2025)}});
-  }
+  j["indicators"] = indicators_json(r.indicators);
   ordered_json nodes;
   for (int k = 0; k < kEntityKindCount; ++k)
     nodes[std::string(to_string(static_cast<EntityKind>(k)))] = r.linkage.nodes[k];
@@ -156,20 +166,19 @@ std::string gap_report_to_json(const GapReport& report, const std::string& scena
   return report_json(report, scenario_name).dump(indent) + "\n";
 }
 
+std::string gap_summary_to_json(const GapReport& report, int indent) {
+  ordered_json j;
+  j["year"] = report.city.year;
+  j["city"] = city_json(report.city);
+  j["indicators"] = indicators_json(report.indicators);
+  return j.dump(indent) + "\n";
+}
+
 void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);
   if (error) throw IoError(directory.string() + ": cannot create the folder: " + error.message());
-  const ordered_json j = report_json(report, "");
-  // Ratios: "inf" rather than an empty field, so a reader can tell them from missing values.
-  ordered_json clusters = j["clusters"];
-  ordered_json cells = j["cells"];
-  for (std::size_t i = 0; i < clusters.size(); ++i) {
-    if (std::isinf(report.clusters[i].ratio)) clusters[i]["ratio"] = "inf";
-  }
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (std::isinf(report.cells[i].ratio)) cells[i]["ratio"] = "inf";
-  }
+  const ordered_json j = report_json(report, "", Infinity::kText);
   auto write = [&](const char* name, const ordered_json& rows, const ordered_json& example) {
     std::vector<std::string> columns;
     for (const auto& item : example.items()) columns.push_back(item.key());
@@ -183,8 +192,8 @@ void write_gap_report_csv(const GapReport& report, const std::filesystem::path& 
   empty_row.regions.resize(1);
   empty_row.indicators.resize(1);
   const ordered_json shapes = report_json(empty_row, "");
-  write("clusters.csv", clusters, shapes["clusters"][0]);
-  write("cells.csv", cells, shapes["cells"][0]);
+  write("clusters.csv", j["clusters"], shapes["clusters"][0]);
+  write("cells.csv", j["cells"], shapes["cells"][0]);
   write("programmes.csv", j["programmes"], shapes["programmes"][0]);
   write("regions.csv", j["regions"], shapes["regions"][0]);
   write("indicators.csv", j["indicators"], shapes["indicators"][0]);

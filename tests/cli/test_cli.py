@@ -244,6 +244,7 @@ def test_gap_text_csv_and_year(cli, tmp_path):
     (["--outside-weight", "-0.5"], "outside_weight"),
     (["--mobility", "-1"], "other_region_mobility"),
     (["--outside-share", "2"], "outside_share"),
+    (["--outside-tiers", "0"], "outside_tiers"),
 ])
 def test_gap_bad_options_exit_2_with_one_line(cli, args, words):
     done = cli("gap", *args)

@@ -67,5 +67,6 @@ def gap_report_json(
     outside_weight: float | None = None,
     other_region_mobility: float = 0.75,
     outside_share: float = 1.0,
+    outside_tiers: int = 8,
     threads: int = 0,
 ) -> str: ...

@@ -35,7 +35,7 @@ def _columns(rows: list, keys: list) -> Dict[str, np.ndarray]:
 
 def gap_analysis(scenario: "_core.Scenario", *, year: int = 0, outside_weight: Optional[float] = None,
                  other_region_mobility: float = 0.75, outside_share: float = 1.0,
-                 threads: int = 0) -> Dict[str, Any]:
+                 outside_tiers: int = 8, threads: int = 0) -> Dict[str, Any]:
     """Where graduates are short or in surplus, and the plan's indicators.
 
     Solves the transportation model of the projected linkage (programmes ->
@@ -53,7 +53,8 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = 0, outside_weight: O
     solving. Raises ``sixlink.Error`` (a ValueError) for options out of range.
     """
     report = json.loads(_core.gap_report_json(scenario, year, outside_weight,
-                                              other_region_mobility, outside_share, threads))
+                                              other_region_mobility, outside_share, outside_tiers,
+                                              threads))
     tables = {
         "clusters": ["id", "name", "supply", "demand", "matched", "unmet", "ratio", "band"],
         "cells": ["cluster", "region", "supply", "demand", "matched", "unmet", "ratio", "band",

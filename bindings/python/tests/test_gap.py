@@ -53,6 +53,10 @@ def test_options_match_the_cli_and_are_checked():
             assert np.array_equal(one[table][column], two[table][column]), (table, column)
     with pytest.raises(sixlink.Error, match="analysis year 2000"):
         sixlink.gap_analysis(scenario, year=2000)
+    alike = sixlink.gap_analysis(scenario, outside_tiers=1)
+    assert alike["city"]["outside_weight"] != one["city"]["outside_weight"]
+    with pytest.raises(ValueError, match="outside_tiers"):
+        sixlink.gap_analysis(scenario, outside_tiers=0)
     with pytest.raises(ValueError, match="outside_weight"):
         sixlink.gap_analysis(scenario, outside_weight=float("nan"))
 

@@ -182,6 +182,7 @@ struct GapFlowModel {
   Index outside_node = 0;  ///< P + N
   Index sink = 0;          ///< P + N + 1
   OutsideTiers tiers;
+  std::vector<double> outside_multiple;  ///< per outside arc: its multiple of lambda
   // Arcs: local arcs in the row order of the projection's weight matrix; then the
   // outside arcs, K per programme (arc first_outside_arc + p K + k); then one
   // surplus arc per programme; then per node its arc to the sink; then the
@@ -197,6 +198,9 @@ struct GapFlowModel {
 GapFlowModel build_gap_flow_model(const SupplyDemandGraph& graph,
                                   std::span<const std::string> programme_ids, double outside_weight,
                                   Count outside_capacity, const OutsideTiers& tiers = {});
+
+/// Prices the outside arcs for a new lambda (the next solve warm-starts).
+void set_outside_weight(GapFlowModel& model, double outside_weight);
 
 struct GapReport {
   CityGap city;

@@ -36,6 +36,10 @@ namespace sixlink {
 std::string gap_report_to_json(const GapReport& report, const std::string& scenario_name,
                                int indent = 2);
 
+/// The city-wide figures and the indicators only: {"year", "city", "indicators"}
+/// as above (the "gap" object of `sixlink run --json`).
+std::string gap_summary_to_json(const GapReport& report, int indent = 2);
+
 /// Writes the tables into `directory` (created if missing).
 void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory);
 
