@@ -14,12 +14,15 @@
 #include <vector>
 
 #include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/analysis/recommendations.hpp"
+#include "sixlink/analysis/rolling_plan.hpp"
 #include "sixlink/assignment/assignment.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
+#include "sixlink/io/plan_report_io.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/matching/parallel_choice.hpp"
 #include "sixlink/matching/stable_matching.hpp"
@@ -263,6 +266,58 @@ PYBIND11_MODULE(_core, m) {
       "scenario"_a, "year"_a = 0, "outside_weight"_a = py::none(), "other_region_mobility"_a = 0.75,
       "outside_share"_a = 1.0, "outside_tiers"_a = 8, "threads"_a = 0,
       "The gap analysis as JSON text (see sixlink.gap_analysis)");
+
+  m.def(
+      "plan_json",
+      [](const sixlink::Scenario& scenario, int year, std::optional<double> total_enrolment,
+         std::optional<double> budget, std::optional<double> min_secondary_share,
+         std::optional<double> max_secondary_share, double max_change,
+         std::optional<double> outside_weight, bool recommendations, bool open_candidates,
+         int samples, std::uint64_t seed, double demand_noise, int threads, bool horizon,
+         const std::string& export_mps) {
+        sixlink::RecommendOptions options;
+        sixlink::QuotaOptions& q = options.quotas;
+        q.year = year;
+        q.total_enrolment = total_enrolment;
+        q.budget = budget;
+        q.min_secondary_share = min_secondary_share;
+        q.max_secondary_share = max_secondary_share;
+        q.max_change = max_change;
+        q.market.outside_weight = outside_weight;
+        options.open_candidates = open_candidates;
+        options.samples = samples;
+        options.seed = seed;
+        options.demand_noise = demand_noise;
+        options.threads = threads;
+        py::gil_scoped_release release;
+        sixlink::RecommendationReport report;
+        if (recommendations) {
+          report = sixlink::recommend(scenario, options);
+        } else {  // the optimiser alone
+          report.plan = sixlink::optimise_quotas(scenario, q);
+          report.options = q;
+          report.options.market.outside_weight = report.plan.outside_weight;
+        }
+        std::optional<sixlink::RollingPlan> rolling;
+        if (horizon) {
+          sixlink::RollingPlanOptions r;
+          r.quotas = report.options;
+          r.quotas.candidates.clear();
+          r.quotas.market.outside_weight = report.plan.outside_weight;
+          r.last_year = report.plan.year;
+          rolling = sixlink::plan_horizon(scenario, r);
+        }
+        if (!export_mps.empty())
+          sixlink::export_quota_mps(scenario, report.options, report.plan, export_mps);
+        return sixlink::plan_report_to_json(report, rolling ? &*rolling : nullptr, scenario.name,
+                                            -1);
+      },
+      "scenario"_a, "year"_a = 0, "total_enrolment"_a = py::none(), "budget"_a = py::none(),
+      "min_secondary_share"_a = py::none(), "max_secondary_share"_a = py::none(),
+      "max_change"_a = 0.2, "outside_weight"_a = py::none(), "recommendations"_a = true,
+      "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0, "demand_noise"_a = 0.2,
+      "threads"_a = 0, "horizon"_a = false, "export_mps"_a = "",
+      "The quota plan (and recommendations) as JSON text (see sixlink.optimise_quotas)");
 
   // Dense assignment: float64 weights, or int64 weights solved exactly.
   const char* dense_doc =

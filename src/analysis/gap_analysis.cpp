@@ -230,6 +230,20 @@ void set_outside_weight(GapFlowModel& m, double outside_weight) {
   }
 }
 
+void set_graduates(GapFlowModel& m, Index p, Count graduates) {
+  if (p < 0 || p >= m.programmes)
+    throw InvalidInput("set_graduates: no programme " + std::to_string(p));
+  if (graduates < 0 || graduates > kMaxCount)
+    throw InvalidInput("set_graduates: graduates must be in [0, 1e12], got " +
+                       std::to_string(graduates));
+  const Count before = m.problem.supply(p);
+  m.problem.set_supply(p, graduates);
+  m.problem.set_supply(m.sink, m.problem.supply(m.sink) - (graduates - before));
+  for (Index k = 0; k < m.tiers.count; ++k)
+    m.problem.set_bounds(m.first_outside_arc + p * m.tiers.count + k, 0,
+                         outside_tier_capacity(graduates, k, m.tiers));
+}
+
 namespace {
 
 // Bisection of the header on the base-year projection `g`.

@@ -3,6 +3,9 @@
 //   sixlink run [SCENARIO] [--json]          the main job (default: taizhou-2020)
 //   sixlink gap [SCENARIO] [--year Y] [--json] [--csv DIR]
 //                                            the supply-demand gap analysis
+//   sixlink plan [SCENARIO] [--year Y] [--total N] [--budget X] [--samples N]
+//                [--seed S] [--json] [--export-mps FILE]
+//                                            quota plan and recommendations
 //   sixlink validate PATH [--json]           check a JSON file or CSV folder
 //   sixlink export-default PATH [--format]   write the built-in scenario to edit
 //
@@ -13,15 +16,19 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "cli/report.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/analysis/recommendations.hpp"
+#include "sixlink/analysis/rolling_plan.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
+#include "sixlink/io/plan_report_io.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/model/default_scenario.hpp"
 #include "sixlink/model/summary.hpp"
@@ -81,6 +88,47 @@ int main(int argc, char** argv) {
   gap->add_flag("--json", gap_json, "Print one JSON object instead of tables");
   gap->add_option("--csv", gap_csv, "Also write one CSV file per table into this folder");
 
+  std::string plan_scenario(sixlink::kDefaultScenarioName);
+  sixlink::RecommendOptions plan_options;
+  double plan_total = 0.0, plan_budget = 0.0, plan_min_secondary = 0.0, plan_max_secondary = 0.0;
+  double plan_outside_weight = 0.0;
+  bool plan_json = false, plan_no_horizon = false, plan_no_open = false;
+  std::string plan_mps;
+  std::size_t plan_top = 15;
+  auto* plan = app.add_subcommand(
+      "plan",
+      "Optimise next intakes and recommend which programmes to expand, shrink, open or close");
+  plan->add_option(
+      "SCENARIO", plan_scenario,
+      "A built-in scenario name, a JSON file or a folder of CSV files (default: taizhou-2020)");
+  plan->add_option("--year", plan_options.quotas.year, "Intake year (default: the base year + 1)");
+  auto* plan_total_option =
+      plan->add_option("--total", plan_total, "Students enrolled in that year, at least");
+  auto* plan_budget_option =
+      plan->add_option("--budget", plan_budget, "Yearly cost of the students in yuan, at most");
+  auto* plan_min_secondary_option =
+      plan->add_option("--min-secondary-share", plan_min_secondary,
+                       "Smallest share of students in secondary specialties");
+  auto* plan_max_secondary_option =
+      plan->add_option("--max-secondary-share", plan_max_secondary,
+                       "Largest share of students in secondary specialties");
+  plan->add_option("--max-change", plan_options.quotas.max_change,
+                   "Largest yearly change of a programme's intake, as a share (default 0.2)");
+  auto* plan_outside_option =
+      plan->add_option("--outside-weight", plan_outside_weight,
+                       "Value of leaving the city, lambda (default: calibrated)");
+  plan->add_option("--samples", plan_options.samples,
+                   "Demand samples for the agreement of each recommendation");
+  plan->add_option("--seed", plan_options.seed, "Seed of the demand samples");
+  plan->add_option("--noise", plan_options.demand_noise,
+                   "Sigma of the log-normal demand noise (default 0.2)");
+  plan->add_option("--threads", plan_options.threads, "Threads for the samples (default: all)");
+  plan->add_option("--top", plan_top, "Recommendations to print (default 15)");
+  plan->add_flag("--no-open", plan_no_open, "Do not consider opening new programmes");
+  plan->add_flag("--no-horizon", plan_no_horizon, "Skip the rolling plan from the base year");
+  plan->add_flag("--json", plan_json, "Print one JSON object instead of tables");
+  plan->add_option("--export-mps", plan_mps, "Write the single-year model as an MPS file");
+
   std::string validate_path;
   bool validate_json = false;
   auto* validate = app.add_subcommand(
@@ -118,13 +166,18 @@ int main(int argc, char** argv) {
       const sixlink::Scenario scenario = sixlink::resolve_scenario(run_scenario);
       const sixlink::ScenarioSummary summary = sixlink::summarise(scenario);
       const sixlink::GapReport report = sixlink::gap_analysis(scenario);
+      const sixlink::RecommendationReport plan_report = sixlink::recommend(scenario);
+      constexpr std::size_t kTopRecommendations = 5;
       if (run_json) {
         auto out = nlohmann::ordered_json::parse(sixlink::summary_to_json(summary));
         out["gap"] = nlohmann::ordered_json::parse(sixlink::gap_summary_to_json(report));
+        out["plan"] = nlohmann::ordered_json::parse(
+            sixlink::plan_summary_to_json(plan_report, kTopRecommendations));
         std::cout << out.dump(2) << '\n';
       } else {
         std::cout << sixlink::cli::format_summary(summary) << '\n'
-                  << sixlink::cli::format_gap_summary(report);
+                  << sixlink::cli::format_gap_summary(report) << '\n'
+                  << sixlink::cli::format_plan_summary(plan_report, kTopRecommendations);
       }
     } else if (gap->parsed()) {
       const sixlink::Scenario scenario = sixlink::resolve_scenario(gap_scenario);
@@ -134,6 +187,33 @@ int main(int argc, char** argv) {
       std::cout << (gap_json ? sixlink::gap_report_to_json(report, scenario.name)
                              : sixlink::cli::format_gap(report, scenario.name));
       if (!gap_csv.empty()) std::cerr << "sixlink: wrote the gap tables to " << gap_csv << '\n';
+    } else if (plan->parsed()) {
+      const sixlink::Scenario scenario = sixlink::resolve_scenario(plan_scenario);
+      sixlink::QuotaOptions& q = plan_options.quotas;
+      if (plan_total_option->count() > 0) q.total_enrolment = plan_total;
+      if (plan_budget_option->count() > 0) q.budget = plan_budget;
+      if (plan_min_secondary_option->count() > 0) q.min_secondary_share = plan_min_secondary;
+      if (plan_max_secondary_option->count() > 0) q.max_secondary_share = plan_max_secondary;
+      if (plan_outside_option->count() > 0) q.market.outside_weight = plan_outside_weight;
+      plan_options.open_candidates = !plan_no_open;
+      if (plan_options.samples > 0)
+        std::cerr << "sixlink: solving " << plan_options.samples << " demand samples\n";
+      const sixlink::RecommendationReport report = sixlink::recommend(scenario, plan_options);
+      std::optional<sixlink::RollingPlan> horizon;
+      if (!plan_no_horizon) {
+        sixlink::RollingPlanOptions rolling;
+        rolling.quotas = q;
+        rolling.quotas.market.outside_weight = report.plan.outside_weight;
+        rolling.last_year = report.plan.year;
+        horizon = sixlink::plan_horizon(scenario, rolling);
+      }
+      if (!plan_mps.empty()) {
+        sixlink::export_quota_mps(scenario, report.options, report.plan, plan_mps);
+        std::cerr << "sixlink: wrote the model to " << plan_mps << '\n';
+      }
+      const sixlink::RollingPlan* shown = horizon ? &*horizon : nullptr;
+      std::cout << (plan_json ? sixlink::plan_report_to_json(report, shown, scenario.name)
+                              : sixlink::cli::format_plan(report, shown, scenario.name, plan_top));
     } else if (validate->parsed()) {
       const sixlink::Scenario scenario = sixlink::load_scenario(validate_path);
       const sixlink::ScenarioSummary summary = sixlink::summarise(scenario);

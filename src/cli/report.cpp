@@ -215,4 +215,77 @@ std::string format_gap(const GapReport& r, const std::string& scenario_name) {
   return out;
 }
 
+std::string format_plan_summary(const RecommendationReport& report, std::size_t top) {
+  const QuotaResult& r = report.plan;
+  std::string out = "Quota plan for the intake of " + std::to_string(r.year) +
+                    " (graduating into " + std::to_string(r.demand_year) +
+                    "): " + std::string(to_string(r.status)) + "\n";
+  if (r.status == QuotaStatus::kInfeasible) return out + r.message + "\n";
+  if (!r.message.empty()) out += r.message + "\n";
+  Table t({"", ""});
+  t.add({"objective (bound)", fixed(r.objective, 2) + " (" + fixed(r.upper_bound, 2) + ")"});
+  t.add({"graduates of the cohort", fixed(r.graduates, 0)});
+  t.add({"placed locally", fixed(r.placed_local, 0) + " (" + percent(r.retention_rate) + ")"});
+  t.add({"openings left unfilled", fixed(r.unmet, 0) + " of " + fixed(r.demand, 0)});
+  t.add({"students", fixed(r.enrolment, 0)});
+  t.add({"cost a year (yuan)", fixed(r.cost, 0)});
+  t.add({"secondary share of students", percent(r.secondary_share)});
+  out += t.render();
+  Table c({"constraint", "value", "limit", "binding", "shadow price"});
+  bool any = false;
+  for (const auto& k : r.constraints) {
+    if (!k.binding && k.name.rfind("school_capacity:", 0) == 0) continue;
+    any = true;
+    const bool share = k.name.find("share") != std::string::npos;
+    c.add({k.name, share ? percent(k.value) : fixed(k.value, 0),
+           share ? percent(k.limit) : fixed(k.limit, 0), k.binding ? "yes" : "no",
+           k.shadow_price ? fixed(*k.shadow_price, 6) : std::string("-")});
+  }
+  if (any) out += "\nConstraints\n" + c.render();
+  std::size_t counts[4] = {0, 0, 0, 0};
+  for (const auto& x : report.recommendations) ++counts[static_cast<int>(x.action)];
+  out += "\nRecommendations: " + std::to_string(counts[0]) + " expand, " +
+         std::to_string(counts[1]) + " shrink, " + std::to_string(counts[2]) + " open, " +
+         std::to_string(counts[3]) + " close";
+  if (report.samples > 0)
+    out += " (agreement over " + std::to_string(report.samples) + " demand samples, seed " +
+           std::to_string(report.seed) + ")";
+  out += "\n";
+  Table rec({"programme", "action", "intake", "plan", "value/grad", "range", "unmet", "retention",
+             "agree"});
+  std::string reasons;
+  for (std::size_t i = 0; i < report.recommendations.size() && i < top; ++i) {
+    const Recommendation& x = report.recommendations[i];
+    rec.add({x.programme, std::string(to_string(x.action)), fixed(x.current_intake, 0),
+             fixed(x.intake, 0), fixed(x.marginal_value, 3), fixed(x.range, 0),
+             fixed(x.unmet_change, 0), fixed(100.0 * x.retention_change, 2) + " pt",
+             percent(x.agreement)});
+    reasons += "  " + x.programme + ": " + x.reason + "\n";
+  }
+  out += rec.render() + reasons;
+  return out;
+}
+
+std::string format_plan(const RecommendationReport& report, const RollingPlan* horizon,
+                        const std::string& scenario_name, std::size_t top) {
+  std::string out =
+      "Quota optimisation of " + scenario_name + "\n\n" + format_plan_summary(report, top);
+  if (horizon) {
+    out += "\nRolling plan (targets interpolated from the base year)\n";
+    Table h({"year", "intake", "students", "target", "graduates", "retention", "target",
+             "match rate", "status"});
+    for (const auto& y : horizon->years) {
+      h.add({std::to_string(y.year), fixed(y.intake, 0), fixed(y.enrolment, 0),
+             y.enrolment_target ? fixed(*y.enrolment_target, 0) : std::string("-"),
+             fixed(y.graduates, 0), percent(y.retention_rate),
+             y.retention_target ? percent(*y.retention_target) : std::string("-"),
+             percent(y.match_rate),
+             y.enrolment_shortfall > 0 ? "short " + fixed(y.enrolment_shortfall, 0)
+                                       : std::string(to_string(y.status))});
+    }
+    out += h.render();
+  }
+  return out;
+}
+
 }  // namespace sixlink::cli

@@ -4,6 +4,8 @@
 #include <string>
 
 #include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/analysis/recommendations.hpp"
+#include "sixlink/analysis/rolling_plan.hpp"
 #include "sixlink/model/summary.hpp"
 
 namespace sixlink::cli {
@@ -16,5 +18,13 @@ std::string format_gap_summary(const GapReport& report);
 
 /// The full gap analysis as tables (the `sixlink gap` report).
 std::string format_gap(const GapReport& report, const std::string& scenario_name);
+
+/// The plan's headline, binding constraints and first `top` recommendations
+/// (part of `sixlink run`).
+std::string format_plan_summary(const RecommendationReport& report, std::size_t top);
+
+/// The `sixlink plan` report: the summary, then the rolling horizon if given.
+std::string format_plan(const RecommendationReport& report, const RollingPlan* horizon,
+                        const std::string& scenario_name, std::size_t top);
 
 }  // namespace sixlink::cli

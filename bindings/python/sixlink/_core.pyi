@@ -70,3 +70,21 @@ def gap_report_json(
     outside_tiers: int = 8,
     threads: int = 0,
 ) -> str: ...
+def plan_json(
+    scenario: Scenario,
+    year: int = 0,
+    total_enrolment: float | None = None,
+    budget: float | None = None,
+    min_secondary_share: float | None = None,
+    max_secondary_share: float | None = None,
+    max_change: float = 0.2,
+    outside_weight: float | None = None,
+    recommendations: bool = True,
+    open_candidates: bool = True,
+    samples: int = 0,
+    seed: int = 0,
+    demand_noise: float = 0.2,
+    threads: int = 0,
+    horizon: bool = False,
+    export_mps: str = "",
+) -> str: ...

@@ -202,6 +202,10 @@ GapFlowModel build_gap_flow_model(const SupplyDemandGraph& graph,
 /// Prices the outside arcs for a new lambda (the next solve warm-starts).
 void set_outside_weight(GapFlowModel& model, double outside_weight);
 
+/// Gives programme p a cohort of `graduates` (its supply, the sink's demand and
+/// its tiers' capacities follow; the next solve warm-starts).
+void set_graduates(GapFlowModel& model, Index programme, Count graduates);
+
 struct GapReport {
   CityGap city;
   std::vector<ClusterGap> clusters;        ///< scenario order, then kUnclustered

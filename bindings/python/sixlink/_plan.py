@@ -1,0 +1,81 @@
+"""Quota optimisation and recommendations: sixlink.optimise_quotas, sixlink.recommend."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Dict, Optional, Union
+
+from . import _core
+from ._gap import _columns
+
+_PROGRAMME_COLUMNS = ["id", "school", "specialty", "region", "candidate", "open", "current_intake",
+                      "intake", "lower", "upper", "graduates", "placed_local", "leaving", "students"]
+
+
+def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_secondary_share,
+          max_change, outside_weight, recommendations, open_candidates, samples, seed, demand_noise,
+          threads, horizon, export_mps) -> Dict[str, Any]:
+    text = _core.plan_json(scenario, year, total_enrolment, budget, min_secondary_share,
+                           max_secondary_share, max_change, outside_weight, recommendations,
+                           open_candidates, samples, seed, demand_noise, threads, horizon,
+                           os.fspath(export_mps) if export_mps else "")
+    report = json.loads(text)
+    rows = report["programmes"]
+    report["programmes"] = _columns(rows, _PROGRAMME_COLUMNS)
+    for key in ("candidate", "open"):
+        report["programmes"][key] = report["programmes"][key].astype(bool)
+    return report
+
+
+def optimise_quotas(scenario: "_core.Scenario", *, year: int = 0,
+                    total_enrolment: Optional[float] = None, budget: Optional[float] = None,
+                    min_secondary_share: Optional[float] = None,
+                    max_secondary_share: Optional[float] = None, max_change: float = 0.2,
+                    outside_weight: Optional[float] = None,
+                    export_mps: Union[None, str, "os.PathLike[str]"] = None,
+                    horizon: bool = False) -> Dict[str, Any]:
+    """The next intake of every programme (see include/sixlink/analysis/quota_optimisation.hpp).
+
+    Maximises matched value minus unmet demand and adjustment cost within the
+    programmes' bounds (``max_change``), school capacities and the optional
+    side constraints: ``total_enrolment`` (students in the intake year, at least),
+    ``budget`` (yuan a year, at most) and the secondary-specialty share of students.
+    Returns a dict: ``"status"`` ("optimal", "infeasible" naming
+    ``"binding_constraint"`` and its ``"shortfall"``, or "iteration_limit"),
+    ``"objective"`` and ``"upper_bound"`` (the Lagrangian certificate),
+    ``"totals"``, ``"constraints"`` (with shadow prices) and ``"programmes"``, a dict
+    of numpy arrays (``current_intake``, ``intake``, ...). ``export_mps=PATH`` also
+    writes the model as an MPS file whose optimum is ``"objective"`` (check it with
+    ``sixlink.mps.solve_mps``); ``horizon=True`` adds the rolling plan from the base
+    year. The GIL is released while solving.
+    """
+    return _plan(scenario, year=year, total_enrolment=total_enrolment, budget=budget,
+                 min_secondary_share=min_secondary_share, max_secondary_share=max_secondary_share,
+                 max_change=max_change, outside_weight=outside_weight, recommendations=False,
+                 open_candidates=False, samples=0, seed=0, demand_noise=0.2, threads=0,
+                 horizon=horizon, export_mps=export_mps)
+
+
+def recommend(scenario: "_core.Scenario", *, year: int = 0, samples: int = 0, seed: int = 0,
+              demand_noise: float = 0.2, threads: int = 0, open_candidates: bool = True,
+              total_enrolment: Optional[float] = None, budget: Optional[float] = None,
+              min_secondary_share: Optional[float] = None,
+              max_secondary_share: Optional[float] = None, max_change: float = 0.2,
+              outside_weight: Optional[float] = None, horizon: bool = False,
+              export_mps: Union[None, str, "os.PathLike[str]"] = None) -> Dict[str, Any]:
+    """Which programmes to expand, shrink, open or close, and why
+    (see include/sixlink/analysis/recommendations.hpp).
+
+    Returns what :func:`optimise_quotas` returns, plus ``"recommendations"``: a list
+    of dicts with ``programme``, ``action``, ``reason``, ``drivers``,
+    ``marginal_value``, ``range`` (seats), ``unmet_change``, ``retention_change`` and
+    ``agreement`` (the share of ``samples`` log-normal demand scenarios, drawn from
+    ``seed``, whose plan takes the same action; identical at any thread count).
+    """
+    return _plan(scenario, year=year, total_enrolment=total_enrolment, budget=budget,
+                 min_secondary_share=min_secondary_share, max_secondary_share=max_secondary_share,
+                 max_change=max_change, outside_weight=outside_weight, recommendations=True,
+                 open_candidates=open_candidates, samples=samples, seed=seed,
+                 demand_noise=demand_noise, threads=threads, horizon=horizon,
+                 export_mps=export_mps)

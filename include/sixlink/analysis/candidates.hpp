@@ -1,0 +1,41 @@
+// sixlink/analysis/candidates.hpp — specialties a region could open.
+//
+// A candidate is a catalogue specialty of the scenario that no school in a
+// region offers, whose occupations the region's short demand nodes ask for. On
+// the gap analysis of the demand year (current intakes), each (specialty s,
+// region r) pair scores
+//     score(s, r) = sum over nodes n in r with unmet demand: unmet_n f(s, n)
+// with f(s, n) = sum_o fit(s, o) O(n, o) / O(n), the specialty's fit for the
+// node's occupation mix (projection.hpp). The best `max_candidates` pairs with a
+// positive score become programmes at the region's school of the specialty's
+// level (secondary specialties at secondary schools, the others at higher ones)
+// with the most free places; duration, completion rate and cost per student are
+// that school's typical values, the intake bounds the options'. O(specialties x
+// occupations x nodes).
+#pragma once
+
+#include <vector>
+
+#include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/model/scenario.hpp"
+
+namespace sixlink {
+
+struct CandidateOptions {
+  Count min_intake = 30;  ///< smallest viable cohort of a new programme
+  Count max_intake = 60;  ///< largest first intake
+  int max_candidates = 10;
+};
+
+struct OpenCandidate {
+  Programme programme;  ///< intake 0; id "<school>-<specialty>"
+  std::string region;
+  double score = 0.0;
+  std::vector<std::string> short_nodes;  ///< "cluster@region" it would feed, best first
+};
+
+/// Candidates on a gap report of the demand year (see the header), best first.
+std::vector<OpenCandidate> open_candidates(const Scenario& scenario, const GapReport& market,
+                                           const CandidateOptions& options = {});
+
+}  // namespace sixlink

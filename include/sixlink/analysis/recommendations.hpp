@@ -1,0 +1,91 @@
+// sixlink/analysis/recommendations.hpp — what to expand, shrink, open or close,
+// and why.
+//
+// From the quota plan (quota_optimisation.hpp; candidates from candidates.hpp),
+// every programme whose planned intake differs from the current one by at least
+// `min_change` seats, every closed programme and every opened candidate becomes a
+// recommendation. Each is explained on the market of the plan's demand year at
+// the current intakes, the gap model with one outside arc at lambda per graduate
+// (gap_analysis.hpp, K = 1), re-solved warm:
+//
+//   marginal_value  the net value of one graduate at the current intake: the
+//                   optimum's gain from one more (expand, open) or its loss from
+//                   one fewer (shrink, close), minus the training cost eta.
+//                   Positive: worth adding; negative: worth removing.
+//   range           how many seats the change can go (up to the planned change)
+//                   before that value per graduate changes: the largest d with
+//                   V(g0 +- d) - V(g0) = +- d (marginal + eta), by doubling and
+//                   bisection on whole graduates, converted to seats
+//   drivers         the (cluster, region) nodes whose unmet demand the planned
+//                   change fills (expand, open) or whose filled demand it gives
+//                   up (shrink, close), most first; with a shrink whose graduates
+//                   leave the city, "outside"
+//   unmet_change, retention_change
+//                   unmet openings and city retention with this programme alone
+//                   at its planned intake, minus the current values
+//   reason          one sentence from the above
+//
+// Robustness: `samples` demand scenarios draw every node's openings as
+// round(D_n exp(sigma z - sigma^2 / 2)) with z standard normal (mean preserved),
+// from SplitMix64 keyed by (seed, sample, node) and Box-Muller, so sample k is
+// the same whatever the thread count. Each sample's plan is solved independently
+// (OpenMP over samples, lambda fixed, candidates fixed); a recommendation's
+// agreement is the share of samples whose plan takes the same action for that
+// programme. Without samples agreement is 1.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sixlink/analysis/candidates.hpp"
+#include "sixlink/analysis/quota_optimisation.hpp"
+
+namespace sixlink {
+
+struct RecommendOptions {
+  QuotaOptions quotas;  ///< the plan (its candidates are filled from `candidates`)
+  CandidateOptions candidates;
+  bool open_candidates = true;
+  double min_change = 1.0;  ///< seats; smaller changes are no recommendation
+  int samples = 0;          ///< robustness samples
+  std::uint64_t seed = 0;
+  double demand_noise = 0.2;  ///< sigma of the log-normal noise on openings
+  int threads = 0;            ///< OpenMP threads over samples; 0: the default
+};
+
+enum class Action { kExpand, kShrink, kOpen, kClose };
+std::string_view to_string(Action action);
+
+struct Recommendation {
+  std::string programme;
+  std::string school;
+  std::string specialty;
+  std::string region;
+  Action action = Action::kExpand;
+  double current_intake = 0.0;
+  double intake = 0.0;
+  std::string reason;
+  std::vector<std::string> drivers;  ///< "cluster@region" or "outside"
+  double marginal_value = 0.0;
+  double range = 0.0;             ///< seats
+  double unmet_change = 0.0;      ///< openings
+  double retention_change = 0.0;  ///< fraction
+  double agreement = 1.0;         ///< share of samples taking the same action
+};
+
+struct RecommendationReport {
+  QuotaResult plan;
+  QuotaOptions options;  ///< what the plan was solved with: candidates filled, lambda fixed
+  std::vector<Recommendation> recommendations;  ///< most value first
+  int samples = 0;
+  std::uint64_t seed = 0;
+  double sample_objective_median = 0.0;  ///< over the feasible samples
+  int infeasible_samples = 0;
+};
+
+/// Plans and recommends (see the header). Throws InvalidInput for bad options.
+RecommendationReport recommend(const Scenario& scenario, const RecommendOptions& options = {});
+
+}  // namespace sixlink

@@ -1,0 +1,336 @@
+#include "sixlink/analysis/recommendations.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "detail/numbers.hpp"
+#include "detail/rng.hpp"
+#include "sixlink/analysis/projection.hpp"
+#include "sixlink/core/error.hpp"
+#include "sixlink/model/summary.hpp"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+namespace sixlink {
+namespace {
+
+constexpr int kNoAction = -1;
+
+int action_of(const QuotaProgramme& p, double min_change) {
+  if (p.candidate) return p.open && p.intake > 0 ? static_cast<int>(Action::kOpen) : kNoAction;
+  if (!p.open) return static_cast<int>(Action::kClose);
+  if (p.intake >= p.current_intake + min_change) return static_cast<int>(Action::kExpand);
+  if (p.intake <= p.current_intake - min_change) return static_cast<int>(Action::kShrink);
+  return kNoAction;
+}
+
+std::vector<int> actions(const QuotaResult& plan, double min_change) {
+  std::vector<int> out;
+  out.reserve(plan.programmes.size());
+  for (const auto& p : plan.programmes)
+    out.push_back(plan.status == QuotaStatus::kOptimal ? action_of(p, min_change) : kNoAction);
+  return out;
+}
+
+// The market of the demand year at the current intakes, re-solved as graduates change.
+class Market {
+ public:
+  Market(const Scenario& all, int year, const QuotaOptions& q, double lambda)
+      : graph_(
+            project_supply_demand(all, {year, q.market.other_region_mobility, q.market.threads})) {
+    if (!q.openings.empty()) graph_.openings = q.openings;
+    std::vector<std::string> ids;
+    for (const auto& p : all.programmes) ids.push_back(p.id);
+    model_ = build_gap_flow_model(graph_, ids, lambda, kInfiniteCapacity, {1, 0.0});
+    base_ = solve();
+  }
+
+  struct State {
+    Cost cost = 0;
+    std::vector<Flow> flow;
+  };
+
+  State at(Index p, Count graduates) {
+    const Count before = graph_.graduates[static_cast<std::size_t>(p)];
+    set_graduates(model_, p, graduates);
+    State s = solve();
+    set_graduates(model_, p, before);
+    return s;
+  }
+  const State& base() const { return base_; }
+  const SupplyDemandGraph& graph() const { return graph_; }
+  const GapFlowModel& model() const { return model_; }
+
+  double matched(const State& s) const {
+    double sum = 0.0;
+    for (Index n = 0; n < model_.nodes; ++n)
+      sum += static_cast<double>(s.flow[static_cast<std::size_t>(model_.first_node_arc + n)]);
+    return sum;
+  }
+  double graduates_total() const {
+    double sum = 0.0;
+    for (Count g : graph_.graduates) sum += static_cast<double>(g);
+    return sum;
+  }
+
+ private:
+  State solve() {
+    MinCostFlowResult r = model_.problem.solve();
+    if (r.status != FlowStatus::kOptimal)
+      throw std::logic_error("recommendations: market model not optimal: " + r.message);
+    return {r.cost, std::move(r.flow)};
+  }
+
+  SupplyDemandGraph graph_;
+  GapFlowModel model_;
+  State base_;
+};
+
+double value_of(Cost cost) { return -static_cast<double>(cost) / kWeightScale; }
+
+void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market& market,
+             double eta, double completion, const Scenario& all) {
+  const auto& g = market.graph();
+  const Count g0 = g.graduates[static_cast<std::size_t>(p)];
+  const Count target = std::max<Count>(0, std::llround(planned.open ? planned.graduates : 0.0));
+  const bool up = rec.action == Action::kExpand || rec.action == Action::kOpen;
+  const Count reach = std::max<Count>(0, up ? target - g0 : g0 - target);
+  const Cost base = market.base().cost;
+  // Cost change per graduate in the direction of the change, and how far it holds.
+  Cost step = 0;
+  if (up)
+    step = market.at(p, g0 + 1).cost - base;
+  else if (g0 > 0)
+    step = base - market.at(p, g0 - 1).cost;
+  rec.marginal_value = value_of(step) - eta;
+  auto linear = [&](Count d) {
+    const Cost c = market.at(p, up ? g0 + d : g0 - d).cost;
+    return (up ? c - base : base - c) == d * step;
+  };
+  Count good = reach > 0 ? 1 : 0, bad = reach + 1;
+  while (good < reach) {
+    const Count next = std::min(reach, good * 2);
+    if (linear(next)) {
+      good = next;
+    } else {
+      bad = next;
+      break;
+    }
+  }
+  while (bad - good > 1 && good < reach) {
+    const Count mid = good + (bad - good) / 2;
+    if (linear(mid))
+      good = mid;
+    else
+      bad = mid;
+  }
+  rec.range = static_cast<double>(good) / completion;
+
+  // Effect of this change alone, and the nodes it moves.
+  const Market::State after = market.at(p, target);
+  const double total = market.graduates_total();
+  const double matched_before = market.matched(market.base());
+  const double matched_after = market.matched(after);
+  rec.unmet_change = -(matched_after - matched_before);
+  const double retention_before = total > 0 ? matched_before / total : 0.0;
+  const double total_after = total + static_cast<double>(target - g0);
+  rec.retention_change = (total_after > 0 ? matched_after / total_after : 0.0) - retention_before;
+  const auto* outer = g.weight.outerIndexPtr();
+  const auto* column = g.weight.innerIndexPtr();
+  std::vector<std::pair<Flow, std::string>> moved;
+  for (auto k = outer[p]; k < outer[p + 1]; ++k) {
+    const Flow delta =
+        after.flow[static_cast<std::size_t>(k)] - market.base().flow[static_cast<std::size_t>(k)];
+    if ((up && delta > 0) || (!up && delta < 0)) {
+      const auto n = static_cast<std::size_t>(column[k]);
+      moved.emplace_back(-std::abs(delta),
+                         g.cluster_ids[static_cast<std::size_t>(g.node_cluster[n])] + "@" +
+                             all.regions[static_cast<std::size_t>(g.node_region[n])].id);
+    }
+  }
+  std::sort(moved.begin(), moved.end());
+  for (auto& m : moved) rec.drivers.push_back(std::move(m.second));
+  const Index outside = market.model().first_outside_arc + p;
+  const Flow leaving_before = market.base().flow[static_cast<std::size_t>(outside)];
+  if (!up && leaving_before > 0) rec.drivers.insert(rec.drivers.begin(), "outside");
+
+  auto list = [&](std::size_t most) {
+    std::string text;
+    for (std::size_t i = 0; i < rec.drivers.size() && i < most; ++i)
+      text += (i ? ", " : "") + rec.drivers[i];
+    return text;
+  };
+  const std::string value = detail::format_number(std::round(rec.marginal_value * 1000) / 1000);
+  const std::string filled = detail::format_number(std::round(-rec.unmet_change));
+  switch (rec.action) {
+    case Action::kExpand:
+    case Action::kOpen:
+      rec.reason = (rec.action == Action::kOpen ? "no school in " + rec.region + " offers it; "
+                                                : std::string()) +
+                   (rec.drivers.empty() ? std::string("its graduates outvalue their training")
+                    : rec.unmet_change < 0
+                        ? "unmet demand at " + list(3) + " (" + filled + " more openings filled)"
+                        : "it fits " + list(3) + " better than the graduates placed there now") +
+                   "; each graduate adds " + value + " net";
+      break;
+    case Action::kShrink:
+    case Action::kClose:
+      rec.reason =
+          (leaving_before > 0 ? std::to_string(leaving_before) + " of " + std::to_string(g0) +
+                                    " graduates leave the city"
+                              : "its graduates displace better-fitting ones at " + list(3)) +
+          "; each graduate fewer changes the value by " +
+          detail::format_number(std::round(-rec.marginal_value * 1000) / 1000);
+      break;
+  }
+}
+
+std::vector<Count> sample_openings(const std::vector<Count>& openings, std::uint64_t seed,
+                                   int sample, double sigma) {
+  std::vector<Count> out(openings.size());
+  for (std::size_t n = 0; n < openings.size(); ++n) {
+    detail::SplitMix64 rng(detail::mix64(
+        seed ^ detail::mix64(static_cast<std::uint64_t>(sample) * 0x9E3779B97F4A7C15ULL + n)));
+    const double u1 = 1.0 - rng.uniform(), u2 = rng.uniform();  // u1 in (0, 1]
+    const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    out[n] = static_cast<Count>(
+        std::llround(static_cast<double>(openings[n]) * std::exp(sigma * z - 0.5 * sigma * sigma)));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(Action action) {
+  switch (action) {
+    case Action::kExpand:
+      return "expand";
+    case Action::kShrink:
+      return "shrink";
+    case Action::kOpen:
+      return "open";
+    case Action::kClose:
+      return "close";
+  }
+  return "?";
+}
+
+RecommendationReport recommend(const Scenario& s, const RecommendOptions& options) {
+  if (options.samples < 0 || options.samples > 1000000)
+    throw InvalidInput("samples must be in [0, 1000000], got " + std::to_string(options.samples));
+  if (!(options.demand_noise >= 0.0 && options.demand_noise <= 2.0))
+    throw InvalidInput("demand_noise must be in [0, 2], got " +
+                       detail::format_number(options.demand_noise));
+  if (!(options.min_change >= 0.0 && std::isfinite(options.min_change)))
+    throw InvalidInput("min_change must be >= 0, got " + detail::format_number(options.min_change));
+  if (options.threads < 0)
+    throw InvalidInput("threads must be >= 0, got " + std::to_string(options.threads));
+
+  QuotaOptions q = options.quotas;
+  if (!q.market.outside_weight) {  // calibrate once for the plan and every sample
+    GapOptions calibration = q.market;
+    calibration.year = 0;
+    q.market.outside_weight =
+        calibrate_outside_weight(s, calibration).value_or(kDefaultOutsideWeight);
+  }
+  RecommendationReport report;
+  report.seed = options.seed;
+  report.samples = options.samples;
+  // Candidates from the gap of the demand year at the current intakes.
+  const int year = q.year == 0 ? s.base_year + 1 : q.year;
+  if (options.open_candidates && q.candidates.empty()) {
+    GapOptions market = q.market;
+    market.year = quota_demand_year(s, year);
+    for (auto& c : open_candidates(s, gap_analysis(s, market), options.candidates))
+      q.candidates.push_back(std::move(c.programme));
+  }
+  report.plan = optimise_quotas(s, q);
+  report.options = q;
+  const QuotaResult& plan = report.plan;
+  if (plan.status != QuotaStatus::kOptimal) return report;
+
+  Scenario all = s;
+  for (const auto& c : q.candidates) all.programmes.push_back(c);
+  Market market(all, plan.demand_year, q, plan.outside_weight);
+  const auto chosen = actions(plan, options.min_change);
+  for (std::size_t i = 0; i < plan.programmes.size(); ++i) {
+    if (chosen[i] == kNoAction) continue;
+    const QuotaProgramme& p = plan.programmes[i];
+    Recommendation rec;
+    rec.programme = p.id;
+    rec.school = p.school;
+    rec.specialty = p.specialty;
+    rec.region = p.region;
+    rec.action = static_cast<Action>(chosen[i]);
+    rec.current_intake = p.current_intake;
+    rec.intake = p.intake;
+    explain(rec, p, static_cast<Index>(i), market, plan.training_cost,
+            all.programmes[i].completion_rate, all);
+    report.recommendations.push_back(std::move(rec));
+  }
+
+  // Robustness samples, each solved on its own (identical at any thread count).
+  if (options.samples > 0) {
+    std::vector<std::vector<int>> sampled(static_cast<std::size_t>(options.samples));
+    std::vector<double> objective(static_cast<std::size_t>(options.samples), 0.0);
+    std::vector<char> feasible(static_cast<std::size_t>(options.samples), 0);
+    const std::vector<Count>& openings = market.graph().openings;
+    const int threads = options.threads > 0 ? options.threads :
+#ifdef _OPENMP
+                                            omp_get_max_threads();
+#else
+                                            1;
+#endif
+    QuotaOptions base = q;
+    base.market.threads = 1;
+    std::string failure;
+#pragma omp parallel for schedule(dynamic) num_threads(threads)
+    for (int k = 0; k < options.samples; ++k) {
+      try {
+        QuotaOptions o = base;
+        o.openings = sample_openings(openings, options.seed, k, options.demand_noise);
+        const QuotaResult r = optimise_quotas(s, o);
+        sampled[static_cast<std::size_t>(k)] = actions(r, options.min_change);
+        feasible[static_cast<std::size_t>(k)] = r.status == QuotaStatus::kOptimal;
+        objective[static_cast<std::size_t>(k)] = r.objective;
+      } catch (const std::exception& e) {
+#pragma omp critical
+        failure = e.what();
+      }
+    }
+    if (!failure.empty()) throw std::runtime_error("recommendations: a sample failed: " + failure);
+    std::vector<double> good;
+    for (int k = 0; k < options.samples; ++k) {
+      if (feasible[static_cast<std::size_t>(k)])
+        good.push_back(objective[static_cast<std::size_t>(k)]);
+      else
+        ++report.infeasible_samples;
+    }
+    if (!good.empty()) {
+      std::sort(good.begin(), good.end());
+      report.sample_objective_median = good[good.size() / 2];
+    }
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < plan.programmes.size(); ++i)
+      index.emplace(plan.programmes[i].id, i);
+    for (auto& rec : report.recommendations) {
+      const std::size_t i = index.at(rec.programme);
+      int agree = 0;
+      for (const auto& a : sampled) agree += a.size() > i && a[i] == static_cast<int>(rec.action);
+      rec.agreement = static_cast<double>(agree) / options.samples;
+    }
+  }
+  std::stable_sort(report.recommendations.begin(), report.recommendations.end(),
+                   [](const Recommendation& a, const Recommendation& b) {
+                     return std::abs(a.marginal_value * (a.intake - a.current_intake)) >
+                            std::abs(b.marginal_value * (b.intake - b.current_intake));
+                   });
+  return report;
+}
+
+}  // namespace sixlink
