@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <map>
 #include <sstream>
@@ -43,7 +44,7 @@ struct SideRow {
 struct PlanModel {
   SupplyDemandGraph graph;
   Index programmes = 0, nodes = 0, schools = 0;
-  Index outside = 0, sink = 0, source = 0, first_school = 0;
+  Index outside = 0, sink = 0, first_school = 0;
   MinCostFlow net;
   std::vector<Cost> base_cost;  // per arc, the model's cost (kWeightScale units)
   // Per programme.
@@ -53,13 +54,13 @@ struct PlanModel {
   std::vector<Count> g0, lo, hi, step;
   std::vector<Index> school_of;
   std::vector<Index> first_local, outside_arc, surplus_arc;
-  std::vector<Index> first_plan_arc, plan_arcs;  // school -> programme arcs
-  std::vector<Flow> plan_capacity;               // per plan arc, while open
+  std::vector<Index> first_unused_arc, unused_arcs;  // programme -> school: seats not filled
+  std::vector<Flow> unused_capacity;                 // per unused arc, while open
   // Per school.
-  std::vector<Index> school_arc;
+  std::vector<Index> school_arc;  // school -> sink: unused seats, at least what capacity forces
   std::vector<bool> uniform;     // one completion rate: capacity in the network
   std::vector<double> capacity;  // students (0: none)
-  Index first_node_arc = 0, idle_arc = 0;
+  Index first_node_arc = 0;
   double eta = 0.0, lambda = 0.0, rho = 0.0, kappa = 0.0;
   std::vector<SideRow> rows;
 
@@ -79,6 +80,20 @@ struct PlanModel {
     return open[i] ? q0[i] + (g - static_cast<double>(g0[i])) / completion[i] : 0.0;
   }
 };
+
+// Opens or closes programme p: an open one supplies hi_p graduates' seats.
+void set_open(PlanModel& m, Index p, bool open) {
+  const auto i = static_cast<std::size_t>(p);
+  m.open[i] = open;
+  const Flow supply = open ? m.hi[i] : 0;
+  m.net.set_supply(m.sink, m.net.supply(m.sink) + m.net.supply(p) - supply);
+  m.net.set_supply(p, supply);
+  const Index a0 = m.first_unused_arc[i];
+  for (Index a = a0; a < a0 + m.unused_arcs[i]; ++a) {
+    const auto slot = static_cast<std::size_t>(a - m.first_unused_arc[0]);
+    m.net.set_bounds(a, 0, open ? m.unused_capacity[slot] : 0);
+  }
+}
 
 void check_options(const QuotaOptions& o, const Scenario& s) {
   auto in_range = [](const char* name, double x, double lo, double hi) {
@@ -161,8 +176,7 @@ PlanModel build_model(const Scenario& s, const Scenario& all, const QuotaOptions
   m.schools = static_cast<Index>(all.schools.size());
   m.outside = P + m.nodes;
   m.sink = m.outside + 1;
-  m.source = m.sink + 1;
-  m.first_school = m.source + 1;
+  m.first_school = m.sink + 1;
   m.lambda = lambda;
   m.eta = o.training_cost.value_or(lambda + kLeavingLoss);
   m.rho = o.unmet_penalty;
@@ -263,22 +277,21 @@ PlanModel build_model(const Scenario& s, const Scenario& all, const QuotaOptions
     if (school_rate[k] != c) m.uniform[k] = false;
   }
   m.school_arc.resize(static_cast<std::size_t>(m.schools));
-  for (Index k = 0; k < m.schools; ++k) {
+  for (Index k = 0; k < m.schools; ++k)
     m.capacity[static_cast<std::size_t>(k)] =
         static_cast<double>(all.schools[static_cast<std::size_t>(k)].capacity);
-    m.school_arc[static_cast<std::size_t>(k)] =
-        add(m.source, m.first_school + k, kInfiniteCapacity, 0);
-  }
-  // Programme arcs: the fixed lower bound, then one arc per piece of A_p.
-  m.first_plan_arc.resize(n);
-  m.plan_arcs.resize(n);
+  // Unused seats: g_p = hi_p - u_p, with u_p on one arc per piece of A_p over
+  // [lo, hi] (each unit saves that piece's eta + slope); the school passes them on
+  // to the sink, at least as many as its capacity forces (set_school_capacities).
+  // Programmes are the supply nodes, as in the gap model, which keeps the network
+  // simplex as fast there as on the transportation problem.
+  m.first_unused_arc.resize(n);
+  m.unused_arcs.resize(n);
   for (Index p = 0; p < P; ++p) {
     const auto i = static_cast<std::size_t>(p);
     const Index school = m.first_school + m.school_of[i];
-    m.first_plan_arc[i] = f.arc_count();
+    m.first_unused_arc[i] = f.arc_count();
     const Count lo = m.lo[i], hi = m.hi[i], g0 = m.g0[i], st = m.step[i];
-    m.plan_capacity.push_back(lo);
-    add(school, p, lo, to_cost(m.eta), lo);
     const Count breaks[] = {std::numeric_limits<Count>::min(), g0 - st, g0, g0 + st,
                             std::numeric_limits<Count>::max()};
     const double slopes[] = {-2.0 * m.kappa, -m.kappa, m.kappa, 2.0 * m.kappa};
@@ -286,22 +299,14 @@ PlanModel build_model(const Scenario& s, const Scenario& all, const QuotaOptions
       const Count from = std::max(lo, breaks[k]);
       const Count to = std::min(hi, breaks[k + 1]);
       if (to <= from) continue;
-      m.plan_capacity.push_back(to - from);
-      add(school, p, to - from, to_cost(m.eta + slopes[k]));
+      m.unused_capacity.push_back(to - from);
+      add(p, school, to - from, -to_cost(m.eta + slopes[k]));
     }
-    m.plan_arcs[i] = f.arc_count() - m.first_plan_arc[i];
+    m.unused_arcs[i] = f.arc_count() - m.first_unused_arc[i];
   }
-  m.idle_arc = add(m.source, m.sink, kInfiniteCapacity, 0);
-  Flow most = 0;
-  for (Count h : m.hi) most += h;
-  f.set_supply(m.source, most);
-  f.set_supply(m.sink, -most);
-  for (Index p = 0; p < P; ++p)
-    if (!m.open[static_cast<std::size_t>(p)]) {
-      const Index a0 = m.first_plan_arc[static_cast<std::size_t>(p)];
-      for (Index a = a0; a < a0 + m.plan_arcs[static_cast<std::size_t>(p)]; ++a)
-        f.set_bounds(a, 0, 0);
-    }
+  for (Index k = 0; k < m.schools; ++k)
+    m.school_arc[static_cast<std::size_t>(k)] = add(m.first_school + k, m.sink, kInfiniteCapacity, 0);
+  for (Index p = 0; p < P; ++p) set_open(m, p, m.open[static_cast<std::size_t>(p)]);
 
   // Side constraints on the students sum_p (constant_p + g_p / c_p).
   auto row = [&](std::string name, ConstraintSense sense, double limit, auto weight) {
@@ -348,29 +353,35 @@ double row_constant(const PlanModel& m, const SideRow& r) {
   return sum;
 }
 
-// Capacity of the school arcs (uniform schools) in graduates; an error message
-// when the lower bounds of the open programmes do not fit.
+// Capacity of the uniform schools, as the unused seats they must pass on:
+// sum_p g_p <= cap  <=>  sum_p u_p >= sum_p hi_p - cap. An error message when the
+// lower bounds of the open programmes do not fit.
 std::string set_school_capacities(PlanModel& m, const Scenario& all, double& shortfall) {
-  std::vector<double> constant(static_cast<std::size_t>(m.schools), 0.0);
-  std::vector<Count> lower(static_cast<std::size_t>(m.schools), 0);
-  std::vector<double> rate(static_cast<std::size_t>(m.schools), 1.0);
+  const auto S = static_cast<std::size_t>(m.schools);
+  std::vector<double> constant(S, 0.0), rate(S, 1.0);
+  std::vector<Count> lower(S, 0), most(S, 0);
   for (Index p = 0; p < m.programmes; ++p) {
     const auto i = static_cast<std::size_t>(p);
     const auto k = static_cast<std::size_t>(m.school_of[i]);
     constant[k] += m.student_constant(p);
-    if (m.open[i]) lower[k] += m.lo[i];
+    if (m.open[i]) {
+      lower[k] += m.lo[i];
+      most[k] += m.hi[i];
+    }
     rate[k] = m.completion[i];
   }
-  for (Index k = 0; k < m.schools; ++k) {
-    const auto i = static_cast<std::size_t>(k);
-    if (!m.uniform[i] || m.capacity[i] <= 0) continue;
-    const double room = m.capacity[i] - constant[i];
-    const auto cap = static_cast<Count>(std::max(0.0, std::floor(rate[i] * room + 1e-9)));
-    if (cap < lower[i]) {
-      shortfall = static_cast<double>(lower[i] - cap) / rate[i];
-      return "school_capacity:" + all.schools[i].id;
+  for (std::size_t k = 0; k < S; ++k) {
+    Count forced = 0;
+    if (m.uniform[k] && m.capacity[k] > 0) {
+      const double room = m.capacity[k] - constant[k];
+      const auto cap = static_cast<Count>(std::max(0.0, std::floor(rate[k] * room + 1e-9)));
+      if (cap < lower[k]) {
+        shortfall = static_cast<double>(lower[k] - cap) / rate[k];
+        return "school_capacity:" + all.schools[k].id;
+      }
+      forced = std::max<Count>(0, most[k] - cap);
     }
-    m.net.set_bounds(m.school_arc[i], 0, cap);
+    m.net.set_bounds(m.school_arc[k], forced, kInfiniteCapacity);
   }
   return {};
 }
@@ -382,12 +393,15 @@ struct Column {
   std::vector<double> row;  // per side row: sum coef g
 };
 
-double programme_graduates(const PlanModel& m, const std::vector<Flow>& flow, Index p) {
-  const Index a0 = m.first_plan_arc[static_cast<std::size_t>(p)];
-  Flow g = 0;
-  for (Index a = a0; a < a0 + m.plan_arcs[static_cast<std::size_t>(p)]; ++a)
-    g += flow[static_cast<std::size_t>(a)];
-  return static_cast<double>(g);
+// g_p = hi_p - u_p while open, 0 when closed (works on fractional combinations too).
+template <class T>
+double programme_graduates(const PlanModel& m, const std::vector<T>& flow, Index p) {
+  const auto i = static_cast<std::size_t>(p);
+  if (!m.open[i]) return 0.0;
+  double unused = 0.0;
+  for (Index a = m.first_unused_arc[i]; a < m.first_unused_arc[i] + m.unused_arcs[i]; ++a)
+    unused += static_cast<double>(flow[static_cast<std::size_t>(a)]);
+  return static_cast<double>(m.hi[i]) - unused;
 }
 
 Column make_column(const PlanModel& m, std::vector<Flow> flow) {
@@ -424,14 +438,17 @@ Column solve_priced(PlanModel& m, const std::vector<double>& price, double objec
   for (Index a = 0; a < m.net.arc_count(); ++a)
     m.net.set_cost(
         a, static_cast<Cost>(objective_weight * factor) * m.base_cost[static_cast<std::size_t>(a)]);
+  // A graduate of p priced at price_p: each unused seat earns it back.
+  double constant = 0.0;
   for (Index p = 0; p < m.programmes; ++p) {
     const auto i = static_cast<std::size_t>(p);
     if (price.empty() || price[i] == 0.0) continue;
-    const Index a0 = m.first_plan_arc[i];
-    for (Index a = a0; a < a0 + m.plan_arcs[i]; ++a) {
+    if (m.open[i]) constant -= price[i] * static_cast<double>(m.hi[i]);
+    const Index a0 = m.first_unused_arc[i];
+    for (Index a = a0; a < a0 + m.unused_arcs[i]; ++a) {
       const double c = objective_weight *
                            static_cast<double>(m.base_cost[static_cast<std::size_t>(a)]) /
-                           kWeightScale +
+                           kWeightScale -
                        price[i];
       m.net.set_cost(a, static_cast<Cost>(std::llround(c * scale)));
     }
@@ -440,7 +457,7 @@ Column solve_priced(PlanModel& m, const std::vector<double>& price, double objec
   ++solves;
   if (r.status != FlowStatus::kOptimal)
     throw std::logic_error("quota optimisation: flow subproblem not optimal: " + r.message);
-  if (value) *value = -static_cast<double>(r.cost) / scale;
+  if (value) *value = -static_cast<double>(r.cost) / scale + constant;
   return make_column(m, std::move(r.flow));
 }
 
@@ -529,24 +546,16 @@ MasterOutcome decompose(PlanModel& m, std::vector<Column>& columns, int max_iter
   return out;
 }
 
+// The objective at u = 0 (every open programme at hi), less the penalty of all openings.
 double objective_constant(const PlanModel& m) {
   double c = 0.0;
-  for (Index p = 0; p < m.programmes; ++p)
-    c -= m.adjustment(p, m.open[static_cast<std::size_t>(p)]
-                             ? static_cast<double>(m.lo[static_cast<std::size_t>(p)])
-                             : 0.0);
+  for (Index p = 0; p < m.programmes; ++p) {
+    const auto i = static_cast<std::size_t>(p);
+    const double hi = static_cast<double>(m.hi[i]);
+    c -= m.open[i] ? m.eta * hi + m.adjustment(p, hi) : m.adjustment(p, 0.0);
+  }
   for (Count d : m.graph.openings) c -= m.rho * static_cast<double>(d);
   return c;
-}
-
-void set_open(PlanModel& m, Index p, bool open) {
-  const auto i = static_cast<std::size_t>(p);
-  m.open[i] = open;
-  const Index a0 = m.first_plan_arc[i];
-  for (Index a = a0; a < a0 + m.plan_arcs[i]; ++a) {
-    const Flow cap = open ? m.plan_capacity[static_cast<std::size_t>(a - m.first_plan_arc[0])] : 0;
-    m.net.set_bounds(a, a == a0 ? cap : 0, cap);
-  }
 }
 
 // The Lagrangian value at multipliers `dual` (full objective, constants included).
@@ -723,6 +732,9 @@ Planned plan(const Scenario& s, const QuotaOptions& o, const std::vector<bool>* 
   }
   std::sort(closable.begin(), closable.end());
   if (static_cast<Index>(closable.size()) > kMaxClosureTests) closable.resize(kMaxClosureTests);
+  bool any_candidate = false;
+  for (Index p = 0; p < m.programmes; ++p) any_candidate = any_candidate || m.candidate[static_cast<std::size_t>(p)];
+  if (closable.empty() && !any_candidate) return out;
   bool changed = false;
   double best = lagrangian(m, dual, out.solves);
   auto try_flip = [&](Index p) {
@@ -806,9 +818,7 @@ QuotaResult optimise_quotas(const Scenario& s, const QuotaOptions& o) {
     row.current_graduates = static_cast<double>(m.g0[i]);
     row.lower = m.q0[i] + static_cast<double>(m.lo[i] - m.g0[i]) / m.completion[i];
     row.upper = m.q0[i] + static_cast<double>(m.hi[i] - m.g0[i]) / m.completion[i];
-    const Index a0 = m.first_plan_arc[i];
-    for (Index a = a0; a < a0 + m.plan_arcs[i]; ++a)
-      row.graduates += flow[static_cast<std::size_t>(a)];
+    row.graduates = programme_graduates(m, flow, p);
     row.intake = lp.ok ? std::max(0.0, m.intake(p, row.graduates)) : row.current_intake;
     for (Index a = m.first_local[i]; a < m.outside_arc[i]; ++a)
       row.placed_local += flow[static_cast<std::size_t>(a)];
@@ -868,8 +878,9 @@ QuotaResult optimise_quotas(const Scenario& s, const QuotaOptions& o) {
     for (Index p = 0; p < m.programmes; ++p)
       if (m.school_of[static_cast<std::size_t>(p)] == k)
         c.value += result.programmes[static_cast<std::size_t>(p)].students;
-    c.binding = lp.ok && flow[static_cast<std::size_t>(m.school_arc[i])] >=
-                             static_cast<double>(m.net.capacity(m.school_arc[i])) - 1e-9;
+    const Flow forced = m.net.lower(m.school_arc[i]);
+    c.binding = lp.ok && forced > 0 &&
+                flow[static_cast<std::size_t>(m.school_arc[i])] <= static_cast<double>(forced) + 1e-9;
     result.constraints.push_back(std::move(c));
   }
   return result;
@@ -894,10 +905,10 @@ void export_quota_mps(const Scenario& s, const QuotaOptions& o, const QuotaResul
       static_cast<std::size_t>(m.net.arc_count()));
   for (Index p = 0; p < m.programmes; ++p) {
     const auto i = static_cast<std::size_t>(p);
-    for (Index a = m.first_plan_arc[i]; a < m.first_plan_arc[i] + m.plan_arcs[i]; ++a)
+    for (Index a = m.first_unused_arc[i]; a < m.first_unused_arc[i] + m.unused_arcs[i]; ++a)
       for (std::size_t r = 0; r < m.rows.size(); ++r)
-        if (m.rows[r].coef[i] != 0.0)
-          side[static_cast<std::size_t>(a)].emplace_back(r, m.rows[r].coef[i]);
+        if (m.rows[r].coef[i] != 0.0)  // a g = a hi - a u
+          side[static_cast<std::size_t>(a)].emplace_back(r, -m.rows[r].coef[i]);
   }
   char value[64];
   for (Index a = 0; a < m.net.arc_count(); ++a) {
@@ -917,8 +928,14 @@ void export_quota_mps(const Scenario& s, const QuotaOptions& o, const QuotaResul
   if (constant != 0.0) out << " rhs value " << -constant << '\n';
   for (Index v = 0; v < m.net.node_count(); ++v)
     if (m.net.supply(v) != 0) out << " rhs n" << v << ' ' << m.net.supply(v) << '\n';
-  for (std::size_t r = 0; r < m.rows.size(); ++r)
-    out << " rhs s" << r << ' ' << m.rows[r].limit - row_constant(m, m.rows[r]) << '\n';
+  for (std::size_t r = 0; r < m.rows.size(); ++r) {
+    double at_most = 0.0;  // the rows' value with every open programme at hi
+    for (Index p = 0; p < m.programmes; ++p)
+      if (m.open[static_cast<std::size_t>(p)])
+        at_most += m.rows[r].coef[static_cast<std::size_t>(p)] *
+                   static_cast<double>(m.hi[static_cast<std::size_t>(p)]);
+    out << " rhs s" << r << ' ' << m.rows[r].limit - row_constant(m, m.rows[r]) - at_most << '\n';
+  }
   out << "BOUNDS\n";
   for (Index a = 0; a < m.net.arc_count(); ++a) {
     const Flow lo = m.net.lower(a), up = m.net.capacity(a);

@@ -53,6 +53,8 @@ class NetworkSimplexEngine {
   std::vector<std::int8_t> state_;  // +1 at lower bound, -1 at upper bound, 0 in the tree
   std::vector<Flow> shifted_supply_;
   std::vector<std::uint8_t> costly_;
+  std::vector<Id> slot_, order_;  // caller's arc -> engine slot, and back (arc mixing)
+  Id mixed_nodes_ = -1;
   // artificial arcs whose flow means infeasibility
 
   // Spanning tree: parent, predecessor arc, its direction (1: node -> parent),
