@@ -2,9 +2,13 @@
 // individual headers in libraries.
 #pragma once
 
+#include "sixlink/analysis/candidates.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/analysis/indicators.hpp"
 #include "sixlink/analysis/projection.hpp"
+#include "sixlink/analysis/quota_optimisation.hpp"
+#include "sixlink/analysis/recommendations.hpp"
+#include "sixlink/analysis/rolling_plan.hpp"
 #include "sixlink/assignment/assignment.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
@@ -14,6 +18,7 @@
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
+#include "sixlink/io/plan_report_io.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/matching/market.hpp"
 #include "sixlink/matching/parallel_choice.hpp"

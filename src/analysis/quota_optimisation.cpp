@@ -28,6 +28,9 @@ __extension__ typedef __int128 i128;  // exact sums of int64 products
 constexpr double kLeavingLoss = 0.05;  // default eta - lambda
 constexpr Index kMaxClosureTests = 200;
 
+// Figures for messages: one decimal.
+std::string rounded(double x) { return detail::format_number(std::round(x * 10.0) / 10.0); }
+
 Cost to_cost(double value) { return static_cast<Cost>(std::llround(value * kWeightScale)); }
 
 // A side constraint: sum_p coef_p g_p + sum_p constant_p  (sense)  limit.
@@ -58,8 +61,8 @@ struct PlanModel {
   std::vector<Flow> unused_capacity;                 // per unused arc, while open
   // Per school.
   std::vector<Index> school_arc;  // school -> sink: unused seats, at least what capacity forces
-  std::vector<bool> uniform;     // one completion rate: capacity in the network
-  std::vector<double> capacity;  // students (0: none)
+  std::vector<bool> uniform;      // one completion rate: capacity in the network
+  std::vector<double> capacity;   // students (0: none)
   Index first_node_arc = 0;
   double eta = 0.0, lambda = 0.0, rho = 0.0, kappa = 0.0;
   std::vector<SideRow> rows;
@@ -305,7 +308,8 @@ PlanModel build_model(const Scenario& s, const Scenario& all, const QuotaOptions
     m.unused_arcs[i] = f.arc_count() - m.first_unused_arc[i];
   }
   for (Index k = 0; k < m.schools; ++k)
-    m.school_arc[static_cast<std::size_t>(k)] = add(m.first_school + k, m.sink, kInfiniteCapacity, 0);
+    m.school_arc[static_cast<std::size_t>(k)] =
+        add(m.first_school + k, m.sink, kInfiniteCapacity, 0);
   for (Index p = 0; p < P; ++p) set_open(m, p, m.open[static_cast<std::size_t>(p)]);
 
   // Side constraints on the students sum_p (constant_p + g_p / c_p).
@@ -604,12 +608,9 @@ Solved solve_lp(PlanModel& m, const Scenario& all, int max_iterations, int& solv
     s.ok = true;
     return s;
   }
-  // Which constraint cannot hold: optimise each violated one alone.
+  // Which constraint cannot hold: optimise each one alone.
   std::vector<std::string> conflicting;
   for (std::size_t r = 0; r < m.rows.size(); ++r) {
-    if (s.master.violation.empty() ||
-        s.master.violation[r] <= 1e-9 * std::max(1.0, std::abs(m.rows[r].limit)))
-      continue;
     const SideRow& row = m.rows[r];
     const double toward = row.sense == ConstraintSense::kAtMost ? 1.0 : -1.0;
     std::vector<double> price(static_cast<std::size_t>(m.programmes));
@@ -626,14 +627,13 @@ Solved solve_lp(PlanModel& m, const Scenario& all, int max_iterations, int& solv
           row.share ? row.name + ": " + detail::format_number(*row.share) +
                           " cannot be reached within the intake bounds and school capacities (the "
                           "closest plan misses it by " +
-                          detail::format_number(miss) + " students)"
+                          rounded(miss) + " students)"
                     : row.name + ": " +
                           (row.sense == ConstraintSense::kAtLeast ? "at least " : "at most ") +
                           detail::format_number(row.limit) +
                           " asked, but the intake bounds and school capacities allow " +
                           (row.sense == ConstraintSense::kAtLeast ? "at most " : "no less than ") +
-                          detail::format_number(reach) + " (short by " +
-                          detail::format_number(miss) + ")";
+                          rounded(reach) + " (short by " + rounded(miss) + ")";
     }
   }
   if (s.failed.empty()) {
@@ -648,8 +648,8 @@ Solved solve_lp(PlanModel& m, const Scenario& all, int max_iterations, int& solv
     double total = 0.0;
     for (double v : s.master.violation) total += v;
     s.shortfall = total;
-    s.message = names + " cannot hold together (each can alone); the closest plan misses " +
-                s.failed + " by " + detail::format_number(total);
+    s.message = names + " cannot hold together (each can alone)";
+    if (total > 0) s.message += "; the closest plan misses them by " + rounded(total) + " in all";
   }
   return s;
 }
@@ -733,7 +733,8 @@ Planned plan(const Scenario& s, const QuotaOptions& o, const std::vector<bool>* 
   std::sort(closable.begin(), closable.end());
   if (static_cast<Index>(closable.size()) > kMaxClosureTests) closable.resize(kMaxClosureTests);
   bool any_candidate = false;
-  for (Index p = 0; p < m.programmes; ++p) any_candidate = any_candidate || m.candidate[static_cast<std::size_t>(p)];
+  for (Index p = 0; p < m.programmes; ++p)
+    any_candidate = any_candidate || m.candidate[static_cast<std::size_t>(p)];
   if (closable.empty() && !any_candidate) return out;
   bool changed = false;
   double best = lagrangian(m, dual, out.solves);
@@ -879,8 +880,9 @@ QuotaResult optimise_quotas(const Scenario& s, const QuotaOptions& o) {
       if (m.school_of[static_cast<std::size_t>(p)] == k)
         c.value += result.programmes[static_cast<std::size_t>(p)].students;
     const Flow forced = m.net.lower(m.school_arc[i]);
-    c.binding = lp.ok && forced > 0 &&
-                flow[static_cast<std::size_t>(m.school_arc[i])] <= static_cast<double>(forced) + 1e-9;
+    c.binding =
+        lp.ok && forced > 0 &&
+        flow[static_cast<std::size_t>(m.school_arc[i])] <= static_cast<double>(forced) + 1e-9;
     result.constraints.push_back(std::move(c));
   }
   return result;

@@ -37,17 +37,26 @@ std::vector<int> actions(const QuotaResult& plan, double min_change) {
   return out;
 }
 
-// The market of the demand year at the current intakes, re-solved as graduates change.
+// The market of the demand year with every programme at its planned cohort,
+// re-solved as one programme's cohort changes.
 class Market {
  public:
-  Market(const Scenario& all, int year, const QuotaOptions& q, double lambda)
+  Market(const Scenario& all, int year, const QuotaOptions& q, const QuotaResult& plan)
       : graph_(
             project_supply_demand(all, {year, q.market.other_region_mobility, q.market.threads})) {
     if (!q.openings.empty()) graph_.openings = q.openings;
+    current_ = graph_.graduates;
+    for (std::size_t p = 0; p < graph_.graduates.size(); ++p) {
+      const QuotaProgramme& planned = plan.programmes[p];
+      graph_.graduates[p] = planned.open ? std::llround(planned.graduates) : 0;
+    }
     std::vector<std::string> ids;
     for (const auto& p : all.programmes) ids.push_back(p.id);
-    model_ = build_gap_flow_model(graph_, ids, lambda, kInfiniteCapacity, {1, 0.0});
-    base_ = solve();
+    model_ = build_gap_flow_model(graph_, ids, plan.outside_weight, kInfiniteCapacity, {1, 0.0});
+    // The plan's objective: a filled opening also saves its unmet penalty rho.
+    const auto bonus = static_cast<Cost>(std::llround(q.unmet_penalty * kWeightScale));
+    for (Index n = 0; n < model_.nodes; ++n)
+      model_.problem.set_cost(model_.first_node_arc + n, -bonus);
   }
 
   struct State {
@@ -55,14 +64,14 @@ class Market {
     std::vector<Flow> flow;
   };
 
+  // Programme p at `graduates`, every other at its planned cohort.
   State at(Index p, Count graduates) {
-    const Count before = graph_.graduates[static_cast<std::size_t>(p)];
     set_graduates(model_, p, graduates);
     State s = solve();
-    set_graduates(model_, p, before);
+    set_graduates(model_, p, graph_.graduates[static_cast<std::size_t>(p)]);
     return s;
   }
-  const State& base() const { return base_; }
+  Count current(Index p) const { return current_[static_cast<std::size_t>(p)]; }
   const SupplyDemandGraph& graph() const { return graph_; }
   const GapFlowModel& model() const { return model_; }
 
@@ -72,10 +81,11 @@ class Market {
       sum += static_cast<double>(s.flow[static_cast<std::size_t>(model_.first_node_arc + n)]);
     return sum;
   }
-  double graduates_total() const {
+  // All graduates with programme p at `graduates`.
+  double graduates_total(Index p, Count graduates) const {
     double sum = 0.0;
     for (Count g : graph_.graduates) sum += static_cast<double>(g);
-    return sum;
+    return sum + static_cast<double>(graduates - graph_.graduates[static_cast<std::size_t>(p)]);
   }
 
  private:
@@ -86,9 +96,9 @@ class Market {
     return {r.cost, std::move(r.flow)};
   }
 
-  SupplyDemandGraph graph_;
+  SupplyDemandGraph graph_;     // graduates: the planned cohorts
+  std::vector<Count> current_;  // the cohorts of the current intakes
   GapFlowModel model_;
-  State base_;
 };
 
 double value_of(Cost cost) { return -static_cast<double>(cost) / kWeightScale; }
@@ -96,11 +106,12 @@ double value_of(Cost cost) { return -static_cast<double>(cost) / kWeightScale; }
 void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market& market,
              double eta, double completion, const Scenario& all) {
   const auto& g = market.graph();
-  const Count g0 = g.graduates[static_cast<std::size_t>(p)];
+  const Count g0 = market.current(p);
   const Count target = std::max<Count>(0, std::llround(planned.open ? planned.graduates : 0.0));
   const bool up = rec.action == Action::kExpand || rec.action == Action::kOpen;
   const Count reach = std::max<Count>(0, up ? target - g0 : g0 - target);
-  const Cost base = market.base().cost;
+  const Market::State before = market.at(p, g0);
+  const Cost base = before.cost;
   // Cost change per graduate in the direction of the change, and how far it holds.
   Cost step = 0;
   if (up)
@@ -133,19 +144,19 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
 
   // Effect of this change alone, and the nodes it moves.
   const Market::State after = market.at(p, target);
-  const double total = market.graduates_total();
-  const double matched_before = market.matched(market.base());
+  const double total_before = market.graduates_total(p, g0);
+  const double total_after = market.graduates_total(p, target);
+  const double matched_before = market.matched(before);
   const double matched_after = market.matched(after);
   rec.unmet_change = -(matched_after - matched_before);
-  const double retention_before = total > 0 ? matched_before / total : 0.0;
-  const double total_after = total + static_cast<double>(target - g0);
-  rec.retention_change = (total_after > 0 ? matched_after / total_after : 0.0) - retention_before;
+  rec.retention_change = (total_after > 0 ? matched_after / total_after : 0.0) -
+                         (total_before > 0 ? matched_before / total_before : 0.0);
   const auto* outer = g.weight.outerIndexPtr();
   const auto* column = g.weight.innerIndexPtr();
   std::vector<std::pair<Flow, std::string>> moved;
   for (auto k = outer[p]; k < outer[p + 1]; ++k) {
     const Flow delta =
-        after.flow[static_cast<std::size_t>(k)] - market.base().flow[static_cast<std::size_t>(k)];
+        after.flow[static_cast<std::size_t>(k)] - before.flow[static_cast<std::size_t>(k)];
     if ((up && delta > 0) || (!up && delta < 0)) {
       const auto n = static_cast<std::size_t>(column[k]);
       moved.emplace_back(-std::abs(delta),
@@ -156,7 +167,7 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
   std::sort(moved.begin(), moved.end());
   for (auto& m : moved) rec.drivers.push_back(std::move(m.second));
   const Index outside = market.model().first_outside_arc + p;
-  const Flow leaving_before = market.base().flow[static_cast<std::size_t>(outside)];
+  const Flow leaving_before = before.flow[static_cast<std::size_t>(outside)];
   if (!up && leaving_before > 0) rec.drivers.insert(rec.drivers.begin(), "outside");
 
   auto list = [&](std::size_t most) {
@@ -256,7 +267,7 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
 
   Scenario all = s;
   for (const auto& c : q.candidates) all.programmes.push_back(c);
-  Market market(all, plan.demand_year, q, plan.outside_weight);
+  Market market(all, plan.demand_year, q, plan);
   const auto chosen = actions(plan, options.min_change);
   for (std::size_t i = 0; i < plan.programmes.size(); ++i) {
     if (chosen[i] == kNoAction) continue;

@@ -20,7 +20,10 @@ def assert_same_summary(a, b):
         elif isinstance(a[key], list):
             assert len(a[key]) == len(b[key])
             for x, y in zip(a[key], b[key]):
-                assert_same_summary(x, y)
+                if isinstance(x, dict):
+                    assert_same_summary(x, y)
+                else:
+                    assert x == y, key
         elif isinstance(a[key], dict):
             assert_same_summary(a[key], b[key])
         else:
@@ -38,6 +41,9 @@ def test_run_prints_the_taizhou_summary(cli):
 def test_run_json_matches_the_golden_summary(cli):
     summary = cli.json("run")
     gap = summary.pop("gap")
+    plan = summary.pop("plan")
+    assert plan["status"] == "optimal" and plan["year"] == 2021
+    assert 0 < len(plan["recommendations"]) <= 5
     assert gap["year"] == 2020
     assert abs(gap["city"]["retention_rate"] - 0.3787) < 0.005
     assert [i["name"] for i in gap["indicators"]][:2] == ["enrolment", "retention_rate"]
@@ -73,7 +79,7 @@ def test_export_default_format_flag(cli, tmp_path):
 
 def test_help_on_every_subcommand(cli):
     assert "run" in cli("--help", check=0).stdout
-    for sub in ["run", "gap", "validate", "export-default"]:
+    for sub in ["run", "gap", "plan", "validate", "export-default"]:
         out = cli(sub, "--help", check=0).stdout
         assert sub in out and "--help" in out
     assert cli("--version", check=0).stdout.startswith("sixlink ")
@@ -250,3 +256,69 @@ def test_gap_bad_options_exit_2_with_one_line(cli, args, words):
     done = cli("gap", *args)
     assert done.returncode == 2
     assert words in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_plan_json_has_the_documented_fields(cli):
+    report = cli.json("plan")
+    assert report["status"] == "optimal" and report["year"] == 2021
+    assert abs(report["upper_bound"] - report["objective"]) <= 1e-6 * abs(report["objective"])
+    programmes = {p["id"]: p for p in report["programmes"]}
+    assert {"id", "current_intake", "intake"} <= set(report["programmes"][0])
+    assert len([p for p in report["programmes"] if not p["candidate"]]) == 124
+    for p in report["programmes"]:
+        if p["open"] and not p["candidate"]:
+            assert p["lower"] - 1e-9 <= p["intake"] <= p["upper"] + 1e-9
+    assert report["recommendations"]
+    for r in report["recommendations"]:
+        assert {"programme", "action", "reason", "marginal_value", "agreement"} <= set(r)
+        assert r["action"] in ("expand", "shrink", "open", "close")
+        assert r["programme"] in programmes and r["reason"]
+    assert [y["year"] for y in report["horizon"]] == [2021]
+
+
+def test_plan_over_the_horizon_reports_the_targets(cli):
+    report = cli.json("plan", "--year", "2025")
+    years = report["horizon"]
+    assert [y["year"] for y in years] == [2021, 2022, 2023, 2024, 2025]
+    assert years[2]["enrolment_target"] == 94000 and years[2]["retention_target"] == 0.45
+    assert years[4]["retention_target"] == 0.55
+    for y in years:  # each year meets its (interpolated) target or says by how much it cannot
+        assert y["enrolment"] >= y["enrolment_target"] - y["enrolment_shortfall"] - 1e-3
+
+
+def test_plan_infeasible_total_names_the_constraint(cli):
+    report = cli.json("plan", "--total", "100000", "--no-horizon")
+    assert report["status"] == "infeasible"
+    assert report["binding_constraint"] == "total_enrolment"
+    assert 2000 < report["shortfall"] < 3000
+    assert "total_enrolment" in report["message"]
+    text = cli("plan", "--total", "100000", "--no-horizon", check=0).stdout
+    assert "infeasible" in text and "total_enrolment" in text
+
+
+def test_plan_samples_are_reproducible(cli):
+    a = cli.json("plan", "--samples", "12", "--seed", "5", "--threads", "1", "--no-horizon")
+    b = cli.json("plan", "--samples", "12", "--seed", "5", "--threads", "2", "--no-horizon")
+    assert a == b
+    assert a["robustness"]["samples"] == 12
+    assert any(r["agreement"] < 1 for r in a["recommendations"])
+
+
+def test_plan_export_mps_matches_highs(cli, tmp_path):
+    solve_mps = pytest.importorskip("sixlink.mps").solve_mps  # the package built beside the CLI
+    model = tmp_path / "plan.mps"
+    report = cli.json("plan", "--total", "94000", "--budget", "1.9e9", "--no-horizon",
+                      "--export-mps", model)
+    optimum, _ = solve_mps(model)
+    assert abs(optimum - report["objective"]) <= 1e-6 * abs(report["objective"])
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--max-change", "2"], "max_change must be in [0, 1]"),
+    (["--year", "2019"], "intake year 2019 must be after the base year 2020"),
+    (["--samples", "-1"], "samples must be in [0, 1000000]"),
+    (["--min-secondary-share", "1.5"], "min_secondary_share must be in [0, 1]"),
+])
+def test_plan_bad_options_are_named(cli, args, message):
+    done = cli("plan", *args, check=2)
+    assert message in done.stderr

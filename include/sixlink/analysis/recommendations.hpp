@@ -4,9 +4,12 @@
 // From the quota plan (quota_optimisation.hpp; candidates from candidates.hpp),
 // every programme whose planned intake differs from the current one by at least
 // `min_change` seats, every closed programme and every opened candidate becomes a
-// recommendation. Each is explained on the market of the plan's demand year at
-// the current intakes, the gap model with one outside arc at lambda per graduate
-// (gap_analysis.hpp, K = 1), re-solved warm:
+// recommendation. Each is explained on the market of the plan's demand year with
+// every other programme at its planned intake ("given the rest of the plan"), the
+// gap model with one outside arc at lambda per graduate (gap_analysis.hpp, K = 1)
+// and the plan's bonus rho per filled opening, re-solved warm; V(g) is its optimum
+// with the programme at g graduates. By concavity of V, the sign of the marginal
+// value agrees with the planned direction:
 //
 //   marginal_value  the net value of one graduate at the current intake: the
 //                   optimum's gain from one more (expand, open) or its loss from
