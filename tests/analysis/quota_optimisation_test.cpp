@@ -153,10 +153,10 @@ void expect_feasible(const QuotaResult& r, const QuotaOptions& o) {
     students += p.students;
   }
   EXPECT_NEAR(students, r.enrolment, 1e-6 * std::max(1.0, students));
-  if (o.total_enrolment) EXPECT_GE(r.enrolment, *o.total_enrolment * (1 - 1e-9));
-  if (o.budget) EXPECT_LE(r.cost, *o.budget * (1 + 1e-9));
-  if (o.min_secondary_share) EXPECT_GE(r.secondary_share, *o.min_secondary_share - 1e-9);
-  if (o.max_secondary_share) EXPECT_LE(r.secondary_share, *o.max_secondary_share + 1e-9);
+  EXPECT_GE(r.enrolment, o.total_enrolment.value_or(0.0) * (1 - 1e-9));
+  EXPECT_LE(r.cost, o.budget.value_or(1e300) * (1 + 1e-9));
+  EXPECT_GE(r.secondary_share, o.min_secondary_share.value_or(0.0) - 1e-9);
+  EXPECT_LE(r.secondary_share, o.max_secondary_share.value_or(1.0) + 1e-9);
   for (const auto& c : r.constraints) {
     const double slack = 1e-6 * std::max(1.0, std::abs(c.limit));
     if (c.sense == ConstraintSense::kAtMost)
