@@ -30,9 +30,11 @@ def sizes(quick):
 
 
 def side_constraints(scenario):
-    """Enrolment 2 % above today's and a budget 1 % below today's cost."""
+    """Enrolment 1 % above the unconstrained plan's, a budget 3 % above its cost,
+    and a secondary share 0.2 points above its share."""
     summary = sixlink.optimise_quotas(scenario, outside_weight=0.4)["totals"]
-    return {"total_enrolment": summary["enrolment"] * 1.02, "budget": summary["cost"] * 0.99}
+    return {"total_enrolment": summary["enrolment"] * 1.01, "budget": summary["cost"] * 1.03,
+            "min_secondary_share": summary["secondary_share"] + 0.002}
 
 
 def main():
@@ -47,7 +49,7 @@ def main():
     folder = tempfile.mkdtemp()
     for programmes, clusters, regions in sizes(args.quick):
         scenario = synthetic_scenario(programmes, clusters, regions, seed=1)
-        for label, extra in (("bounds and capacities", {}), ("+ enrolment and budget", None)):
+        for label, extra in (("bounds and capacities", {}), ("+ enrolment, budget, mix", None)):
             options = dict(outside_weight=0.4)
             options.update(side_constraints(scenario) if extra is None else extra)
             ours = []
@@ -66,6 +68,8 @@ def main():
             finished = highs.status == 0
             optimum = (-highs.fun if lp["maximise"] else highs.fun) + lp["offset"] if finished else None
             median = statistics.median(ours)
+            if result["status"] != "optimal":
+                print(f"  sixlink: {result['status']}: {result['message']}")
             name = f"{programmes} x {clusters} x {regions}, {label}"
             print(f"{name:46s} {lp['c'].size:8d} {median:10.3f} "
                   f"{theirs if finished else args.highs_limit:9.1f}{'' if finished else '+'} "

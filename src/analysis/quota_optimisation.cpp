@@ -437,7 +437,12 @@ Column solve_priced(PlanModel& m, const std::vector<double>& price, double objec
   // Finer than the model's own scale where the range allows: multipliers are not round.
   double factor = 1000.0;
   const double nodes = static_cast<double>(m.net.node_count() + 2);
-  while (factor > 1.0 && largest * kWeightScale * factor * nodes >= 0x1.0p59) factor /= 10.0;
+  // ... as long as (nodes + 2) max|c| and the total cost (a path of at most four
+  // arcs per unit of flow) stay within the engine's ranges.
+  const double flow = static_cast<double>(-m.net.supply(m.sink));
+  while (factor > 1.0 && (largest * kWeightScale * factor * nodes >= 0x1.0p59 ||
+                          largest * kWeightScale * factor * 4.0 * flow >= 0x1.0p61))
+    factor /= 10.0;
   const double scale = kWeightScale * factor;
   for (Index a = 0; a < m.net.arc_count(); ++a)
     m.net.set_cost(
