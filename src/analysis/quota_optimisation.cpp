@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <map>
 #include <sstream>
@@ -661,6 +660,13 @@ Solved solve_lp(PlanModel& m, const Scenario& all, int max_iterations, int& solv
 
 }  // namespace
 
+double quota_outside_weight(const Scenario& s, const QuotaOptions& o) {
+  if (o.market.outside_weight) return *o.market.outside_weight;
+  GapOptions calibration = o.market;
+  calibration.year = 0;
+  return calibrate_outside_weight(s, calibration).value_or(kDefaultOutsideWeight);
+}
+
 int quota_demand_year(const Scenario& s, int intake_year) {
   return intake_year + most_common_duration(s);
 }
@@ -679,12 +685,6 @@ std::string_view to_string(QuotaStatus status) {
 
 namespace {
 
-double resolve_lambda(const Scenario& s, const QuotaOptions& o) {
-  if (o.market.outside_weight) return *o.market.outside_weight;
-  GapOptions calibration = o.market;
-  calibration.year = 0;
-  return calibrate_outside_weight(s, calibration).value_or(kDefaultOutsideWeight);
-}
 
 // Model and decisions after the greedy open/close pass; shared by the optimiser
 // and the MPS export.
@@ -700,7 +700,7 @@ Planned plan(const Scenario& s, const QuotaOptions& o, const std::vector<bool>* 
   check_options(o, s);
   Planned out;
   out.all = with_candidates(s, o.candidates);
-  out.model = build_model(s, out.all, o, resolve_lambda(s, o));
+  out.model = build_model(s, out.all, o, quota_outside_weight(s, o));
   PlanModel& m = out.model;
   if (fixed_open) {
     for (Index p = 0; p < m.programmes; ++p)

@@ -243,12 +243,7 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
     throw InvalidInput("threads must be >= 0, got " + std::to_string(options.threads));
 
   QuotaOptions q = options.quotas;
-  if (!q.market.outside_weight) {  // calibrate once for the plan and every sample
-    GapOptions calibration = q.market;
-    calibration.year = 0;
-    q.market.outside_weight =
-        calibrate_outside_weight(s, calibration).value_or(kDefaultOutsideWeight);
-  }
+  q.market.outside_weight = quota_outside_weight(s, q);  // once for every plan solved
   RecommendationReport report;
   report.seed = options.seed;
   report.samples = options.samples;

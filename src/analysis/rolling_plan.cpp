@@ -50,12 +50,7 @@ RollingPlan plan_horizon(const Scenario& s, const RollingPlanOptions& options) {
   for (const auto& p : s.programmes) plan.programmes.push_back(p.id);
   QuotaOptions q = options.quotas;
   q.candidates.clear();  // the horizon adjusts existing programmes
-  if (!q.market.outside_weight) {
-    GapOptions calibration = q.market;
-    calibration.year = 0;
-    q.market.outside_weight =
-        calibrate_outside_weight(s, calibration).value_or(kDefaultOutsideWeight);
-  }
+  q.market.outside_weight = quota_outside_weight(s, q);  // once for every plan solved
   plan.outside_weight = *q.market.outside_weight;
   // intake(year) for every year before `first` is the scenario's.
   auto intake = [&](int year, std::size_t p) {

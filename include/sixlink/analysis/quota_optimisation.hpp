@@ -28,35 +28,44 @@
 //                 [`min_secondary_share`, `max_secondary_share`]
 //
 // Algorithm. Without side constraints the model is a min-cost flow with convex
-// piecewise-linear arcs: source -> school (capacity) -> programme by one arc per
-// linear piece of A_p (convexity fills them in order), programme -> demand node,
-// outside and sink as in the gap model, demand node -> sink (capacity D_n, bonus
-// rho). The network simplex solves it exactly. Enrolment, budget, level mix and the
-// capacity of a school whose programmes differ in completion rate are side
+// piecewise-linear arcs. Each open programme supplies its upper bound hi_p; the
+// seats it leaves unused, u_p = hi_p - g_p, go to its school on one arc per linear
+// piece of A_p over [lo_p, hi_p] (each unit saves that piece's eta + slope;
+// convexity fills them in order), and the school passes them to the sink, at least
+// sum hi - capacity of them when its programmes share one completion rate (the
+// capacity in graduates). The graduates flow on as in the gap model: programme ->
+// demand node, outside (lambda) or sink (surplus); demand node -> sink with
+// capacity D_n and bonus rho. Programmes as supply nodes keep the network simplex
+// as fast as on the gap model's transportation problem. Enrolment, budget, level
+// mix and the capacity of a school whose completion rates differ are side
 // constraints, priced by Lagrange multipliers: Dantzig-Wolfe decomposition, whose
-// master (a small dense LP over convex combinations of flows) sets the multipliers
-// and whose subproblem is the flow with each graduate of p costing sum_i mu_i a_ip
-// more. It stops when no flow prices out, and returns the LP optimum, the
-// multipliers (shadow prices) and an upper bound from the last subproblem
-// (Lagrangian duality): bound - objective is the certificate of optimality. With
-// binding side constraints the optimal intakes are a convex combination of at
-// most (side constraints + 1) integral flows, so a few may be fractional.
+// master (a small dense LP over convex combinations of flows) sets the
+// multipliers and whose subproblem is the flow with each graduate of p costing
+// sum_i mu_i a_ip more. It stops when no flow prices out, and returns the LP
+// optimum, the multipliers (shadow prices) and an upper bound from the last
+// subproblem (Lagrangian duality, up to the subproblem's cost rounding at 1e-9):
+// bound - objective is the certificate of optimality. With binding side
+// constraints the optimal intakes are a convex combination of at most (side
+// constraints + 1) integral flows, so some may be fractional.
 //
 // Opening and closing are not convex (a programme runs at least its smallest
-// viable cohort, or not at all): after the LP, a greedy pass at the final
-// multipliers closes programmes pinned at their lower bound whose closure raises
-// the Lagrangian value, and opens candidate programmes (candidates.hpp) whose
-// opening raises it; the LP is then solved again with those decisions fixed.
-// That pass is a heuristic; the LP given the decisions is exact.
+// viable cohort, or not at all). A programme may close when shrinking it by the
+// most allowed would reach its smallest viable cohort. After the LP, a greedy
+// pass at the final multipliers closes such programmes pinned at their lower
+// bound, most of whose graduates leave, when closure raises the Lagrangian value
+// (at most 200 tests, least-retained first), and opens candidate programmes
+// (candidates.hpp) whose opening raises it; the LP is then solved again with those
+// decisions fixed. That pass is a heuristic; the LP given the decisions is exact.
 //
 // Status. An infeasible problem names the constraint that cannot hold and by how
 // much: a school whose lower bounds exceed its capacity, or a side constraint
 // beyond what the bounds allow (found by optimising that constraint alone), or,
 // if each can hold alone, the ones that conflict.
 //
-// Complexity. One network simplex solve per master iteration (warm-started; tens
-// of iterations with three side constraints), on P + S + N + 4 nodes and about
-// nnz(w) + 6 P + N arcs.
+// Complexity. One network simplex solve per master iteration (warm-started; 15-20
+// iterations with three binding side constraints on 10,000 programmes), on
+// P + S + N + 2 nodes and about nnz(w) + 6 P + N + S arcs; benchmarks/README.md
+// has times against HiGHS.
 //
 // References. G. B. Dantzig, P. Wolfe, "Decomposition principle for linear
 // programs", Operations Research 8 (1960) 101-111; R. K. Ahuja, T. L. Magnanti,
@@ -165,6 +174,11 @@ struct QuotaResult {
   int iterations = 0;  ///< master iterations (0 without side constraints)
   int flow_solves = 0;
 };
+
+/// lambda of the plan: `options.market.outside_weight`, else calibrated on the
+/// base year's records (gap_analysis.hpp), else kDefaultOutsideWeight. Callers that
+/// solve many plans (samples, horizons) fix it once with this.
+double quota_outside_weight(const Scenario& scenario, const QuotaOptions& options);
 
 /// The year an intake of `intake_year` graduates into: intake_year + the
 /// scenario's most common programme duration.
