@@ -685,7 +685,6 @@ std::string_view to_string(QuotaStatus status) {
 
 namespace {
 
-
 // Model and decisions after the greedy open/close pass; shared by the optimiser
 // and the MPS export.
 struct Planned {
@@ -742,6 +741,7 @@ Planned plan(const Scenario& s, const QuotaOptions& o, const std::vector<bool>* 
     any_candidate = any_candidate || m.candidate[static_cast<std::size_t>(p)];
   if (closable.empty() && !any_candidate) return out;
   bool changed = false;
+  const double kept = objective_constant(m);  // the LP's objective is master + constant
   double best = lagrangian(m, dual, out.solves);
   auto try_flip = [&](Index p) {
     const bool was = m.open[static_cast<std::size_t>(p)];
@@ -761,10 +761,20 @@ Planned plan(const Scenario& s, const QuotaOptions& o, const std::vector<bool>* 
       set_school_capacities(m, out.all, unused);
     }
   };
+  const std::vector<bool> before = m.open;
   for (const auto& [share_local, p] : closable) try_flip(p);
   for (Index p = 0; p < m.programmes; ++p)
     if (m.candidate[static_cast<std::size_t>(p)]) try_flip(p);
-  if (changed) out.lp = solve_lp(m, out.all, o.max_iterations, out.solves);
+  if (!changed) return out;
+  Solved flipped = solve_lp(m, out.all, o.max_iterations, out.solves);
+  if (flipped.ok && flipped.master.iterations >= 0 &&
+      flipped.master.objective + objective_constant(m) >= out.lp.master.objective + kept) {
+    out.lp = std::move(flipped);
+    return out;
+  }
+  // The decisions did not pay once the side constraints hold exactly: undo them.
+  for (Index p = 0; p < m.programmes; ++p) set_open(m, p, before[static_cast<std::size_t>(p)]);
+  out.lp = solve_lp(m, out.all, o.max_iterations, out.solves);
   return out;
 }
 

@@ -55,7 +55,8 @@
 // bound, most of whose graduates leave, when closure raises the Lagrangian value
 // (at most 200 tests, least-retained first), and opens candidate programmes
 // (candidates.hpp) whose opening raises it; the LP is then solved again with those
-// decisions fixed. That pass is a heuristic; the LP given the decisions is exact.
+// decisions fixed, and they are kept only if that LP is feasible and no worse. The
+// pass is a heuristic; the LP given the decisions is exact.
 //
 // Status. An infeasible problem names the constraint that cannot hold and by how
 // much: a school whose lower bounds exceed its capacity, or a side constraint
