@@ -28,7 +28,13 @@ constexpr double kLeavingLoss = 0.05;  // default eta - lambda
 constexpr Index kMaxClosureTests = 200;
 
 // Figures for messages: one decimal.
-std::string rounded(double x) { return detail::format_number(std::round(x * 10.0) / 10.0); }
+std::string rounded(double x) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.1f", x);
+  std::string out(text);
+  if (out.size() > 2 && out.compare(out.size() - 2, 2, ".0") == 0) out.resize(out.size() - 2);
+  return out;
+}
 
 Cost to_cost(double value) { return static_cast<Cost>(std::llround(value * kWeightScale)); }
 
@@ -634,7 +640,7 @@ Solved solve_lp(PlanModel& m, const Scenario& all, int max_iterations, int& solv
                           rounded(miss) + " students)"
                     : row.name + ": " +
                           (row.sense == ConstraintSense::kAtLeast ? "at least " : "at most ") +
-                          detail::format_number(row.limit) +
+                          rounded(row.limit) +
                           " asked, but the intake bounds and school capacities allow " +
                           (row.sense == ConstraintSense::kAtLeast ? "at most " : "no less than ") +
                           rounded(reach) + " (short by " + rounded(miss) + ")";
