@@ -81,17 +81,19 @@ std::vector<OpenCandidate> open_candidates(const Scenario& s, const GapReport& m
       p.id = best->id + "-" + sp.id;
       p.school = best->id;
       p.specialty = sp.id;
-      double completion = 0.0, cost = 0.0;
-      int count = 0, duration = 3;
+      // The school's own duration and completion rate (of its first programme, so a
+      // school with one rate keeps one), and its mean cost per student.
+      double cost = 0.0;
+      int count = 0;
       for (const auto& q : s.programmes) {
         if (q.school != best->id) continue;
-        completion += q.completion_rate;
+        if (count == 0) {
+          p.duration = q.duration;
+          p.completion_rate = q.completion_rate;
+        }
         cost += q.cost_per_student;
-        duration = q.duration;
         ++count;
       }
-      p.duration = duration;
-      p.completion_rate = count > 0 ? completion / count : 1.0;
       p.cost_per_student = count > 0 ? cost / count : 0.0;
       p.min_intake = options.min_intake;
       p.max_intake = options.max_intake;

@@ -9,8 +9,9 @@
 // node's occupation mix (projection.hpp). The best `max_candidates` pairs with a
 // positive score become programmes at the region's school of the specialty's
 // level (secondary specialties at secondary schools, the others at higher ones)
-// with the most free places; duration, completion rate and cost per student are
-// that school's typical values, the intake bounds the options'. O(specialties x
+// with the most free places; duration and completion rate are those of the
+// school's first programme, cost per student its mean, the intake bounds the
+// options'. O(specialties x
 // occupations x nodes).
 #pragma once
 
