@@ -1,0 +1,50 @@
+// The single-year quota model in C++ alone (no Python, no JSON): median wall time of
+// optimise_quotas over repeated calls on a scenario file, with and without the
+// greedy closure tests. Make the province file with the Python generator:
+//
+//   PYTHONPATH=build/python /usr/bin/python3 -c "import json;
+//     from sixlink.synthetic import synthetic_scenario_dict as d;
+//     json.dump(d(10000, 200, 50, seed=1), open('province.json', 'w'))"   (one line)
+//   build/benchmarks/quotas_cpp province.json [repeat]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <sixlink/sixlink.hpp>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: quotas_cpp SCENARIO [repeat]\n");
+    return 2;
+  }
+  try {
+    const sixlink::Scenario scenario = sixlink::load_scenario(argv[1]);
+    const int repeat = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+    for (const bool close : {false, true}) {
+      sixlink::QuotaOptions options;
+      options.market.outside_weight = 0.4;
+      options.allow_close = close;
+      std::vector<double> seconds;
+      sixlink::QuotaResult result;
+      for (int k = 0; k < repeat; ++k) {
+        const auto start = std::chrono::steady_clock::now();
+        result = sixlink::optimise_quotas(scenario, options);
+        seconds.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      }
+      std::sort(seconds.begin(), seconds.end());
+      std::printf(
+          "%s, closing %s: median %.3f s over %d calls (min %.3f, max %.3f), %d flow "
+          "solves, objective %.6f\n",
+          scenario.name.c_str(), close ? "on " : "off", seconds[seconds.size() / 2], repeat,
+          seconds.front(), seconds.back(), result.flow_solves, result.objective);
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "quotas_cpp: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
