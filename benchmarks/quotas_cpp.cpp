@@ -1,6 +1,7 @@
 // The single-year quota model in C++ alone (no Python, no JSON): median wall time of
-// optimise_quotas over repeated calls on a scenario file, with and without the
-// greedy closure tests. Make the province file with the Python generator:
+// optimise_quotas over repeated calls on a scenario file: without the greedy
+// closure tests, with them (the default), and with three binding side constraints. Make the
+// province file with the Python generator:
 //
 //   PYTHONPATH=build/python /usr/bin/python3 -c "import json;
 //     from sixlink.synthetic import synthetic_scenario_dict as d;
@@ -23,10 +24,19 @@ int main(int argc, char** argv) {
   try {
     const sixlink::Scenario scenario = sixlink::load_scenario(argv[1]);
     const int repeat = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
-    for (const bool close : {false, true}) {
-      sixlink::QuotaOptions options;
-      options.market.outside_weight = 0.4;
-      options.allow_close = close;
+    sixlink::QuotaOptions free;
+    free.market.outside_weight = 0.4;
+    const sixlink::QuotaResult unconstrained = sixlink::optimise_quotas(scenario, free);
+    const char* names[] = {"bounds and capacities, closing off", "bounds and capacities",
+                           "+ enrolment, budget, mix"};
+    for (const int variant : {0, 1, 2}) {
+      sixlink::QuotaOptions options = free;
+      options.allow_close = variant > 0;
+      if (variant == 2) {  // as benchmarks/quotas_vs_highs.py: three binding side constraints
+        options.total_enrolment = unconstrained.enrolment * 1.01;
+        options.budget = unconstrained.cost * 1.03;
+        options.min_secondary_share = unconstrained.secondary_share + 0.002;
+      }
       std::vector<double> seconds;
       sixlink::QuotaResult result;
       for (int k = 0; k < repeat; ++k) {
@@ -37,9 +47,9 @@ int main(int argc, char** argv) {
       }
       std::sort(seconds.begin(), seconds.end());
       std::printf(
-          "%s, closing %s: median %.3f s over %d calls (min %.3f, max %.3f), %d flow "
+          "%s, %s: median %.3f s over %d calls (min %.3f, max %.3f), %d flow "
           "solves, objective %.6f\n",
-          scenario.name.c_str(), close ? "on " : "off", seconds[seconds.size() / 2], repeat,
+          scenario.name.c_str(), names[variant], seconds[seconds.size() / 2], repeat,
           seconds.front(), seconds.back(), result.flow_solves, result.objective);
     }
   } catch (const std::exception& e) {
