@@ -16,7 +16,6 @@
 #include "detail/numbers.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
-#include "sixlink/model/summary.hpp"
 #include "sixlink/model/validate.hpp"
 
 namespace sixlink {

@@ -10,7 +10,6 @@
 #include "detail/rng.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
-#include "sixlink/model/summary.hpp"
 
 #ifdef _OPENMP
 #include <omp.h>
