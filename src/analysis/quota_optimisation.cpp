@@ -70,6 +70,10 @@ struct PlanModel {
   Index first_node_arc = 0;
   double eta = 0.0, lambda = 0.0, rho = 0.0, kappa = 0.0;
   std::vector<SideRow> rows;
+  // The prices and weight the network's costs were last set for: re-solves at the
+  // same multipliers (the open/close tests) skip setting 300,000 costs again.
+  std::vector<double> priced_with;
+  double priced_weight = -1.0, priced_factor = -1.0;
 
   double adjustment(Index p, double g) const {
     const double d = std::abs(g - static_cast<double>(g0[static_cast<std::size_t>(p)]));
@@ -429,9 +433,10 @@ Column make_column(const PlanModel& m, std::vector<Flow> flow) {
 }
 
 // Solves the flow with every graduate of p costing `price_p` more (value units),
-// the objective's own costs scaled by `objective_weight` (0 or 1).
-Column solve_priced(PlanModel& m, const std::vector<double>& price, double objective_weight,
-                    int& solves, double* value = nullptr) {
+// the objective's own costs scaled by `objective_weight` (0 or 1). Returns the
+// flow's value; the column too unless `column` is null.
+double solve_priced(PlanModel& m, const std::vector<double>& price, double objective_weight,
+                    int& solves, Column* column) {
   double largest = 0.0;
   for (Cost c : m.base_cost)
     largest = std::max(largest, std::abs(static_cast<double>(c)) / kWeightScale);
@@ -448,30 +453,49 @@ Column solve_priced(PlanModel& m, const std::vector<double>& price, double objec
                           largest * kWeightScale * factor * 4.0 * flow >= 0x1.0p61))
     factor /= 10.0;
   const double scale = kWeightScale * factor;
-  for (Index a = 0; a < m.net.arc_count(); ++a)
-    m.net.set_cost(
-        a, static_cast<Cost>(objective_weight * factor) * m.base_cost[static_cast<std::size_t>(a)]);
   // A graduate of p priced at price_p: each unused seat earns it back.
   double constant = 0.0;
   for (Index p = 0; p < m.programmes; ++p) {
     const auto i = static_cast<std::size_t>(p);
-    if (price.empty() || price[i] == 0.0) continue;
-    if (m.open[i]) constant -= price[i] * static_cast<double>(m.hi[i]);
-    const Index a0 = m.first_unused_arc[i];
-    for (Index a = a0; a < a0 + m.unused_arcs[i]; ++a) {
-      const double c = objective_weight *
-                           static_cast<double>(m.base_cost[static_cast<std::size_t>(a)]) /
-                           kWeightScale -
-                       price[i];
-      m.net.set_cost(a, static_cast<Cost>(std::llround(c * scale)));
+    if (!price.empty() && price[i] != 0.0 && m.open[i])
+      constant -= price[i] * static_cast<double>(m.hi[i]);
+  }
+  // The factor depends on the supplies (open programmes) too: part of the key.
+  const bool same_costs = m.priced_weight == objective_weight && m.priced_factor == factor &&
+                          m.priced_with == price;
+  if (!same_costs) {
+    for (Index a = 0; a < m.net.arc_count(); ++a)
+      m.net.set_cost(a, static_cast<Cost>(objective_weight * factor) *
+                            m.base_cost[static_cast<std::size_t>(a)]);
+    for (Index p = 0; p < m.programmes; ++p) {
+      const auto i = static_cast<std::size_t>(p);
+      if (price.empty() || price[i] == 0.0) continue;
+      const Index a0 = m.first_unused_arc[i];
+      for (Index a = a0; a < a0 + m.unused_arcs[i]; ++a) {
+        const double c = objective_weight *
+                             static_cast<double>(m.base_cost[static_cast<std::size_t>(a)]) /
+                             kWeightScale -
+                         price[i];
+        m.net.set_cost(a, static_cast<Cost>(std::llround(c * scale)));
+      }
     }
+    m.priced_with = price;
+    m.priced_weight = objective_weight;
+    m.priced_factor = factor;
   }
   MinCostFlowResult r = m.net.solve();
   ++solves;
   if (r.status != FlowStatus::kOptimal)
     throw std::logic_error("quota optimisation: flow subproblem not optimal: " + r.message);
-  if (value) *value = -static_cast<double>(r.cost) / scale + constant;
-  return make_column(m, std::move(r.flow));
+  if (column) *column = make_column(m, std::move(r.flow));
+  return -static_cast<double>(r.cost) / scale + constant;
+}
+
+Column solve_column(PlanModel& m, const std::vector<double>& price, double objective_weight,
+                    int& solves) {
+  Column c;
+  solve_priced(m, price, objective_weight, solves, &c);
+  return c;
 }
 
 struct MasterOutcome {
@@ -533,7 +557,7 @@ MasterOutcome decompose(PlanModel& m, std::vector<Column>& columns, int max_iter
     out.weight.assign(master.x.begin(),
                       master.x.begin() + static_cast<std::ptrdiff_t>(columns.size()));
     out.objective = master.objective * value_scale;
-    Column next = solve_priced(m, price, master.feasible ? 1.0 : 0.0, solves);
+    Column next = solve_column(m, price, master.feasible ? 1.0 : 0.0, solves);
     double reduced = master.feasible ? next.value : 0.0;
     for (std::size_t r = 0; r < R; ++r) reduced -= out.dual[r] * next.row[r];
     reduced -= out.convexity_dual;
@@ -580,9 +604,7 @@ double lagrangian(PlanModel& m, const std::vector<double>& dual, int& solves) {
       price[static_cast<std::size_t>(p)] += dual[r] * m.rows[r].coef[static_cast<std::size_t>(p)];
     value -= dual[r] * (row_constant(m, m.rows[r]) - m.rows[r].limit);
   }
-  double flow_value = 0.0;
-  solve_priced(m, price, 1.0, solves, &flow_value);
-  return value + flow_value;
+  return value + solve_priced(m, price, 1.0, solves, nullptr);
 }
 
 struct Solved {
@@ -604,7 +626,7 @@ Solved solve_lp(PlanModel& m, const Scenario& all, int max_iterations, int& solv
                 " more student places than the school has";
     return s;
   }
-  s.columns.push_back(solve_priced(m, {}, 1.0, solves));
+  s.columns.push_back(solve_column(m, {}, 1.0, solves));
   if (m.rows.empty()) {
     s.ok = true;
     s.master.feasible = true;
@@ -624,8 +646,7 @@ Solved solve_lp(PlanModel& m, const Scenario& all, int max_iterations, int& solv
     const double toward = row.sense == ConstraintSense::kAtMost ? 1.0 : -1.0;
     std::vector<double> price(static_cast<std::size_t>(m.programmes));
     for (std::size_t i = 0; i < price.size(); ++i) price[i] = toward * row.coef[i];
-    double best = 0.0;
-    solve_priced(m, price, 0.0, solves, &best);
+    const double best = solve_priced(m, price, 0.0, solves, nullptr);
     const double reach = -best / toward + row_constant(m, row);  // min (at most) or max (at least)
     const double miss = toward * (reach - row.limit);
     conflicting.push_back(row.name);

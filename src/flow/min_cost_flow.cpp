@@ -1,5 +1,6 @@
 #include "sixlink/flow/min_cost_flow.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "flow/network_simplex.hpp"
@@ -114,16 +115,31 @@ void MinCostFlow::set_supply(Index node, Flow supply) {
   supply_[static_cast<std::size_t>(node)] = supply;
 }
 
+void MinCostFlow::mark_changed(Index arc) {
+  if (all_changed_) return;
+  if (static_cast<Index>(changed_.size()) >= std::max<Index>(64, arc_count() / 8)) {
+    all_changed_ = true;
+    changed_.clear();
+    return;
+  }
+  changed_.push_back(arc);
+}
+
 void MinCostFlow::set_cost(Index arc, Cost cost) {
   check_arc(arc);
+  if (cost_[static_cast<std::size_t>(arc)] == cost) return;
   cost_[static_cast<std::size_t>(arc)] = cost;
+  mark_changed(arc);
 }
 
 void MinCostFlow::set_bounds(Index arc, Flow lower, Flow capacity) {
   check_arc(arc);
   check_bounds(arc, lower, capacity);
-  lower_[static_cast<std::size_t>(arc)] = lower;
-  upper_[static_cast<std::size_t>(arc)] = capacity;
+  const auto i = static_cast<std::size_t>(arc);
+  if (lower_[i] == lower && upper_[i] == capacity) return;
+  lower_[i] = lower;
+  upper_[i] = capacity;
+  mark_changed(arc);
 }
 
 void MinCostFlow::set_supply_mode(SupplyMode mode) {
@@ -136,8 +152,11 @@ MinCostFlowResult MinCostFlow::solve(const MinCostFlowOptions& options) {
   if (!engine_) engine_ = std::make_unique<NetworkSimplexEngine>();
   NetworkSimplexEngine::Problem p{node_count(), tail_, head_,   lower_,
                                   upper_,       cost_, supply_, mode_};
-  MinCostFlowResult result = engine_->solve(p, options, !structure_changed_);
+  MinCostFlowResult result =
+      engine_->solve(p, options, !structure_changed_, all_changed_ ? nullptr : &changed_);
   structure_changed_ = false;
+  all_changed_ = false;
+  changed_.clear();
   return result;
 }
 

@@ -20,7 +20,24 @@ std::string out_of_range(const std::string& what) { return "out of range: " + wh
 
 }  // namespace
 
+bool NetworkSimplexEngine::check_arc_range(Index arc, Flow lo, Flow up, Cost c,
+                                           MinCostFlowResult& out) {
+  if (lo <= -kCapLimit || lo >= kCapLimit ||
+      (up != kInf && (up <= -kCapLimit || up >= kCapLimit))) {
+    out.status = FlowStatus::kOutOfRange;
+    out.message = out_of_range("arc " + std::to_string(arc) + " has a bound beyond 2^62");
+    return false;
+  }
+  max_cost_ = c == std::numeric_limits<Cost>::min() || std::abs(c) >= kCostLimit
+                  ? kCostLimit
+                  : std::max(max_cost_, std::abs(c));
+  if (up != kInf) bound_total_ += static_cast<i128>(up) - lo;
+  bound_total_ += 2 * static_cast<i128>(lo < 0 ? -lo : lo);
+  return true;
+}
+
 bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
+  prepared_ = false;
   const i128 n = p.nodes;
   const i128 m = static_cast<i128>(p.tail.size());
   if (n + 1 + m + 2 * n >= std::numeric_limits<Id>::max()) {
@@ -28,45 +45,12 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
     out.message = out_of_range("more than 2^31 nodes and arcs");
     return false;
   }
-  Cost max_cost = 0;
-  for (Cost c : p.cost) {
-    if (c == std::numeric_limits<Cost>::min() || std::abs(c) >= kCostLimit) {
-      max_cost = kCostLimit;
-      break;
-    }
-    max_cost = std::max(max_cost, std::abs(c));
-  }
-  if (static_cast<i128>(max_cost) * (n + 2) >= kCostLimit) {
-    out.status = FlowStatus::kOutOfRange;
-    out.message = out_of_range("max |cost| x (nodes + 2) must stay below 2^60");
-    return false;
-  }
-  i128 total = 0;  // bounds every flow the simplex can produce
+  max_cost_ = 0;
+  bound_total_ = 0;
   for (std::size_t a = 0; a < p.tail.size(); ++a) {
-    const Flow lo = p.lower.empty() ? 0 : p.lower[a];
-    const Flow up = p.upper[a];
-    if (lo <= -kCapLimit || lo >= kCapLimit ||
-        (up != kInf && (up <= -kCapLimit || up >= kCapLimit))) {
-      out.status = FlowStatus::kOutOfRange;
-      out.message = out_of_range("arc " + std::to_string(a) + " has a bound beyond 2^62");
+    if (!check_arc_range(static_cast<Index>(a), p.lower.empty() ? 0 : p.lower[a], p.upper[a],
+                         p.cost[a], out))
       return false;
-    }
-    if (up != kInf) total += static_cast<i128>(up) - lo;
-    total += 2 * static_cast<i128>(lo < 0 ? -lo : lo);
-  }
-  for (Flow b : p.supply) {
-    if (b <= -kCapLimit || b >= kCapLimit) {
-      out.status = FlowStatus::kOutOfRange;
-      out.message = out_of_range("a supply beyond 2^62");
-      return false;
-    }
-    total += b < 0 ? -static_cast<i128>(b) : b;
-  }
-  if (total >= kCapLimit) {
-    out.status = FlowStatus::kOutOfRange;
-    out.message =
-        out_of_range("finite capacities and supplies sum to 2^62 or more (use kInfiniteCapacity)");
-    return false;
   }
 
   n_ = static_cast<Id>(p.nodes);
@@ -74,7 +58,6 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
   root_ = n_;
   mode_ = p.mode;
   arcs_ = m_ + 2 * n_;
-  big_m_ = max_cost * (static_cast<Cost>(n_) + 1) + 1;
 
   src_.resize(static_cast<std::size_t>(arcs_));
   dst_.resize(static_cast<std::size_t>(arcs_));
@@ -82,10 +65,8 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
   cap_.resize(static_cast<std::size_t>(arcs_));
   flow_.resize(static_cast<std::size_t>(arcs_));
   state_.resize(static_cast<std::size_t>(arcs_));
-  costly_.assign(static_cast<std::size_t>(arcs_), 0);
-  shifted_supply_.assign(static_cast<std::size_t>(n_) + 1, 0);
-  for (Id v = 0; v < n_; ++v)
-    shifted_supply_[static_cast<std::size_t>(v)] = p.supply[static_cast<std::size_t>(v)];
+  lower_.resize(static_cast<std::size_t>(m_));
+  lower_shift_.assign(static_cast<std::size_t>(n_), 0);
   // Arc mixing (as LEMON does): the caller's arc k sits at slot k * skip, wrapping
   // with an offset, so a pricing block samples the whole graph rather than the
   // arcs of a few nodes added together (6.6x fewer seconds on a 10,000-programme
@@ -110,9 +91,63 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
     dst_[i] = static_cast<Id>(p.head[k]);
     cost_[i] = p.cost[k];
     cap_[i] = p.upper[k] == kInf ? kInf : p.upper[k] - lo;
-    shifted_supply_[static_cast<std::size_t>(src_[i])] -= lo;
-    shifted_supply_[static_cast<std::size_t>(dst_[i])] += lo;
+    lower_[i] = lo;
+    lower_shift_[static_cast<std::size_t>(src_[i])] -= lo;
+    lower_shift_[static_cast<std::size_t>(dst_[i])] += lo;
   }
+  return finish_prepare(p, out);
+}
+
+bool NetworkSimplexEngine::update(const Problem& p, const std::vector<Index>& changed,
+                                  MinCostFlowResult& out) {
+  // Same structure: only the listed arcs are read again. The range sums follow
+  // each change; max_cost_ may stay above the true maximum, which only makes big
+  // M larger (it passed the range check at its own height before).
+  prepared_ = false;
+  for (Index k : changed) {
+    const auto ki = static_cast<std::size_t>(k);
+    const auto i = static_cast<std::size_t>(slot_[ki]);
+    const Flow old_lo = lower_[i];
+    if (cap_[i] != kInf) bound_total_ -= static_cast<i128>(cap_[i]);
+    bound_total_ -= 2 * static_cast<i128>(old_lo < 0 ? -old_lo : old_lo);
+    const Flow lo = p.lower.empty() ? 0 : p.lower[ki];
+    if (!check_arc_range(k, lo, p.upper[ki], p.cost[ki], out)) return false;
+    cost_[i] = p.cost[ki];
+    cap_[i] = p.upper[ki] == kInf ? kInf : p.upper[ki] - lo;
+    lower_[i] = lo;
+    lower_shift_[static_cast<std::size_t>(src_[i])] -= lo - old_lo;
+    lower_shift_[static_cast<std::size_t>(dst_[i])] += lo - old_lo;
+  }
+  return finish_prepare(p, out);
+}
+
+bool NetworkSimplexEngine::finish_prepare(const Problem& p, MinCostFlowResult& out) {
+  if (static_cast<i128>(max_cost_) * (static_cast<i128>(n_) + 2) >= kCostLimit) {
+    out.status = FlowStatus::kOutOfRange;
+    out.message = out_of_range("max |cost| x (nodes + 2) must stay below 2^60");
+    return false;
+  }
+  i128 total = bound_total_;  // bounds every flow the simplex can produce
+  for (Flow b : p.supply) {
+    if (b <= -kCapLimit || b >= kCapLimit) {
+      out.status = FlowStatus::kOutOfRange;
+      out.message = out_of_range("a supply beyond 2^62");
+      return false;
+    }
+    total += b < 0 ? -static_cast<i128>(b) : b;
+  }
+  if (total >= kCapLimit) {
+    out.status = FlowStatus::kOutOfRange;
+    out.message =
+        out_of_range("finite capacities and supplies sum to 2^62 or more (use kInfiniteCapacity)");
+    return false;
+  }
+  big_m_ = max_cost_ * (static_cast<Cost>(n_) + 1) + 1;
+  costly_.assign(static_cast<std::size_t>(arcs_), 0);
+  shifted_supply_.assign(static_cast<std::size_t>(n_) + 1, 0);
+  for (Id v = 0; v < n_; ++v)
+    shifted_supply_[static_cast<std::size_t>(v)] =
+        p.supply[static_cast<std::size_t>(v)] + lower_shift_[static_cast<std::size_t>(v)];
   // Two artificial arcs per node, v -> root and root -> v, so that the arc set
   // does not depend on the supplies (warm starts stay possible when they change).
   // Their cost encodes the supply mode: big M where flow means infeasibility,
@@ -136,6 +171,7 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
   Flow total_supply = 0;
   for (Id v = 0; v < n_; ++v) total_supply += shifted_supply_[static_cast<std::size_t>(v)];
   shifted_supply_[static_cast<std::size_t>(root_)] = -total_supply;
+  prepared_ = true;
   return true;
 }
 
@@ -151,6 +187,9 @@ void NetworkSimplexEngine::build_artificial_basis() {
   pi_.assign(nodes, 0);
   std::fill(flow_.begin(), flow_.end(), 0);
   std::fill(state_.begin(), state_.end(), std::int8_t{1});
+  // Big-M arcs outside the tree are retired from the start (see pivot()).
+  for (Id a = m_; a < arcs_; ++a)
+    if (costly_[static_cast<std::size_t>(a)]) state_[static_cast<std::size_t>(a)] = 0;
   for (Id v = 0; v < n_; ++v) {
     const auto i = static_cast<std::size_t>(v);
     const Flow b = shifted_supply_[i];
@@ -208,7 +247,7 @@ void NetworkSimplexEngine::restore_basis() {
     }
     const Flow bound = f < 0 ? 0 : (cap_[a] != kInf && f > cap_[a] ? cap_[a] : f);
     flow_[a] = bound;
-    state_[a] = bound == 0 ? std::int8_t{1} : std::int8_t{-1};
+    state_[a] = costly_[a] ? std::int8_t{0} : bound == 0 ? std::int8_t{1} : std::int8_t{-1};
     const Flow pushed = up_[i] ? bound : -bound;  // what x still sends its parent that way
     excess[p] += pushed;
     const Flow rest = excess[i] - pushed;  // the rest goes to (or comes from) the root
@@ -290,14 +329,17 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering(Id block) {
 }
 
 NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Index& iterations) {
-  // Block size: sqrt(arcs) (Grigoriadis; LEMON's default), grown in proportion to
-  // the arc density beyond 12 arcs per node. Dense bipartite problems
-  // (transportation) have pivots that re-hang thousands of nodes, so pricing
-  // more arcs per pivot to need fewer pivots pays: on 20,000 x 2,000 nodes with
-  // 1M arcs (density 45) this halves the pivots and the time. Sparse networks
-  // keep sqrt(arcs), where pricing dominates (benchmarks/README.md).
+  // Block size: sqrt(arcs) (Grigoriadis; LEMON's default), grown with the arc
+  // density beyond 12 arcs per node. Dense bipartite problems (transportation)
+  // have pivots that re-hang thousands of nodes, so pricing more arcs per pivot
+  // to need fewer pivots pays: on 20,000 x 2,000 nodes with 1M arcs (density 45)
+  // a block of 4 sqrt(arcs) halves the time. Moderately dense networks keep about
+  // sqrt(arcs), where pricing dominates: the 10,000-programme quota model
+  // (density 21) takes 0.25 s with it and 0.40 s with twice the block
+  // (benchmarks/README.md).
   const double density = static_cast<double>(m_) / std::max<double>(1.0, static_cast<double>(n_));
-  const double automatic = std::sqrt(static_cast<double>(arcs_)) * std::max(1.0, density / 12.0);
+  const double automatic =
+      std::sqrt(static_cast<double>(arcs_)) * std::max(1.0, (density - 12.0) / 8.0);
   const Id block = block_size > 0
                        ? static_cast<Id>(std::min<Index>(block_size, arcs_))
                        : std::max<Id>(10, static_cast<Id>(std::min<double>(automatic, arcs_)));
@@ -374,7 +416,11 @@ void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send,
   const auto qi = static_cast<std::size_t>(q);
   // The leaving arc goes to the bound it reached.
   const auto f = static_cast<std::size_t>(pred_[qi]);
-  state_[f] = flow_[f] == 0 ? std::int8_t{1} : std::int8_t{-1};
+  // A big-M artificial arc that leaves is retired: state 0 outside the tree, never
+  // priced again (as LEMON does). Re-entering one cannot help a feasible problem,
+  // and letting it re-enter re-hangs the large subtree below the sink over and over
+  // (a 10,000-programme quota model moved 350 nodes per pivot instead of 20).
+  state_[f] = costly_[f] ? std::int8_t{0} : flow_[f] == 0 ? std::int8_t{1} : std::int8_t{-1};
   state_[ei] = 0;
 
   // The subtree of q is cut off and re-hung from the entering arc: `a` is the
@@ -587,9 +633,11 @@ void NetworkSimplexEngine::write_result(const Problem& p, MinCostFlowResult& out
 }
 
 MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlowOptions& options,
-                                              bool same_structure) {
+                                              bool same_structure,
+                                              const std::vector<Index>* changed) {
   MinCostFlowResult out;
-  if (!prepare(p, out)) {
+  const bool incremental = same_structure && changed && prepared_;
+  if (!(incremental ? update(p, *changed, out) : prepare(p, out))) {
     has_basis_ = false;
     return out;
   }

@@ -22,13 +22,19 @@ class NetworkSimplexEngine {
   };
 
   /// Solves `p`. With `same_structure` (same nodes, arcs and mode as the last
-  /// call) it tries to resume from the last basis.
-  MinCostFlowResult solve(const Problem& p, const MinCostFlowOptions& options, bool same_structure);
+  /// call) it tries to resume from the last basis; then `changed`, if given,
+  /// lists every arc whose cost or bounds changed since that call (supplies may
+  /// all have changed), and only those are read again.
+  MinCostFlowResult solve(const Problem& p, const MinCostFlowOptions& options, bool same_structure,
+                          const std::vector<Index>* changed = nullptr);
 
  private:
   using Id = std::int32_t;  // node and arc indices inside the engine
 
   bool prepare(const Problem& p, MinCostFlowResult& out);
+  bool update(const Problem& p, const std::vector<Index>& changed, MinCostFlowResult& out);
+  bool check_arc_range(Index arc, Flow lower, Flow upper, Cost cost, MinCostFlowResult& out);
+  bool finish_prepare(const Problem& p, MinCostFlowResult& out);
   void build_artificial_basis();
   void restore_basis();
   void hang_from_root(Id x);
@@ -50,12 +56,18 @@ class NetworkSimplexEngine {
   std::vector<Id> src_, dst_;
   std::vector<Cost> cost_;
   std::vector<Flow> cap_, flow_;
-  std::vector<std::int8_t> state_;  // +1 at lower bound, -1 at upper bound, 0 in the tree
+  // +1 at lower bound, -1 at upper bound, 0 in the tree or never priced: a big-M
+  // artificial arc outside the tree (retired, at flow 0).
+  std::vector<std::int8_t> state_;
   std::vector<Flow> shifted_supply_;
-  std::vector<std::uint8_t> costly_;
-  std::vector<Id> slot_, order_;  // caller's arc -> engine slot, and back (arc mixing)
+  std::vector<Flow> lower_;                 // per engine slot
+  std::vector<Flow> lower_shift_;           // per node: lower bounds in minus out
+  Cost max_cost_ = 0;                       // max |cost| of the real arcs (never lowered by update)
+  __extension__ __int128 bound_total_ = 0;  // sum of finite ranges and 2 |lower|
+  bool prepared_ = false;                   // the arrays above hold the last problem
+  std::vector<std::uint8_t> costly_;        // big-M artificial arcs: flow means infeasibility
+  std::vector<Id> slot_, order_;            // caller's arc -> engine slot, and back (arc mixing)
   Id mixed_nodes_ = -1;
-  // artificial arcs whose flow means infeasibility
 
   // Spanning tree: parent, predecessor arc, its direction (1: node -> parent),
   // preorder thread (circular through the root), its inverse, the last node of

@@ -197,6 +197,22 @@ TEST(MinCostFlow, OutOfRangeInsteadOfOverflow) {
   big.set_supply(1, -(Flow{1} << 40));
   big.add_arc(0, 1, kInfiniteCapacity, Cost{1} << 40);
   EXPECT_EQ(big.solve().status, FlowStatus::kOutOfRange);
+  // A warm re-solve checks the changed arcs too, and recovers once they are back.
+  MinCostFlow warm(2);
+  warm.set_supply(0, 3);
+  warm.set_supply(1, -3);
+  warm.add_arc(0, 1, kInfiniteCapacity, 5);
+  warm.add_arc(0, 1, 2, 1);
+  ASSERT_EQ(warm.solve().cost, 2 * 1 + 1 * 5);
+  warm.set_cost(1, Cost{1} << 59);
+  EXPECT_EQ(warm.solve().status, FlowStatus::kOutOfRange);
+  warm.set_cost(1, 1);
+  warm.set_bounds(0, 0, Flow{1} << 62);
+  EXPECT_EQ(warm.solve().status, FlowStatus::kOutOfRange);
+  warm.set_bounds(0, 1, kInfiniteCapacity);
+  const auto back = warm.solve();
+  ASSERT_EQ(back.status, FlowStatus::kOptimal);
+  EXPECT_EQ(back.cost, 2 * 1 + 1 * 5);
 }
 
 TEST(MinCostFlow, AgreesWithBruteForceOnTinyGraphs) {
@@ -252,7 +268,8 @@ TEST(MinCostFlow, WarmResolveEqualsColdSolve) {
       for (int k = 0; k < 5; ++k)
         p.set_cost(static_cast<Index>(rng() % 150), static_cast<Cost>(rng() % 100));
       const auto arc = static_cast<Index>(rng() % 150);
-      p.set_bounds(arc, 0, static_cast<Flow>(rng() % 30));
+      const auto capacity = static_cast<Flow>(rng() % 30);
+      p.set_bounds(arc, round == 3 ? capacity / 3 : 0, capacity);  // a lower bound too
       if (round % 2 == 1) {
         p.set_supply(1, p.supply(1) + 2);
         p.set_supply(2, p.supply(2) - 2);
