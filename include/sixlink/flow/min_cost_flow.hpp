@@ -27,9 +27,10 @@
 // Algorithm. Primal network simplex (Dantzig; Cunningham's strongly feasible
 // trees, which prevent cycling) on a spanning tree stored in compact arrays
 // (parent, predecessor arc, preorder thread, subtree end, depth), with an
-// artificial root and big-M artificial arcs, and block-search pivoting (Grigoriadis
-// 1986): scan the arcs in blocks of about sqrt(m) and enter the most violating arc
-// of the first block that holds one. Each pivot costs O(cycle + moved subtree).
+// artificial root and big-M artificial arcs (one that leaves the tree is never
+// priced again, as in LEMON), and block-search pivoting (Grigoriadis 1986): scan
+// the arcs in blocks of about sqrt(m) and enter the most violating arc of the
+// first block that holds one. Each pivot costs O(cycle + moved subtree).
 // The number of pivots is not polynomially bounded in theory but is small in
 // practice; see benchmarks/README.md for measured times against LEMON.
 //
@@ -38,7 +39,9 @@
 // are recomputed; where a changed capacity or supply makes a tree arc's flow
 // infeasible, that arc goes to its nearer bound and the subtree below it hangs
 // from the root by an artificial arc, which the simplex then drives out. Cost
-// changes keep the flow feasible and usually need few pivots. Adding nodes or
+// changes keep the flow feasible and usually need few pivots. Only the arcs
+// changed since the last solve are read again, so a re-solve after a few
+// changes costs a few passes over the arrays plus its pivots. Adding nodes or
 // arcs, or changing the supply mode, starts afresh. Results agree with a cold
 // solve except possibly in the choice among equally optimal flows.
 //
