@@ -117,7 +117,7 @@ void MinCostFlow::set_supply(Index node, Flow supply) {
 
 void MinCostFlow::mark_changed(Index arc) {
   if (all_changed_) return;
-  if (static_cast<Index>(changed_.size()) >= std::max<Index>(64, arc_count() / 8)) {
+  if (static_cast<Index>(changed_.size()) >= std::max<Index>(64, arc_count() / 4)) {
     all_changed_ = true;
     changed_.clear();
     return;

@@ -183,7 +183,7 @@ class MinCostFlow {
   SupplyMode mode_ = SupplyMode::kExact;
   bool structure_changed_ = true;  // arcs or nodes added since the last solve
   // Arcs whose cost or bounds changed since the last solve, so that a warm
-  // re-solve reads only those; all_changed_ once they pass an eighth of the arcs.
+  // re-solve reads only those; all_changed_ once they pass a quarter of the arcs.
   std::vector<Index> changed_;
   bool all_changed_ = true;
   void mark_changed(Index arc);
