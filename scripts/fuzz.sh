@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes the JSON and CSV scenario loaders with libFuzzer (clang-14, with ASan and
-# UBSan) for SECONDS each (default 60), starting from tests/fuzz/corpus.
+# Fuzzes the JSON and CSV scenario loaders, and the cohort loader with placement,
+# with libFuzzer (clang-14, with ASan and UBSan) for SECONDS each (default 60),
+# starting from tests/fuzz/corpus.
 # Any crash, sanitizer report, leak or time-out fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,8 +11,8 @@ build=build-fuzz
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIXLINK_FUZZ=ON \
   -DSIXLINK_OPENMP=OFF -DSIXLINK_BUILD_CLI=OFF -DSIXLINK_BUILD_PYTHON=OFF -DSIXLINK_BUILD_TESTS=OFF \
   -DSIXLINK_BUILD_EXAMPLES=OFF -DSIXLINK_BUILD_BENCHMARKS=OFF -DSIXLINK_INSTALL=OFF
-cmake --build "$build" -j2 --target fuzz_json fuzz_csv
-for target in json csv; do
+cmake --build "$build" -j2 --target fuzz_json fuzz_csv fuzz_cohort
+for target in json csv cohort; do
   corpus="$build/corpus-$target"            # grows as the fuzzer learns; the seeds stay untouched
   mkdir -p "$corpus"
   echo "fuzz: $target for ${seconds}s" >&2

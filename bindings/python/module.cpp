@@ -8,6 +8,8 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,12 +24,14 @@
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
+#include "sixlink/io/placement_io.hpp"
 #include "sixlink/io/plan_report_io.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/matching/parallel_choice.hpp"
 #include "sixlink/matching/stable_matching.hpp"
 #include "sixlink/model/default_scenario.hpp"
 #include "sixlink/model/summary.hpp"
+#include "sixlink/placement/placement.hpp"
 #include "sixlink/verify/stability_audit.hpp"
 
 namespace py = pybind11;
@@ -318,6 +322,61 @@ PYBIND11_MODULE(_core, m) {
       "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0, "demand_noise"_a = 0.2,
       "threads"_a = 0, "horizon"_a = false, "export_mps"_a = "",
       "The quota plan (and recommendations) as JSON text (see sixlink.optimise_quotas)");
+
+  m.def(
+      "place_json",
+      [](const sixlink::Scenario& scenario, const std::string& mode, const std::string& cohort,
+         const std::string& openings, std::uint64_t seed, sixlink::Index candidates,
+         const std::string& proposing) {
+        const auto parsed_mode = sixlink::parse_placement_mode(mode);
+        if (!parsed_mode)
+          throw sixlink::InvalidInput("mode must be optimal, stable or parallel, got '" + mode +
+                                      "'");
+        const auto side = sixlink::parse_proposing_side(proposing);
+        if (!side)
+          throw sixlink::InvalidInput("proposing must be applicants or institutions, got '" +
+                                      proposing + "'");
+        if (cohort.empty() && !openings.empty())
+          throw sixlink::InvalidInput("openings needs a cohort (the graduates it is for)");
+        sixlink::PlacementOptions options;
+        options.mode = *parsed_mode;
+        options.proposing = *side;
+        options.seed = seed;
+        options.candidates = candidates;
+        py::gil_scoped_release release;
+        sixlink::CohortOptions cohort_options;
+        cohort_options.seed = seed;
+        const sixlink::Cohort c =
+            cohort.empty() ? sixlink::synthetic_cohort(scenario, cohort_options)
+                           : sixlink::load_cohort_csv(
+                                 scenario, cohort,
+                                 openings.empty() ? std::nullopt
+                                                  : std::optional<std::filesystem::path>(openings));
+        const sixlink::PlacementResult result = sixlink::place(scenario, c, options);
+        auto out =
+            nlohmann::ordered_json::parse(sixlink::placement_to_json(result, c, scenario.name, -1));
+        nlohmann::ordered_json graduate = nlohmann::ordered_json::array(),
+                               enterprise = nlohmann::ordered_json::array(),
+                               opening = nlohmann::ordered_json::array(),
+                               kind = nlohmann::ordered_json::array();
+        for (std::size_t g = 0; g < c.graduates.size(); ++g) {
+          graduate.push_back(c.graduates[g].id);
+          const sixlink::Index j = result.opening_of[g];
+          const sixlink::PlacementOpening* o =
+              j >= 0 ? &c.openings[static_cast<std::size_t>(j)] : nullptr;
+          enterprise.push_back(o ? o->enterprise : "");
+          opening.push_back(o ? o->id : "");
+          kind.push_back(o ? std::string(sixlink::to_string(o->kind)) : "");
+        }
+        out["assignments"] = {{"graduate", std::move(graduate)},
+                              {"enterprise", std::move(enterprise)},
+                              {"opening", std::move(opening)},
+                              {"kind", std::move(kind)}};
+        return out.dump();
+      },
+      "scenario"_a, "mode"_a = "optimal", "cohort"_a = "", "openings"_a = "", "seed"_a = 0,
+      "candidates"_a = 50, "proposing"_a = "applicants",
+      "Student placement as JSON text (see sixlink.place)");
 
   // Dense assignment: float64 weights, or int64 weights solved exactly.
   const char* dense_doc =

@@ -461,8 +461,8 @@ double solve_priced(PlanModel& m, const std::vector<double>& price, double objec
       constant -= price[i] * static_cast<double>(m.hi[i]);
   }
   // The factor depends on the supplies (open programmes) too: part of the key.
-  const bool same_costs = m.priced_weight == objective_weight && m.priced_factor == factor &&
-                          m.priced_with == price;
+  const bool same_costs =
+      m.priced_weight == objective_weight && m.priced_factor == factor && m.priced_with == price;
   if (!same_costs) {
     for (Index a = 0; a < m.net.arc_count(); ++a)
       m.net.set_cost(a, static_cast<Cost>(objective_weight * factor) *

@@ -6,6 +6,9 @@
 //   sixlink plan [SCENARIO] [--year Y] [--total N] [--budget X] [--samples N]
 //                [--seed S] [--json] [--export-mps FILE]
 //                                            quota plan and recommendations
+//   sixlink place [SCENARIO] [--mode optimal|stable|parallel] [--cohort CSV]
+//                 [--openings CSV] [--seed S] [--json] [--assignments FILE]
+//                                            place individual graduates
 //   sixlink validate PATH [--json]           check a JSON file or CSV folder
 //   sixlink export-default PATH [--format]   write the built-in scenario to edit
 //
@@ -28,10 +31,12 @@
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
+#include "sixlink/io/placement_io.hpp"
 #include "sixlink/io/plan_report_io.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/model/default_scenario.hpp"
 #include "sixlink/model/summary.hpp"
+#include "sixlink/placement/placement.hpp"
 
 namespace {
 
@@ -129,6 +134,36 @@ int main(int argc, char** argv) {
   plan->add_flag("--json", plan_json, "Print one JSON object instead of tables");
   plan->add_option("--export-mps", plan_mps, "Write the single-year model as an MPS file");
 
+  std::string place_scenario(sixlink::kDefaultScenarioName);
+  std::string place_mode = "optimal", place_cohort, place_openings, place_assignments;
+  std::string place_proposing = "applicants";
+  sixlink::PlacementOptions place_options;
+  bool place_json = false;
+  auto* place = app.add_subcommand(
+      "place", "Place individual graduates in jobs and internships: optimal, stable or parallel");
+  place->add_option(
+      "SCENARIO", place_scenario,
+      "A built-in scenario name, a JSON file or a folder of CSV files (default: taizhou-2020)");
+  place->add_option("--mode", place_mode, "optimal (default), stable or parallel")
+      ->check(CLI::IsMember({"optimal", "stable", "parallel"}));
+  place->add_option("--cohort", place_cohort,
+                    "Graduates CSV (id, programme, home_region, score, preferences); default: a "
+                    "synthetic cohort drawn from the scenario");
+  place->add_option("--openings", place_openings,
+                    "Openings CSV (id, enterprise, occupation, region, capacity, kind, ranking); "
+                    "default: the scenario's openings");
+  place->add_option("--seed", place_options.seed,
+                    "Seed of the synthetic cohort and of the lottery for equal scores");
+  place->add_option("--candidates", place_options.candidates,
+                    "Openings per graduate besides their preferences (default 50)");
+  place
+      ->add_option("--proposing", place_proposing,
+                   "Stable mode: applicants (graduates, default) or institutions (openings)")
+      ->check(CLI::IsMember({"applicants", "institutions"}));
+  place->add_flag("--json", place_json, "Print one JSON object instead of tables");
+  place->add_option("--assignments", place_assignments,
+                    "Write one row per graduate (graduate, enterprise, opening, kind) to this CSV");
+
   std::string validate_path;
   bool validate_json = false;
   auto* validate = app.add_subcommand(
@@ -168,16 +203,21 @@ int main(int argc, char** argv) {
       const sixlink::GapReport report = sixlink::gap_analysis(scenario);
       const sixlink::RecommendationReport plan_report = sixlink::recommend(scenario);
       constexpr std::size_t kTopRecommendations = 5;
+      const sixlink::Cohort cohort = sixlink::synthetic_cohort(scenario);
+      const sixlink::PlacementResult placement = sixlink::place(scenario, cohort);
       if (run_json) {
         auto out = nlohmann::ordered_json::parse(sixlink::summary_to_json(summary));
         out["gap"] = nlohmann::ordered_json::parse(sixlink::gap_summary_to_json(report));
         out["plan"] = nlohmann::ordered_json::parse(
             sixlink::plan_summary_to_json(plan_report, kTopRecommendations));
+        out["placement"] =
+            nlohmann::ordered_json::parse(sixlink::placement_summary_to_json(placement));
         std::cout << out.dump(2) << '\n';
       } else {
         std::cout << sixlink::cli::format_summary(summary) << '\n'
                   << sixlink::cli::format_gap_summary(report) << '\n'
-                  << sixlink::cli::format_plan_summary(plan_report, kTopRecommendations);
+                  << sixlink::cli::format_plan_summary(plan_report, kTopRecommendations) << '\n'
+                  << sixlink::cli::format_placement_summary(placement);
       }
     } else if (gap->parsed()) {
       const sixlink::Scenario scenario = sixlink::resolve_scenario(gap_scenario);
@@ -214,6 +254,29 @@ int main(int argc, char** argv) {
       const sixlink::RollingPlan* shown = horizon ? &*horizon : nullptr;
       std::cout << (plan_json ? sixlink::plan_report_to_json(report, shown, scenario.name)
                               : sixlink::cli::format_plan(report, shown, scenario.name, plan_top));
+    } else if (place->parsed()) {
+      const sixlink::Scenario scenario = sixlink::resolve_scenario(place_scenario);
+      sixlink::CohortOptions cohort_options;
+      cohort_options.seed = place_options.seed;
+      const sixlink::Cohort cohort =
+          place_cohort.empty()
+              ? sixlink::synthetic_cohort(scenario, cohort_options)
+              : sixlink::load_cohort_csv(
+                    scenario, place_cohort,
+                    place_openings.empty() ? std::nullopt
+                                           : std::optional<std::filesystem::path>(place_openings));
+      if (place_cohort.empty() && !place_openings.empty())
+        throw sixlink::InvalidInput("--openings needs --cohort (the graduates it is for)");
+      place_options.mode = *sixlink::parse_placement_mode(place_mode);
+      place_options.proposing = *sixlink::parse_proposing_side(place_proposing);
+      const sixlink::PlacementResult result = sixlink::place(scenario, cohort, place_options);
+      if (!place_assignments.empty()) {
+        sixlink::write_assignments_csv(result, cohort, place_assignments);
+        std::cerr << "sixlink: wrote " << cohort.graduates.size() << " assignments to "
+                  << place_assignments << '\n';
+      }
+      std::cout << (place_json ? sixlink::placement_to_json(result, cohort, scenario.name)
+                               : sixlink::cli::format_placement(result, scenario.name));
     } else if (validate->parsed()) {
       const sixlink::Scenario scenario = sixlink::load_scenario(validate_path);
       const sixlink::ScenarioSummary summary = sixlink::summarise(scenario);

@@ -288,4 +288,44 @@ std::string format_plan(const RecommendationReport& report, const RollingPlan* h
   return out;
 }
 
+std::string format_placement_summary(const PlacementResult& r) {
+  std::string out = "Placement of " + format_count(r.graduates) + " graduates (" +
+                    std::string(to_string(r.mode)) + " mode)\n";
+  Table t({"", ""});
+  t.add({"placed", format_count(r.placed) + " (" + percent(r.placement_rate) + ")"});
+  t.add(
+      {"in jobs: local retention", format_count(r.jobs) + " (" + percent(r.retention_rate) + ")"});
+  t.add({"in internships", format_count(r.internships)});
+  t.add({"mean fit of the placed", fixed(r.mean_fit, 3)});
+  t.add({"total value", fixed(r.total_value, 2)});
+  t.add({"blocking pairs", format_count(static_cast<Count>(r.blocking_pairs.size()))});
+  if (r.mode == PlacementMode::kOptimal)
+    t.add({"optimality certificate", r.certified ? "checked" : "FAILED: " + r.certificate_message});
+  return out + t.render();
+}
+
+std::string format_placement(const PlacementResult& r, const std::string& scenario_name) {
+  std::string out = "Student placement in " + scenario_name + "\n\n" + format_placement_summary(r);
+  Table c({"cluster", "seats", "filled", "fill rate"});
+  for (const ClusterFill& f : r.clusters)
+    c.add({f.cluster, format_count(f.seats), format_count(f.filled),
+           f.seats > 0 ? percent(static_cast<double>(f.filled) / static_cast<double>(f.seats))
+                       : std::string("-")});
+  out += "\nFill per cluster\n" + c.render();
+  std::vector<const ProgrammePlacement*> unplaced;
+  for (const ProgrammePlacement& p : r.programmes)
+    if (p.graduates > p.placed) unplaced.push_back(&p);
+  std::stable_sort(unplaced.begin(), unplaced.end(), [](const auto* a, const auto* b) {
+    return a->graduates - a->placed > b->graduates - b->placed;
+  });
+  Table u({"programme", "graduates", "placed", "unplaced"});
+  for (std::size_t k = 0; k < unplaced.size() && k < 15; ++k)
+    u.add({unplaced[k]->programme, format_count(unplaced[k]->graduates),
+           format_count(unplaced[k]->placed),
+           format_count(unplaced[k]->graduates - unplaced[k]->placed)});
+  out += "\nMost unplaced graduates (" + std::to_string(unplaced.size()) +
+         " programmes have some)\n" + u.render();
+  return out;
+}
+
 }  // namespace sixlink::cli

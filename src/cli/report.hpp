@@ -7,6 +7,7 @@
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
 #include "sixlink/model/summary.hpp"
+#include "sixlink/placement/placement.hpp"
 
 namespace sixlink::cli {
 
@@ -26,5 +27,11 @@ std::string format_plan_summary(const RecommendationReport& report, std::size_t 
 /// The `sixlink plan` report: the summary, then the rolling horizon if given.
 std::string format_plan(const RecommendationReport& report, const RollingPlan* horizon,
                         const std::string& scenario_name, std::size_t top);
+
+/// The placement's headline figures (part of `sixlink run`).
+std::string format_placement_summary(const PlacementResult& result);
+
+/// The `sixlink place` report: the summary, fill per cluster, unplaced by programme.
+std::string format_placement(const PlacementResult& result, const std::string& scenario_name);
 
 }  // namespace sixlink::cli

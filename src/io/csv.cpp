@@ -10,6 +10,7 @@
 #include "detail/files.hpp"
 #include "detail/locator.hpp"
 #include "detail/numbers.hpp"
+#include "io/csv_table.hpp"
 #include "io/entity_reader.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/json.hpp"
@@ -18,6 +19,8 @@ namespace sixlink {
 namespace {
 
 namespace fs = std::filesystem;
+using detail::CsvFields;
+using detail::CsvTable;
 using detail::Table;
 
 // The tables of the CSV format, in writing order, with their columns.
@@ -62,139 +65,16 @@ std::string source_name(std::string_view folder, std::string_view file) {
   return (fs::path(folder) / file).string();
 }
 
-// One parsed CSV file: its header and records.
-struct CsvTable {
-  std::string source;  // "folder/programmes.csv"
-  std::unordered_map<std::string, std::size_t> column;
-  std::vector<detail::CsvRecord> records;
-};
-
 CsvTable parse_table(const CsvFiles& files, std::string_view folder, const TableFormat& format) {
-  CsvTable table;
-  table.source = source_name(folder, format.file);
+  const std::string source = source_name(folder, format.file);
   const auto it = files.find(format.file);
   if (it == files.end()) {
-    if (format.optional_file) return table;
-    throw ParseError(table.source + ": missing file (a scenario folder needs " +
+    if (format.optional_file) return CsvTable{source, {}, {}};
+    throw ParseError(source + ": missing file (a scenario folder needs " +
                      std::string(format.file) + ")");
   }
-  if (const std::size_t bad = detail::first_invalid_utf8_line(it->second); bad != 0) {
-    throw ParseError(table.source + ":" + std::to_string(bad) +
-                     ": not valid UTF-8 (save the file as \"CSV UTF-8\" from the spreadsheet)");
-  }
-  std::vector<detail::CsvRecord> records = detail::parse_csv(it->second, table.source);
-  if (records.empty()) throw ParseError(table.source + ":1: missing header row");
-  const detail::CsvRecord& header = records.front();
-  for (std::size_t c = 0; c < header.fields.size(); ++c) {
-    const std::string name(detail::trim(header.fields[c]));
-    if (name.empty()) continue;  // spreadsheets add unnamed trailing columns
-    if (std::find(format.columns.begin(), format.columns.end(), name) == format.columns.end()) {
-      std::string expected;
-      for (auto col : format.columns) expected += (expected.empty() ? "" : ", ") + std::string(col);
-      throw ParseError(table.source + ":1: unknown column '" + name + "' (expected " + expected +
-                       ")");
-    }
-    if (!table.column.emplace(name, c).second) {
-      throw ParseError(table.source + ":1: column '" + name + "' appears twice");
-    }
-  }
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    if (records[r].fields.size() != header.fields.size()) {
-      throw ParseError(table.source + ":" + std::to_string(records[r].line) + ": expected " +
-                       std::to_string(header.fields.size()) + " fields as in the header, got " +
-                       std::to_string(records[r].fields.size()));
-    }
-  }
-  records.erase(records.begin());
-  table.records = std::move(records);
-  return table;
+  return detail::parse_csv_table(it->second, source, format.columns);
 }
-
-// The cells of one CSV record, read with errors that name file, line and column.
-class CsvFields {
- public:
-  CsvFields(const CsvTable& table, const detail::CsvRecord& record)
-      : table_(table), record_(record) {}
-
-  std::string id(std::string_view kind) {
-    std::string value = text("id", detail::kRequired);
-    who_ = " (" + std::string(kind) + " '" + value + "')";
-    return value;
-  }
-
-  std::string text(std::string_view key, bool required) {
-    const std::string* cell = find(key, required);
-    return cell == nullptr ? std::string() : std::string(detail::trim(*cell));
-  }
-
-  Count count(std::string_view key, std::optional<Count> fallback) {
-    const std::string* cell = find(key, !fallback.has_value());
-    if (cell == nullptr) return *fallback;
-    return take(key, detail::parse_count(*cell));
-  }
-
-  int integer(std::string_view key, std::optional<int> fallback) {
-    const Count value = count(key, fallback ? std::optional<Count>(*fallback) : std::nullopt);
-    if (value < std::numeric_limits<int>::min() || value > std::numeric_limits<int>::max()) {
-      fail(key, "integer " + std::to_string(value) + " is out of range");
-    }
-    return static_cast<int>(value);
-  }
-
-  double number(std::string_view key, std::optional<double> fallback) {
-    const std::string* cell = find(key, !fallback.has_value());
-    if (cell == nullptr) return *fallback;
-    return take(key, detail::parse_number(*cell));
-  }
-
-  bool flag(std::string_view key, bool fallback) {
-    const std::string* cell = find(key, false);
-    if (cell == nullptr) return fallback;
-    return take(key, detail::parse_flag(*cell));
-  }
-
-  template <class E>
-  E choice(std::string_view key, std::optional<E> (*parse)(std::string_view),
-           std::string_view allowed) {
-    const std::string name = text(key, detail::kRequired);
-    const std::optional<E> value = parse(name);
-    if (!value) fail(key, "expected " + std::string(allowed) + ", got '" + name + "'");
-    return *value;
-  }
-
-  [[noreturn]] void fail(std::string_view key, const std::string& what) const {
-    throw ParseError(table_.source + ":" + std::to_string(record_.line) + ": column '" +
-                     std::string(key) + "': " + what + who_);
-  }
-
- private:
-  // The cell, or nullptr when the column is absent or the cell blank.
-  const std::string* find(std::string_view key, bool required) const {
-    const auto it = table_.column.find(std::string(key));
-    if (it == table_.column.end()) {
-      if (required) {
-        throw ParseError(table_.source + ":1: missing required column '" + std::string(key) + "'");
-      }
-      return nullptr;
-    }
-    const std::string& cell = record_.fields[it->second];
-    if (detail::trim(cell).empty()) {
-      if (required) fail(key, "missing value");
-      return nullptr;
-    }
-    return &cell;
-  }
-
-  template <class T>
-  T take(std::string_view key, detail::Parsed<T> parsed) const {
-    if (!parsed.value) fail(key, parsed.error);
-    return *parsed.value;
-  }
-
-  const CsvTable& table_;
-  const detail::CsvRecord& record_;
-  std::string who_;
-};
 
 // Where each item came from, for validation messages.
 struct Lines {

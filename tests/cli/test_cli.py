@@ -42,6 +42,9 @@ def test_run_json_matches_the_golden_summary(cli):
     summary = cli.json("run")
     gap = summary.pop("gap")
     plan = summary.pop("plan")
+    placement = summary.pop("placement")
+    assert placement["mode"] == "optimal" and placement["certified"] is True
+    assert placement["graduates"] > 25000 and 0.4 < placement["retention_rate"] < 0.7
     assert plan["status"] == "optimal" and plan["year"] == 2021
     assert 0 < len(plan["recommendations"]) <= 5
     assert gap["year"] == 2020
@@ -322,3 +325,64 @@ def test_plan_export_mps_matches_highs(cli, tmp_path):
 def test_plan_bad_options_are_named(cli, args, message):
     done = cli("plan", *args, check=2)
     assert message in done.stderr
+
+
+def test_place_json_has_the_documented_fields(cli):
+    report = cli.json("place", "--mode", "optimal")
+    for key in ["scenario", "mode", "graduates", "placed", "placement_rate", "jobs",
+                "internships", "retention_rate", "mean_fit", "total_value", "candidate_pairs",
+                "blocking_pairs", "blocking_examples", "certified", "clusters", "programmes"]:
+        assert key in report, key
+    assert report["certified"] is True
+    assert report["placed"] == report["jobs"] + report["internships"]
+    assert report["placed"] == sum(c["filled"] for c in report["clusters"])
+    assert report["graduates"] == sum(p["graduates"] for p in report["programmes"])
+    assert all(c["filled"] <= c["seats"] for c in report["clusters"])
+    stable = cli.json("place", "--mode", "stable")
+    assert stable["blocking_pairs"] == 0 and stable["certified"] is None
+    assert stable["total_value"] < report["total_value"]  # the welfare cost of stability
+    parallel = cli.json("place", "--mode", "parallel")
+    assert parallel["placed"] <= report["graduates"]
+    text = cli("place", "--mode", "stable", check=0).stdout
+    assert "local retention" in text and "Fill per cluster" in text
+
+
+def test_place_writes_assignments_and_reads_a_cohort(cli, tmp_path):
+    out = tmp_path / "assignments.csv"
+    first = cli.json("place", "--mode", "stable", "--seed", "3", "--assignments", out)
+    rows = out.read_text().splitlines()
+    assert rows[0] == "graduate,enterprise,opening,kind"
+    assert len(rows) == 1 + first["graduates"]
+    assert sum(1 for r in rows[1:] if r.split(",")[1]) == first["placed"]
+    assert cli.json("place", "--mode", "stable", "--seed", "3") == first
+    # A small cohort of our own, with openings that rank their graduates.
+    graduates = tmp_path / "graduates.csv"
+    graduates.write_text("id,programme,score,preferences\n"
+                         "a,wl-vs1-660301,90,\n"
+                         "b,wl-vs1-660301,10,e-wenling-auto-01\n")
+    openings = tmp_path / "openings.csv"
+    openings.write_text("id,enterprise,occupation,capacity,kind,ranking\n"
+                        "seat,e-wenling-auto-01,electrical-maintenance,1,job,b;a\n")
+    report = cli.json("place", "--mode", "stable", "--cohort", graduates, "--openings", openings,
+                      "--assignments", out)
+    assert report["graduates"] == 2 and report["placed"] == 1
+    assert out.read_text().splitlines()[1:] == ["a,,,", "b,e-wenling-auto-01,seat,job"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("id,programme\ng1,nope\n", "graduates.csv:2: programme 'nope' is not in the scenario"),
+    ("id,programme,score\ng1,wl-vs1-660301,high\n", "graduates.csv:2: column 'score'"),
+    ("id,programme,colour\ng1,wl-vs1-660301,red\n", "unknown column 'colour'"),
+    ("id,programme\ng1,wl-vs1-660301\ng1,wl-vs1-660301\n", "graduates.csv:3: duplicate id"),
+])
+def test_place_bad_cohort_files_are_named(cli, tmp_path, content, message):
+    path = tmp_path / "graduates.csv"
+    path.write_text(content)
+    done = cli("place", "--cohort", path, check=2)
+    assert message in done.stderr
+
+
+def test_place_bad_options_are_named(cli):
+    assert "mode" in cli("place", "--mode", "best", check=2).stderr
+    assert "candidates must not be negative" in cli("place", "--candidates", "-1", check=2).stderr
+

@@ -16,8 +16,9 @@ networkx-compatible ``sixlink.nx.network_simplex`` and friends;
 ``sixlink.audit_stability`` for matching markets. On a scenario:
 ``sixlink.gap_analysis`` (where graduates are short or in surplus),
 ``sixlink.optimise_quotas`` and ``sixlink.recommend`` (next intakes, and what to
-expand, shrink, open or close); ``sixlink.mps.solve_mps`` checks an exported model
-with SciPy's HiGHS.
+expand, shrink, open or close); ``sixlink.place`` (individual graduates to jobs
+and internships: optimal, stable or parallel); ``sixlink.mps.solve_mps`` checks an
+exported model with SciPy's HiGHS.
 
 Bad input raises ``sixlink.Error``, a subclass of ``ValueError``, whose message
 names the file, the JSON pointer or CSV line, and the id or field at fault.
@@ -33,6 +34,7 @@ from . import _core
 from ._assignment import (AssignmentResult, linear_sum_assignment, min_weight_full_bipartite_matching,
                           solve_assignment)
 from ._gap import gap_analysis
+from ._place import place
 from ._plan import optimise_quotas, recommend
 from ._flow import INFINITE_CAPACITY, MinCostFlowResult, min_cost_flow
 from ._matching import audit_stability, parallel_choice_admission, solve_stable_matching
@@ -41,7 +43,7 @@ __all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenari
            "MinCostFlowResult", "INFINITE_CAPACITY", "linear_sum_assignment", "solve_assignment",
            "min_weight_full_bipartite_matching",
            "AssignmentResult", "solve_stable_matching", "parallel_choice_admission", "audit_stability",
-           "gap_analysis", "optimise_quotas", "recommend"]
+           "gap_analysis", "optimise_quotas", "recommend", "place"]
 
 
 def default_scenario() -> Scenario:

@@ -88,3 +88,12 @@ def plan_json(
     horizon: bool = False,
     export_mps: str = "",
 ) -> str: ...
+def place_json(
+    scenario: Scenario,
+    mode: str = "optimal",
+    cohort: str = "",
+    openings: str = "",
+    seed: int = 0,
+    candidates: int = 50,
+    proposing: str = "applicants",
+) -> str: ...

@@ -1,0 +1,47 @@
+"""Student placement: sixlink.place."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Dict, Optional, Union
+
+import numpy as np
+
+from . import _core
+from ._gap import _columns
+
+_Path = Union[str, "os.PathLike[str]"]
+
+
+def place(scenario: "_core.Scenario", *, mode: str = "optimal", cohort: Optional[_Path] = None,
+          openings: Optional[_Path] = None, seed: int = 0, candidates: int = 50,
+          proposing: str = "applicants") -> Dict[str, Any]:
+    """Place individual graduates in jobs and internships
+    (see include/sixlink/placement/placement.hpp).
+
+    ``mode`` is "optimal" (largest total value, exact by min-cost flow, with its
+    certificate checked: ``"certified"``), "stable" (deferred acceptance,
+    ``proposing`` "applicants" or "institutions") or "parallel" (score-priority
+    parallel choice). ``cohort`` is a graduates CSV (id, programme, home_region,
+    score, preferences), ``openings`` an openings CSV (id, enterprise, occupation,
+    region, capacity, kind, ranking); without ``cohort`` a synthetic cohort is
+    drawn from the scenario with ``seed``, which also seeds the lottery for equal
+    scores. Returns a dict with ``"placed"``, ``"placement_rate"``,
+    ``"retention_rate"``, ``"blocking_pairs"`` (a count), ``"total_value"``, ...,
+    ``"clusters"`` and ``"programmes"`` as dicts of numpy arrays, and
+    ``"assignments"``: numpy arrays ``graduate``, ``enterprise``, ``opening`` and
+    ``kind`` (empty strings for the unplaced), one entry per graduate. The GIL is
+    released while solving.
+    """
+    text = _core.place_json(scenario, mode, os.fspath(cohort) if cohort is not None else "",
+                            os.fspath(openings) if openings is not None else "", seed, candidates,
+                            proposing)
+    report = json.loads(text)
+    report["clusters"] = _columns(report["clusters"], ["cluster", "seats", "filled", "fill_rate"])
+    rows = report["programmes"]
+    report["programmes"] = {"programme": np.array([r["programme"] for r in rows], dtype=object),
+                            **_columns(rows, ["graduates", "placed", "jobs", "unplaced"])}
+    report["assignments"] = {key: np.array(values, dtype=object)
+                             for key, values in report["assignments"].items()}
+    return report

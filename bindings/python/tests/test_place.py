@@ -1,0 +1,120 @@
+"""sixlink.place: modes, certificate, determinism, CSV cohorts, and agreement of
+the optimal mode with SciPy's linear_sum_assignment on seat-expanded instances."""
+
+import json
+
+import numpy as np
+import pytest
+from scipy.optimize import linear_sum_assignment
+
+import sixlink
+
+PREFERENCE, RETENTION, HOME, INTERNSHIP = 0.3, 0.2, 0.1, 0.5  # PlacementOptions' defaults
+
+
+def pair_values(scenario, graduates, openings):
+    """v(g, o) as include/sixlink/placement/placement.hpp defines it (0: no candidate)."""
+    s = json.loads(scenario.to_json())
+    specialty = {p["id"]: p["specialty"] for p in s["programmes"]}
+    fits = {sp["id"]: {f["occupation"]: f["fit"] for f in sp["occupations"]}
+            for sp in s["specialties"]}
+    value = np.zeros((len(graduates), len(openings)))
+    for i, g in enumerate(graduates):
+        for j, o in enumerate(openings):
+            fit = fits[specialty[g["programme"]]].get(o["occupation"], 0.0)
+            job = o["kind"] == "job"
+            v = fit * (1.0 if job else INTERNSHIP) + (RETENTION if job else 0.0)
+            v += HOME if o["region"] == g["home_region"] else 0.0
+            prefs = g["preferences"]
+            if o["enterprise"] in prefs:
+                v += PREFERENCE * (len(prefs) - prefs.index(o["enterprise"])) / len(prefs)
+            if (fit > 0 or o["enterprise"] in prefs) and v > 0 and o["capacity"] > 0:
+                value[i, j] = v
+    return value
+
+
+def write_cohort(tmp_path, graduates, openings):
+    g = tmp_path / "graduates.csv"
+    g.write_text("id,programme,home_region,score,preferences\n" + "".join(
+        f"{x['id']},{x['programme']},{x['home_region']},{x['score']},{';'.join(x['preferences'])}\n"
+        for x in graduates))
+    o = tmp_path / "openings.csv"
+    o.write_text("id,enterprise,occupation,region,capacity,kind\n" + "".join(
+        f"{x['id']},{x['enterprise']},{x['occupation']},{x['region']},{x['capacity']},{x['kind']}\n"
+        for x in openings))
+    return g, o
+
+
+def random_cohort(scenario, seed):
+    rng = np.random.default_rng(seed)
+    s = json.loads(scenario.to_json())
+    programmes = [p["id"] for p in s["programmes"]]
+    regions = [r["id"] for r in s["regions"]]
+    firms = rng.choice(len(s["enterprises"]), size=12, replace=False)
+    openings = []
+    for k in firms:
+        e = s["enterprises"][k]
+        for o in e["openings"][:3]:
+            openings.append({"id": f"{e['id']}/{o['occupation']}", "enterprise": e["id"],
+                             "occupation": o["occupation"], "region": e["region"],
+                             "capacity": int(rng.integers(0, 4)),
+                             "kind": "internship" if rng.random() < 0.3 else "job"})
+    names = sorted({o["enterprise"] for o in openings})
+    graduates = []
+    for i in range(int(rng.integers(20, 60))):
+        prefs = list(rng.choice(names, size=int(rng.integers(0, 4)), replace=False))
+        graduates.append({"id": f"g{i}", "programme": programmes[int(rng.integers(len(programmes)))],
+                          "home_region": regions[int(rng.integers(len(regions)))],
+                          "score": int(rng.integers(0, 100)), "preferences": prefs})
+    return graduates, openings
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_optimal_agrees_with_scipy_on_seat_expanded_instances(tmp_path, seed):
+    scenario = sixlink.default_scenario()
+    graduates, openings = random_cohort(scenario, seed)
+    g, o = write_cohort(tmp_path, graduates, openings)
+    # Candidates large enough that every fitting opening is one of them.
+    ours = sixlink.place(scenario, cohort=g, openings=o, candidates=1000)
+    assert ours["certified"] is True
+    value = pair_values(scenario, graduates, openings)
+    seats = [j for j, x in enumerate(openings) for _ in range(x["capacity"])]
+    rows, cols = linear_sum_assignment(value[:, seats], maximize=True)
+    assert ours["total_value"] == pytest.approx(value[:, seats][rows, cols].sum(), abs=1e-5)
+    # Each placement is a candidate pair, within capacity.
+    index = {x["id"]: j for j, x in enumerate(openings)}
+    used = np.zeros(len(openings), dtype=int)
+    for i, opening in enumerate(ours["assignments"]["opening"]):
+        if opening:
+            assert value[i, index[opening]] > 0
+            used[index[opening]] += 1
+    assert all(used <= [x["capacity"] for x in openings])
+    stable = sixlink.place(scenario, cohort=g, openings=o, candidates=1000, mode="stable")
+    assert stable["blocking_pairs"] == 0
+    assert stable["total_value"] <= ours["total_value"] + 1e-9
+
+
+def test_modes_on_the_synthetic_taizhou_cohort():
+    scenario = sixlink.default_scenario()
+    stable = sixlink.place(scenario, mode="stable", seed=2)
+    again = sixlink.place(scenario, mode="stable", seed=2)
+    assert stable["blocking_pairs"] == 0
+    assert list(stable["assignments"]["opening"]) == list(again["assignments"]["opening"])
+    assert len(stable["assignments"]["graduate"]) == stable["graduates"] > 25000
+    assert stable["placed"] == int(stable["clusters"]["filled"].sum())
+    assert stable["placed"] == np.count_nonzero(stable["assignments"]["enterprise"] != "")
+    assert 0.4 < stable["retention_rate"] <= stable["placement_rate"] < 0.9
+    parallel = sixlink.place(scenario, mode="parallel", seed=2)
+    assert parallel["graduates"] == stable["graduates"]
+
+
+def test_bad_input_raises_a_named_error(tmp_path):
+    scenario = sixlink.default_scenario()
+    with pytest.raises(sixlink.Error, match="mode must be optimal, stable or parallel"):
+        sixlink.place(scenario, mode="best")
+    bad = tmp_path / "graduates.csv"
+    bad.write_text("id,programme\ng1,nope\n")
+    with pytest.raises(ValueError, match="graduates.csv:2: programme 'nope'"):
+        sixlink.place(scenario, cohort=bad)
+    with pytest.raises(sixlink.Error, match="candidates must not be negative"):
+        sixlink.place(scenario, mode="stable", candidates=-1)

@@ -1,0 +1,59 @@
+// sixlink/io/placement_io.hpp — cohorts from CSV, placements as JSON and CSV.
+//
+// Cohort files (UTF-8 CSV with a header row; columns in any order, blank
+// optional cells allowed):
+//   graduates: id, programme, home_region (default: the programme's school's
+//              region), score (default 0), preferences (enterprise ids, best
+//              first, separated by ';')
+//   openings:  id, enterprise, occupation (optional), region (default: the
+//              enterprise's), capacity, kind (job or internship, default job),
+//              ranking (graduate ids, best first, separated by ';')
+// Without an openings file the scenario's own openings are used
+// (scenario_openings). Errors name the file, line and column, or the file and
+// the item ("graduates.csv:14: programme 'x' is not in the scenario").
+//
+// `sixlink place --json` prints one object:
+//   {"scenario", "mode", "graduates", "placed", "placement_rate", "jobs",
+//    "internships", "retention_rate", "mean_fit", "total_value", "candidate_pairs",
+//    "blocking_pairs" (a count), "blocking_examples": [{"graduate", "opening"}]
+//    (the first 10), "certified" (optimal mode; null otherwise),
+//    "clusters": [{"cluster", "seats", "filled", "fill_rate"}],
+//    "programmes": [{"programme", "graduates", "placed", "jobs", "unplaced"}]}
+// and `--assignments FILE` writes graduate,enterprise,opening,kind, one row per
+// graduate in cohort order (enterprise, opening and kind empty when unplaced),
+// atomically.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sixlink/model/scenario.hpp"
+#include "sixlink/placement/cohort.hpp"
+#include "sixlink/placement/placement.hpp"
+
+namespace sixlink {
+
+/// Reads a cohort's graduates (and openings, if a file is given) and validates
+/// it against the scenario. Throws IoError, ParseError or InvalidInput.
+Cohort load_cohort_csv(const Scenario& scenario, const std::filesystem::path& graduates,
+                       const std::optional<std::filesystem::path>& openings = std::nullopt);
+
+/// The same from CSV text (`source` names it in errors).
+Cohort cohort_from_csv(const Scenario& scenario, std::string_view graduates_csv,
+                       std::string_view graduates_source,
+                       std::optional<std::string_view> openings_csv = std::nullopt,
+                       std::string_view openings_source = "openings.csv");
+
+std::string placement_to_json(const PlacementResult& result, const Cohort& cohort,
+                              const std::string& scenario_name, int indent = 2);
+
+/// The headline figures (the "placement" object of `sixlink run --json`): the keys
+/// above except "clusters", "programmes" and "blocking_examples".
+std::string placement_summary_to_json(const PlacementResult& result, int indent = 2);
+
+void write_assignments_csv(const PlacementResult& result, const Cohort& cohort,
+                           const std::filesystem::path& path);
+
+}  // namespace sixlink

@@ -1,0 +1,129 @@
+// Student placement: individual graduates to job and internship openings
+// (DESIGN.md §3.7).
+//
+// Problem. Graduates g (a cohort, see placement/cohort.hpp) are placed in
+// openings o, each with a capacity, at most one opening per graduate. A pair is
+// worth
+//   v(g, o) = fit(s_g, occ_o) x (1 for a job, internship_weight for an internship)
+//           + retention_bonus           if o is a job (every opening is in the city:
+//                                       a job placement keeps the graduate there)
+//           + home_bonus                if o lies in g's home region
+//           + preference_weight x (L - r) / L
+//                                       if o's enterprise is g's r-th (0-based) of L
+//                                       preferences
+// and a pair is a candidate when v > 0 and either the fit is positive or g
+// prefers o's enterprise. The candidate graph is sparse: graduates of one
+// programme with one home region form a group, and the group's pool is its best
+// openings by v (without preferences) until their seats cover twice the group,
+// at least `candidates` (k) of them; each graduate's candidates are the pool and
+// every opening of the enterprises they prefer.
+//
+// Each graduate ranks their candidates by v (ties by opening index); each
+// opening ranks graduates by its own ranking when it has one (ranked graduates
+// first), otherwise by score, equal scores by a seeded lottery. Modes:
+//   optimal   the placement of largest total v on the candidate graph, exactly:
+//             a min-cost flow solved by the network simplex, with arcs graduate ->
+//             group (free), group -> pool opening and graduate -> preferred
+//             opening (cost -round(1e6 v)), graduate -> unplaced, opening -> sink
+//             (its capacity); the same pairs and values as the candidate lists,
+//             with each pool's arcs shared by its group. Its potentials certify
+//             optimality (verify/flow_certificate.hpp; `certified` records the
+//             check). A group's graduates, best score first, then take the
+//             openings its flow reaches, best value first: any split is optimal,
+//             since an optimal flow never routes a graduate through the group to
+//             an enterprise they prefer (the direct arc is worth more).
+//   stable    deferred acceptance on those preferences, graduates or openings
+//             proposing (matching/stable_matching.hpp): no blocking pair
+//   parallel  score-priority parallel choice (matching/parallel_choice.hpp):
+//             one pass from the highest score down; the openings' own rankings
+//             do not enter it (the audit still judges by them)
+// Every mode's placement is audited against the same preferences: the blocking
+// pairs (a graduate and an opening that would both rather be together) show what
+// optimality costs in stability, and comparing total_value shows the welfare
+// cost of stability.
+//
+// Report: placement rate (placed / graduates), local retention rate (placed in
+// a job / graduates: the plan's 留台率), mean fit of the placed, fill per
+// cluster (through the enterprise's sector), unplaced graduates by programme.
+//
+// Complexity: building candidates O(groups x openings log openings + L) for L
+// candidate pairs in all; optimal: network simplex on G + groups + O + 1 nodes
+// and G (2 + preferred openings) + pools + O arcs; stable O(L); parallel
+// O(G log G + L); the audit O(L).
+//
+// References: D. Gale, L. S. Shapley, "College admissions and the stability of
+// marriage" (1962); A. E. Roth, M. Sotomayor, Two-Sided Matching (1990), ch. 5
+// (many-to-one); R. K. Ahuja, T. L. Magnanti, J. B. Orlin, Network Flows (1993),
+// ch. 12 (assignment as min-cost flow).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sixlink/core/types.hpp"
+#include "sixlink/matching/stable_matching.hpp"
+#include "sixlink/model/scenario.hpp"
+#include "sixlink/placement/cohort.hpp"
+
+namespace sixlink {
+
+enum class PlacementMode { kOptimal, kStable, kParallel };
+
+std::string_view to_string(PlacementMode mode);
+std::optional<PlacementMode> parse_placement_mode(std::string_view text);
+
+struct PlacementOptions {
+  PlacementMode mode = PlacementMode::kOptimal;
+  Index candidates = 50;           ///< k: openings per graduate besides their preferences
+  double preference_weight = 0.3;  ///< value of the first preference
+  double retention_bonus = 0.2;    ///< value of a job (it keeps the graduate in the city)
+  double home_bonus = 0.1;         ///< value of an opening in the home region
+  double internship_weight = 0.5;  ///< share of the fit an internship is worth
+  ProposingSide proposing = ProposingSide::kApplicants;  ///< stable mode
+  std::uint64_t seed = 0;                                ///< lottery for equal scores
+};
+
+struct ClusterFill {
+  std::string cluster;  ///< the enterprise sector's cluster ("(unclustered)" if none)
+  Count seats = 0;
+  Count filled = 0;
+};
+
+struct ProgrammePlacement {
+  std::string programme;
+  Count graduates = 0;
+  Count placed = 0;
+  Count jobs = 0;
+};
+
+struct PlacementResult {
+  PlacementMode mode = PlacementMode::kOptimal;
+  std::vector<Index> opening_of;  ///< per graduate: index into cohort.openings, or -1
+  Count graduates = 0;
+  Count placed = 0;
+  Count jobs = 0;  ///< placed in a job (retained in the city)
+  Count internships = 0;
+  double placement_rate = 0.0;  ///< placed / graduates (0 without graduates)
+  double retention_rate = 0.0;  ///< jobs / graduates
+  double mean_fit = 0.0;        ///< over the placed
+  double total_value = 0.0;     ///< sum of v over the placement
+  Index candidate_pairs = 0;
+  std::vector<std::pair<Index, Index>> blocking_pairs;  ///< (graduate, opening), sorted
+  std::vector<ClusterFill> clusters;                    ///< in the scenario's order
+  std::vector<ProgrammePlacement> programmes;           ///< in the scenario's order
+  // Optimal mode: the flow's optimality certificate, checked.
+  bool certified = false;
+  std::string certificate_message;  ///< why the check failed (empty when it held)
+};
+
+/// Places the cohort. Throws InvalidInput for a scenario that fails validate(), a
+/// cohort that fails validate_cohort, or options out of range (candidates < 0,
+/// weights outside [0, 1000] or NaN).
+PlacementResult place(const Scenario& scenario, const Cohort& cohort,
+                      const PlacementOptions& options = {});
+
+}  // namespace sixlink

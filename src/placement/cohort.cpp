@@ -1,0 +1,196 @@
+#include "sixlink/placement/cohort.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "detail/numbers.hpp"
+#include "detail/rng.hpp"
+#include "sixlink/core/error.hpp"
+
+namespace sixlink {
+namespace {
+
+constexpr Count kMaxCapacity = 1'000'000'000;  // seats per opening: sums stay exact
+
+template <class T>
+std::unordered_map<std::string_view, std::size_t> index_by_id(const std::vector<T>& items) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  index.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+  return index;
+}
+
+// Index into `index` or -1.
+std::ptrdiff_t find(const std::unordered_map<std::string_view, std::size_t>& index,
+                    std::string_view id) {
+  const auto it = index.find(id);
+  return it == index.end() ? -1 : static_cast<std::ptrdiff_t>(it->second);
+}
+
+}  // namespace
+
+std::string_view to_string(OpeningKind kind) {
+  return kind == OpeningKind::kJob ? "job" : "internship";
+}
+
+std::optional<OpeningKind> parse_opening_kind(std::string_view text) {
+  if (text == "job") return OpeningKind::kJob;
+  if (text == "internship") return OpeningKind::kInternship;
+  return std::nullopt;
+}
+
+std::vector<PlacementOpening> scenario_openings(const Scenario& s) {
+  std::vector<PlacementOpening> out;
+  for (const Enterprise& e : s.enterprises) {
+    const Opening* largest = nullptr;
+    for (const Opening& o : e.openings) {
+      if (o.count <= 0) continue;
+      out.push_back({e.id + "/" + o.occupation,
+                     e.id,
+                     o.occupation,
+                     e.region,
+                     o.count,
+                     OpeningKind::kJob,
+                     {}});
+      if (largest == nullptr || o.count > largest->count) largest = &o;
+    }
+    if (e.internship_slots > 0) {
+      out.push_back({e.id + "/internship",
+                     e.id,
+                     largest ? largest->occupation : std::string(),
+                     e.region,
+                     e.internship_slots,
+                     OpeningKind::kInternship,
+                     {}});
+    }
+  }
+  return out;
+}
+
+Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
+  auto share = [](const char* name, double x) {
+    if (!(x >= 0.0 && x <= 1.0))
+      throw InvalidInput(std::string(name) + " must be in [0, 1], got " + detail::format_number(x));
+  };
+  share("home_share", o.home_share);
+  share("preference_share", o.preference_share);
+  if (o.preferences < 0 || o.preferences > 1000)
+    throw InvalidInput("preferences must be in [0, 1000], got " + std::to_string(o.preferences));
+  if (s.regions.empty() && !s.programmes.empty())
+    throw InvalidInput("the scenario has programmes but no regions");
+
+  Cohort cohort;
+  cohort.openings = scenario_openings(s);
+  const auto schools = index_by_id(s.schools);
+  const auto specialties = index_by_id(s.specialties);
+  const auto regions = index_by_id(s.regions);
+
+  // Per specialty: enterprises weighted by the seats in occupations it fits
+  // (cumulative weights for drawing).
+  std::vector<std::vector<std::pair<std::size_t, double>>> pool(s.specialties.size());
+  for (std::size_t sp = 0; sp < s.specialties.size(); ++sp) {
+    std::unordered_map<std::string_view, double> fits;
+    for (const OccupationFit& f : s.specialties[sp].occupations) fits[f.occupation] = f.fit;
+    double total = 0.0;
+    for (std::size_t e = 0; e < s.enterprises.size(); ++e) {
+      double weight = 0.0;
+      for (const Opening& op : s.enterprises[e].openings) {
+        const auto it = fits.find(op.occupation);
+        if (it != fits.end() && op.count > 0) weight += it->second * static_cast<double>(op.count);
+      }
+      if (weight > 0.0) pool[sp].emplace_back(e, total += weight);
+    }
+  }
+
+  for (std::size_t p = 0; p < s.programmes.size(); ++p) {
+    const Programme& prog = s.programmes[p];
+    const auto graduates =
+        static_cast<Count>(std::llround(static_cast<double>(prog.intake) * prog.completion_rate));
+    const std::ptrdiff_t school = find(schools, prog.school);
+    const std::ptrdiff_t specialty = find(specialties, prog.specialty);
+    const std::string school_region =
+        school >= 0 ? s.schools[static_cast<std::size_t>(school)].region : s.regions[0].id;
+    for (Count k = 0; k < graduates; ++k) {
+      Graduate g;
+      g.id = prog.id + "-" + std::to_string(k + 1);
+      g.programme = prog.id;
+      detail::SplitMix64 rng(
+          detail::mix64(o.seed ^ detail::mix64((static_cast<std::uint64_t>(p) << 32) ^
+                                               static_cast<std::uint64_t>(k))));
+      g.home_region = school_region;
+      if (rng.uniform() >= o.home_share || find(regions, school_region) < 0) {
+        g.home_region = s.regions[static_cast<std::size_t>(rng.next() % s.regions.size())].id;
+      }
+      g.score = std::round(50.0 * (rng.uniform() + rng.uniform()) * 10.0) / 10.0;
+      if (specialty >= 0 && rng.uniform() < o.preference_share) {
+        const auto& choices = pool[static_cast<std::size_t>(specialty)];
+        std::unordered_set<std::size_t> taken;
+        for (int attempt = 0; attempt < 4 * o.preferences && !choices.empty() &&
+                              static_cast<int>(g.preferences.size()) < o.preferences;
+             ++attempt) {
+          const double x = rng.uniform() * choices.back().second;
+          const auto it = std::upper_bound(
+              choices.begin(), choices.end(), x,
+              [](double v, const std::pair<std::size_t, double>& c) { return v < c.second; });
+          const std::size_t e = it == choices.end() ? choices.back().first : it->first;
+          if (taken.insert(e).second) g.preferences.push_back(s.enterprises[e].id);
+        }
+      }
+      cohort.graduates.push_back(std::move(g));
+    }
+  }
+  return cohort;
+}
+
+void validate_cohort(const Cohort& c, const Scenario& s) {
+  const auto programmes = index_by_id(s.programmes);
+  const auto regions = index_by_id(s.regions);
+  const auto enterprises = index_by_id(s.enterprises);
+  const auto occupations = index_by_id(s.occupations);
+  std::unordered_map<std::string_view, std::size_t> graduates, openings;
+  for (std::size_t i = 0; i < c.graduates.size(); ++i) {
+    const Graduate& g = c.graduates[i];
+    const std::string where = "graduates[" + std::to_string(i) + "] ('" + g.id + "'): ";
+    if (g.id.empty()) throw InvalidInput("graduates[" + std::to_string(i) + "]: empty id");
+    if (!graduates.emplace(g.id, i).second) throw InvalidInput(where + "duplicate id");
+    if (find(programmes, g.programme) < 0)
+      throw InvalidInput(where + "programme '" + g.programme + "' is not in the scenario");
+    if (find(regions, g.home_region) < 0)
+      throw InvalidInput(where + "home_region '" + g.home_region + "' is not in the scenario");
+    if (!std::isfinite(g.score))
+      throw InvalidInput(where + "score must be a finite number, got " +
+                         detail::format_number(g.score));
+    std::unordered_set<std::string_view> seen;
+    for (const std::string& e : g.preferences) {
+      if (find(enterprises, e) < 0)
+        throw InvalidInput(where + "preference '" + e + "' is not an enterprise of the scenario");
+      if (!seen.insert(e).second) throw InvalidInput(where + "preference '" + e + "' twice");
+    }
+  }
+  for (std::size_t j = 0; j < c.openings.size(); ++j) {
+    const PlacementOpening& op = c.openings[j];
+    const std::string where = "openings[" + std::to_string(j) + "] ('" + op.id + "'): ";
+    if (op.id.empty()) throw InvalidInput("openings[" + std::to_string(j) + "]: empty id");
+    if (!openings.emplace(op.id, j).second) throw InvalidInput(where + "duplicate id");
+    if (find(enterprises, op.enterprise) < 0)
+      throw InvalidInput(where + "enterprise '" + op.enterprise + "' is not in the scenario");
+    if (!op.occupation.empty() && find(occupations, op.occupation) < 0)
+      throw InvalidInput(where + "occupation '" + op.occupation + "' is not in the scenario");
+    if (find(regions, op.region) < 0)
+      throw InvalidInput(where + "region '" + op.region + "' is not in the scenario");
+    if (op.capacity < 0 || op.capacity > kMaxCapacity)
+      throw InvalidInput(where + "capacity must be in [0, " + std::to_string(kMaxCapacity) +
+                         "], got " + std::to_string(op.capacity));
+    std::unordered_set<std::string_view> seen;
+    for (const std::string& g : op.ranking) {
+      if (find(graduates, g) < 0)
+        throw InvalidInput(where + "ranking names '" + g + "', not a graduate of the cohort");
+      if (!seen.insert(g).second) throw InvalidInput(where + "ranking names '" + g + "' twice");
+    }
+  }
+}
+
+}  // namespace sixlink
