@@ -30,6 +30,17 @@ std::ptrdiff_t find(const std::unordered_map<std::string_view, std::size_t>& ind
   return it == index.end() ? -1 : static_cast<std::ptrdiff_t>(it->second);
 }
 
+// Whether `ids` names one twice; then `scratch` starts with that id.
+bool has_duplicate(const std::vector<std::string>& ids, std::vector<std::string_view>& scratch) {
+  if (ids.size() < 2) return false;
+  scratch.assign(ids.begin(), ids.end());
+  std::sort(scratch.begin(), scratch.end());
+  const auto twice = std::adjacent_find(scratch.begin(), scratch.end());
+  if (twice == scratch.end()) return false;
+  scratch.front() = *twice;
+  return true;
+}
+
 }  // namespace
 
 std::string_view to_string(OpeningKind kind) {
@@ -151,45 +162,49 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
   const auto enterprises = index_by_id(s.enterprises);
   const auto occupations = index_by_id(s.occupations);
   std::unordered_map<std::string_view, std::size_t> graduates, openings;
+  graduates.reserve(c.graduates.size());
+  openings.reserve(c.openings.size());
+  std::vector<std::string_view> sorted;
   for (std::size_t i = 0; i < c.graduates.size(); ++i) {
     const Graduate& g = c.graduates[i];
-    const std::string where = "graduates[" + std::to_string(i) + "] ('" + g.id + "'): ";
+    auto where = [&] { return "graduates[" + std::to_string(i) + "] ('" + g.id + "'): "; };
     if (g.id.empty()) throw InvalidInput("graduates[" + std::to_string(i) + "]: empty id");
-    if (!graduates.emplace(g.id, i).second) throw InvalidInput(where + "duplicate id");
+    if (!graduates.emplace(g.id, i).second) throw InvalidInput(where() + "duplicate id");
     if (find(programmes, g.programme) < 0)
-      throw InvalidInput(where + "programme '" + g.programme + "' is not in the scenario");
+      throw InvalidInput(where() + "programme '" + g.programme + "' is not in the scenario");
     if (find(regions, g.home_region) < 0)
-      throw InvalidInput(where + "home_region '" + g.home_region + "' is not in the scenario");
+      throw InvalidInput(where() + "home_region '" + g.home_region + "' is not in the scenario");
     if (!std::isfinite(g.score))
-      throw InvalidInput(where + "score must be a finite number, got " +
+      throw InvalidInput(where() + "score must be a finite number, got " +
                          detail::format_number(g.score));
-    std::unordered_set<std::string_view> seen;
-    for (const std::string& e : g.preferences) {
+    for (std::size_t r = 0; r < g.preferences.size(); ++r) {
+      const std::string& e = g.preferences[r];
       if (find(enterprises, e) < 0)
-        throw InvalidInput(where + "preference '" + e + "' is not an enterprise of the scenario");
-      if (!seen.insert(e).second) throw InvalidInput(where + "preference '" + e + "' twice");
+        throw InvalidInput(where() + "preference '" + e + "' is not an enterprise of the scenario");
     }
+    if (has_duplicate(g.preferences, sorted))
+      throw InvalidInput(where() + "preference '" + std::string(sorted.front()) + "' twice");
   }
   for (std::size_t j = 0; j < c.openings.size(); ++j) {
     const PlacementOpening& op = c.openings[j];
-    const std::string where = "openings[" + std::to_string(j) + "] ('" + op.id + "'): ";
+    auto where = [&] { return "openings[" + std::to_string(j) + "] ('" + op.id + "'): "; };
     if (op.id.empty()) throw InvalidInput("openings[" + std::to_string(j) + "]: empty id");
-    if (!openings.emplace(op.id, j).second) throw InvalidInput(where + "duplicate id");
+    if (!openings.emplace(op.id, j).second) throw InvalidInput(where() + "duplicate id");
     if (find(enterprises, op.enterprise) < 0)
-      throw InvalidInput(where + "enterprise '" + op.enterprise + "' is not in the scenario");
+      throw InvalidInput(where() + "enterprise '" + op.enterprise + "' is not in the scenario");
     if (!op.occupation.empty() && find(occupations, op.occupation) < 0)
-      throw InvalidInput(where + "occupation '" + op.occupation + "' is not in the scenario");
+      throw InvalidInput(where() + "occupation '" + op.occupation + "' is not in the scenario");
     if (find(regions, op.region) < 0)
-      throw InvalidInput(where + "region '" + op.region + "' is not in the scenario");
+      throw InvalidInput(where() + "region '" + op.region + "' is not in the scenario");
     if (op.capacity < 0 || op.capacity > kMaxCapacity)
-      throw InvalidInput(where + "capacity must be in [0, " + std::to_string(kMaxCapacity) +
+      throw InvalidInput(where() + "capacity must be in [0, " + std::to_string(kMaxCapacity) +
                          "], got " + std::to_string(op.capacity));
-    std::unordered_set<std::string_view> seen;
     for (const std::string& g : op.ranking) {
       if (find(graduates, g) < 0)
-        throw InvalidInput(where + "ranking names '" + g + "', not a graduate of the cohort");
-      if (!seen.insert(g).second) throw InvalidInput(where + "ranking names '" + g + "' twice");
+        throw InvalidInput(where() + "ranking names '" + g + "', not a graduate of the cohort");
     }
+    if (has_duplicate(op.ranking, sorted))
+      throw InvalidInput(where() + "ranking names '" + std::string(sorted.front()) + "' twice");
   }
 }
 

@@ -114,6 +114,12 @@ Candidates build_candidates(const Scenario& s, const Cohort& c, const PlacementO
     out.job[ji] = op.kind == OpeningKind::kJob;
   }
   if (any_unclustered) out.cluster_ids.emplace_back(kUnclustered);
+  // Openings with seats by occupation: a group scans only those its specialty fits.
+  std::vector<std::vector<Index>> of_occupation(occupation_count);
+  for (Index j = 0; j < O; ++j)
+    if (occupation[static_cast<std::size_t>(j)] >= 0 &&
+        c.openings[static_cast<std::size_t>(j)].capacity > 0)
+      of_occupation[static_cast<std::size_t>(occupation[static_cast<std::size_t>(j)])].push_back(j);
 
   auto fit_at = [&](Index g_specialty, Index j) {
     const Index occ = occupation[static_cast<std::size_t>(j)];
@@ -157,12 +163,15 @@ Candidates build_candidates(const Scenario& s, const Cohort& c, const PlacementO
   for (std::size_t q = 0; q < keys.size(); ++q) {
     const Index sp = specialty_of[static_cast<std::size_t>(keys[q].first)];
     ranked.clear();
-    for (Index j = 0; j < O; ++j) {
-      if (c.openings[static_cast<std::size_t>(j)].capacity <= 0) continue;
-      const double f = fit_at(sp, j);
-      if (f <= 0.0) continue;
-      const double v = base_value(keys[q].second, j, f);
-      if (v > 0.0) ranked.emplace_back(v, j);
+    if (sp >= 0) {
+      for (const OccupationFit& f : s.specialties[static_cast<std::size_t>(sp)].occupations) {
+        const Index occ = lookup(occupations, f.occupation);
+        if (occ < 0 || f.fit <= 0.0) continue;
+        for (Index j : of_occupation[static_cast<std::size_t>(occ)]) {
+          const double v = base_value(keys[q].second, j, fit_at(sp, j));
+          if (v > 0.0) ranked.emplace_back(v, j);
+        }
+      }
     }
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -179,6 +188,15 @@ Candidates build_candidates(const Scenario& s, const Cohort& c, const PlacementO
   // Preferences: every opening of a preferred enterprise, with its bonus; then
   // each graduate's whole list, best first.
   out.preferred.resize(static_cast<std::size_t>(G));
+  std::size_t pairs = 0;
+  for (Index g = 0; g < G; ++g)
+    pairs += out.pool[static_cast<std::size_t>(out.group[static_cast<std::size_t>(g)])].size() +
+             c.graduates[static_cast<std::size_t>(g)].preferences.size();
+  out.value.reserve(pairs);  // about; preferred enterprises add their openings
+  out.fit_of.reserve(pairs);
+  out.lists.indices.reserve(pairs);
+  out.lists.indptr.reserve(static_cast<std::size_t>(G) + 1);
+  std::vector<Index> preferred_by(static_cast<std::size_t>(O), -1);  // the graduate now listed
   std::vector<std::pair<Index, double>> list;
   std::vector<Index> row;
   for (Index g = 0; g < G; ++g) {
@@ -196,15 +214,22 @@ Candidates build_candidates(const Scenario& s, const Cohort& c, const PlacementO
         if (v > 0.0) mine.emplace_back(j, v);
       }
     }
-    list.assign(mine.begin(), mine.end());
-    for (const auto& [j, v] : out.pool[static_cast<std::size_t>(out.group[gi])]) {
-      const bool taken =
-          std::any_of(mine.begin(), mine.end(), [j = j](const auto& m) { return m.first == j; });
-      if (!taken) list.emplace_back(j, v);
-    }
-    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+    // Merge the preferred openings (sorted here) into the pool (sorted once per
+    // group), skipping the pool's copy of a preferred opening.
+    auto better = [](const auto& a, const auto& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
+    };
+    std::sort(mine.begin(), mine.end(), better);
+    for (const auto& m : mine) preferred_by[static_cast<std::size_t>(m.first)] = g;
+    list.clear();
+    const auto& pool = out.pool[static_cast<std::size_t>(out.group[gi])];
+    std::size_t a = 0;
+    for (const auto& entry : pool) {
+      if (preferred_by[static_cast<std::size_t>(entry.first)] == g) continue;
+      while (a < mine.size() && better(mine[a], entry)) list.push_back(mine[a++]);
+      list.push_back(entry);
+    }
+    while (a < mine.size()) list.push_back(mine[a++]);
     row.clear();
     for (const auto& [j, v] : list) {
       row.push_back(j);
@@ -240,13 +265,13 @@ PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions
   check_options(o);
   validate(s);
   validate_cohort(c, s);
-  const Candidates cand = build_candidates(s, c, o);
+  Candidates cand = build_candidates(s, c, o);
   const auto G = static_cast<Index>(c.graduates.size());
   const auto O = static_cast<Index>(c.openings.size());
 
   // The market every mode is audited on.
   MatchingMarket market;
-  market.applicant_prefs = cand.lists;
+  market.applicant_prefs = std::move(cand.lists);  // read from the market below
   market.capacities.reserve(static_cast<std::size_t>(O));
   for (const PlacementOpening& op : c.openings) market.capacities.push_back(op.capacity);
   std::vector<double> scores;
@@ -287,7 +312,7 @@ PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions
   PlacementResult result;
   result.mode = o.mode;
   result.graduates = G;
-  result.candidate_pairs = static_cast<Index>(cand.lists.indices.size());
+  result.candidate_pairs = static_cast<Index>(market.applicant_prefs.indices.size());
   result.opening_of.assign(static_cast<std::size_t>(G), -1);
   if (o.mode == PlacementMode::kOptimal) {
     // The candidate graph through group nodes: graduate -> group (its pool) at no
@@ -387,9 +412,9 @@ PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions
     ++prog.graduates;
     const Index j = result.opening_of[gi];
     if (j < 0) continue;
-    const auto list = cand.lists.list(g);
+    const auto list = market.applicant_prefs.list(g);
     const auto t = static_cast<std::size_t>(std::find(list.begin(), list.end(), j) - list.begin());
-    const auto entry = static_cast<std::size_t>(cand.lists.indptr[gi]) + t;
+    const auto entry = static_cast<std::size_t>(market.applicant_prefs.indptr[gi]) + t;
     result.total_value += cand.value[entry];
     fit_sum += cand.fit_of[entry];
     ++result.placed;
