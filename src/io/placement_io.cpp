@@ -151,7 +151,9 @@ ordered_json headline(const PlacementResult& r) {
   out["total_value"] = r.total_value;
   out["candidate_pairs"] = r.candidate_pairs;
   out["blocking_pairs"] = r.blocking_pairs.size();
-  out["certified"] = r.mode == PlacementMode::kOptimal ? ordered_json(r.certified) : ordered_json();
+  const bool optimal = r.mode == PlacementMode::kOptimal;
+  out["flow_objective"] = optimal ? ordered_json(r.flow_objective) : ordered_json();
+  out["certified"] = optimal ? ordered_json(r.certified) : ordered_json();
   return out;
 }
 

@@ -353,6 +353,7 @@ PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions
     if (flow.status != FlowStatus::kOptimal)
       throw std::logic_error("placement: the flow is not optimal: " + flow.message);
     const CertificateCheck check = check_min_cost_flow(net, flow);
+    result.flow_objective = -static_cast<double>(flow.cost) / kValueScale;
     result.certified = check.ok;
     result.certificate_message = check.failure;
     // Individual placements: direct arcs as they are; a group's graduates, best

@@ -334,6 +334,7 @@ def test_place_json_has_the_documented_fields(cli):
                 "blocking_pairs", "blocking_examples", "certified", "clusters", "programmes"]:
         assert key in report, key
     assert report["certified"] is True
+    assert abs(report["flow_objective"] - report["total_value"]) <= 5e-7 * report["placed"]
     assert report["placed"] == report["jobs"] + report["internships"]
     assert report["placed"] == sum(c["filled"] for c in report["clusters"])
     assert report["graduates"] == sum(p["graduates"] for p in report["programmes"])

@@ -212,6 +212,8 @@ TEST(Placement, OptimalEqualsBruteForceAndDominatesTheOtherModes) {
     const PlacementResult optimal = place(s, c, o);
     ASSERT_TRUE(optimal.certified) << optimal.certificate_message << " seed " << seed;
     EXPECT_NEAR(optimal.total_value, brute_force(s, c, o), 1e-5) << "seed " << seed;
+    EXPECT_NEAR(optimal.total_value, optimal.flow_objective,
+                5e-7 * static_cast<double>(optimal.placed) + 1e-12);
     placed_some += optimal.placed > 0;
     for (auto mode : {PlacementMode::kStable, PlacementMode::kParallel}) {
       o.mode = mode;
@@ -235,6 +237,8 @@ TEST(Placement, TaizhouCohortInEveryMode) {
   o.candidates = 20;  // a smaller flow keeps the sanitizer run short
   const PlacementResult optimal = place(s, c, o);
   EXPECT_TRUE(optimal.certified) << optimal.certificate_message;
+  EXPECT_NEAR(optimal.total_value, optimal.flow_objective,
+              5e-7 * static_cast<double>(optimal.placed));
   o.mode = PlacementMode::kStable;
   const PlacementResult stable = place(s, c, o);
   o.mode = PlacementMode::kParallel;

@@ -16,7 +16,7 @@
 //   {"scenario", "mode", "graduates", "placed", "placement_rate", "jobs",
 //    "internships", "retention_rate", "mean_fit", "total_value", "candidate_pairs",
 //    "blocking_pairs" (a count), "blocking_examples": [{"graduate", "opening"}]
-//    (the first 10), "certified" (optimal mode; null otherwise),
+//    (the first 10), "flow_objective" and "certified" (optimal mode; null otherwise),
 //    "clusters": [{"cluster", "seats", "filled", "fill_rate"}],
 //    "programmes": [{"programme", "graduates", "placed", "jobs", "unplaced"}]}
 // and `--assignments FILE` writes graduate,enterprise,opening,kind, one row per

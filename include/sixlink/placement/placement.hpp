@@ -115,7 +115,9 @@ struct PlacementResult {
   std::vector<std::pair<Index, Index>> blocking_pairs;  ///< (graduate, opening), sorted
   std::vector<ClusterFill> clusters;                    ///< in the scenario's order
   std::vector<ProgrammePlacement> programmes;           ///< in the scenario's order
-  // Optimal mode: the flow's optimality certificate, checked.
+  // Optimal mode: the flow's objective (-cost / 1e6: values rounded to 1e-6, so it
+  // is within 5e-7 x placed of total_value) and its optimality certificate, checked.
+  double flow_objective = 0.0;
   bool certified = false;
   std::string certificate_message;  ///< why the check failed (empty when it held)
 };
