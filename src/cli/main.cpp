@@ -255,6 +255,8 @@ int main(int argc, char** argv) {
       std::cout << (plan_json ? sixlink::plan_report_to_json(report, shown, scenario.name)
                               : sixlink::cli::format_plan(report, shown, scenario.name, plan_top));
     } else if (place->parsed()) {
+      if (place_cohort.empty() && !place_openings.empty())
+        throw sixlink::InvalidInput("--openings needs --cohort (the graduates it is for)");
       const sixlink::Scenario scenario = sixlink::resolve_scenario(place_scenario);
       sixlink::CohortOptions cohort_options;
       cohort_options.seed = place_options.seed;
@@ -265,8 +267,6 @@ int main(int argc, char** argv) {
                     scenario, place_cohort,
                     place_openings.empty() ? std::nullopt
                                            : std::optional<std::filesystem::path>(place_openings));
-      if (place_cohort.empty() && !place_openings.empty())
-        throw sixlink::InvalidInput("--openings needs --cohort (the graduates it is for)");
       place_options.mode = *sixlink::parse_placement_mode(place_mode);
       place_options.proposing = *sixlink::parse_proposing_side(place_proposing);
       const sixlink::PlacementResult result = sixlink::place(scenario, cohort, place_options);

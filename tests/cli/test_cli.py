@@ -386,4 +386,5 @@ def test_place_bad_cohort_files_are_named(cli, tmp_path, content, message):
 def test_place_bad_options_are_named(cli):
     assert "mode" in cli("place", "--mode", "best", check=2).stderr
     assert "candidates must not be negative" in cli("place", "--candidates", "-1", check=2).stderr
+    assert "--openings needs --cohort" in cli("place", "--openings", "x.csv", check=2).stderr
 

@@ -15,6 +15,7 @@
 #include "sixlink/core/error.hpp"
 #include "sixlink/model/default_scenario.hpp"
 #include "sixlink/placement/cohort.hpp"
+#include "support/lemon_flow.hpp"
 #include "support/tiny_scenario.hpp"
 
 namespace sixlink {
@@ -203,7 +204,7 @@ TEST(CohortValidation, NamesTheFirstProblem) {
   EXPECT_THROW(place(s, good, bad), InvalidInput);
 }
 
-TEST(Placement, OptimalEqualsBruteForceAndDominatesTheOtherModes) {
+TEST(Placement, OptimalEqualsBruteForceAndLemonAndDominatesTheOtherModes) {
   const Scenario s = testing::tiny_scenario();
   int placed_some = 0;
   for (std::uint64_t seed = 0; seed < 300; ++seed) {
@@ -214,6 +215,10 @@ TEST(Placement, OptimalEqualsBruteForceAndDominatesTheOtherModes) {
     EXPECT_NEAR(optimal.total_value, brute_force(s, c, o), 1e-5) << "seed " << seed;
     EXPECT_NEAR(optimal.total_value, optimal.flow_objective,
                 5e-7 * static_cast<double>(optimal.placed) + 1e-12);
+    // The peer on the same network.
+    const auto lemon = testing::LemonFlow(placement_network(s, c, o)).solve();
+    ASSERT_EQ(lemon.status, FlowStatus::kOptimal) << "seed " << seed;
+    EXPECT_EQ(static_cast<double>(-lemon.cost) / 1e6, optimal.flow_objective) << "seed " << seed;
     placed_some += optimal.placed > 0;
     for (auto mode : {PlacementMode::kStable, PlacementMode::kParallel}) {
       o.mode = mode;

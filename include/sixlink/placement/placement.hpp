@@ -65,6 +65,7 @@
 #include <vector>
 
 #include "sixlink/core/types.hpp"
+#include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/matching/stable_matching.hpp"
 #include "sixlink/model/scenario.hpp"
 #include "sixlink/placement/cohort.hpp"
@@ -127,5 +128,10 @@ struct PlacementResult {
 /// weights outside [0, 1000] or NaN).
 PlacementResult place(const Scenario& scenario, const Cohort& cohort,
                       const PlacementOptions& options = {});
+
+/// The optimal mode's min-cost-flow network (unsolved), for solving or timing it
+/// with another solver: its optimal cost is -1e6 x `flow_objective`. Throws as place().
+MinCostFlow placement_network(const Scenario& scenario, const Cohort& cohort,
+                              const PlacementOptions& options = {});
 
 }  // namespace sixlink
