@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from typing import Any, Dict, Optional, Union
 
 import numpy as np
@@ -25,7 +26,8 @@ def place(scenario: "_core.Scenario", *, mode: str = "optimal", cohort: Optional
     ``proposing`` "applicants" or "institutions") or "parallel" (score-priority
     parallel choice). ``cohort`` is a graduates CSV (id, programme, home_region,
     score, preferences), ``openings`` an openings CSV (id, enterprise, occupation,
-    region, capacity, kind, ranking); without ``cohort`` a synthetic cohort is
+    region, capacity, kind, ranking); either may also be a pandas DataFrame with
+    those columns (lists of ids as ';'-separated text); without ``cohort`` a synthetic cohort is
     drawn from the scenario with ``seed``, which also seeds the lottery for equal
     scores. Returns a dict with ``"placed"``, ``"placement_rate"``,
     ``"retention_rate"``, ``"blocking_pairs"`` (a count), ``"total_value"``, ...,
@@ -34,9 +36,18 @@ def place(scenario: "_core.Scenario", *, mode: str = "optimal", cohort: Optional
     ``kind`` (empty strings for the unplaced), one entry per graduate. The GIL is
     released while solving.
     """
-    text = _core.place_json(scenario, mode, os.fspath(cohort) if cohort is not None else "",
-                            os.fspath(openings) if openings is not None else "", seed, candidates,
-                            proposing)
+    with tempfile.TemporaryDirectory() as folder:
+        def path_of(table, name):
+            if table is None:
+                return ""
+            if hasattr(table, "to_csv"):  # a DataFrame: through a CSV file, validated alike
+                path = os.path.join(folder, name)
+                table.to_csv(path, index=False)
+                return path
+            return os.fspath(table)
+
+        text = _core.place_json(scenario, mode, path_of(cohort, "graduates.csv"),
+                                path_of(openings, "openings.csv"), seed, candidates, proposing)
     report = json.loads(text)
     report["clusters"] = _columns(report["clusters"], ["cluster", "seats", "filled", "fill_rate"])
     rows = report["programmes"]

@@ -108,6 +108,18 @@ def test_modes_on_the_synthetic_taizhou_cohort():
     assert parallel["graduates"] == stable["graduates"]
 
 
+def test_a_cohort_as_a_dataframe():
+    pd = pytest.importorskip("pandas")
+    graduates = pd.DataFrame({"id": ["a", "b"], "programme": ["wl-vs1-660301"] * 2,
+                              "score": [90, 10], "preferences": ["", "e-wenling-auto-01"]})
+    openings = pd.DataFrame({"id": ["seat"], "enterprise": ["e-wenling-auto-01"],
+                             "occupation": ["electrical-maintenance"], "capacity": [1],
+                             "kind": ["job"], "ranking": ["b;a"]})
+    placed = sixlink.place(sixlink.default_scenario(), mode="stable", cohort=graduates,
+                           openings=openings)
+    assert list(placed["assignments"]["opening"]) == ["", "seat"]
+
+
 def test_bad_input_raises_a_named_error(tmp_path):
     scenario = sixlink.default_scenario()
     with pytest.raises(sixlink.Error, match="mode must be optimal, stable or parallel"):
