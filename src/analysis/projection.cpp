@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
 #include "sixlink/core/error.hpp"
 
@@ -18,18 +19,9 @@ namespace {
 
 using Triplet = Eigen::Triplet<double>;
 
-template <class T>
-std::unordered_map<std::string_view, Index> index_by_id(const std::vector<T>& items) {
-  std::unordered_map<std::string_view, Index> out;
-  out.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) out.emplace(items[i].id, static_cast<Index>(i));
-  return out;
-}
+using detail::index_by_id;
 
-Index at(const std::unordered_map<std::string_view, Index>& ids, std::string_view id) {
-  const auto it = ids.find(id);
-  return it == ids.end() ? -1 : it->second;
-}
+Index at(const detail::IdIndex& ids, std::string_view id) { return detail::find_id(ids, id); }
 
 }  // namespace
 

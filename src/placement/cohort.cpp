@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
 #include "sixlink/core/error.hpp"
@@ -15,20 +16,8 @@ namespace {
 
 constexpr Count kMaxCapacity = 1'000'000'000;  // seats per opening: sums stay exact
 
-template <class T>
-std::unordered_map<std::string_view, std::size_t> index_by_id(const std::vector<T>& items) {
-  std::unordered_map<std::string_view, std::size_t> index;
-  index.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
-  return index;
-}
-
-// Index into `index` or -1.
-std::ptrdiff_t find(const std::unordered_map<std::string_view, std::size_t>& index,
-                    std::string_view id) {
-  const auto it = index.find(id);
-  return it == index.end() ? -1 : static_cast<std::ptrdiff_t>(it->second);
-}
+using detail::find_id;
+using detail::index_by_id;
 
 // Whether `ids` names one twice; then `scratch` starts with that id.
 bool has_duplicate(const std::vector<std::string>& ids, std::vector<std::string_view>& scratch) {
@@ -120,8 +109,8 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
     const Programme& prog = s.programmes[p];
     const auto graduates =
         static_cast<Count>(std::llround(static_cast<double>(prog.intake) * prog.completion_rate));
-    const std::ptrdiff_t school = find(schools, prog.school);
-    const std::ptrdiff_t specialty = find(specialties, prog.specialty);
+    const Index school = find_id(schools, prog.school);
+    const Index specialty = find_id(specialties, prog.specialty);
     const std::string school_region =
         school >= 0 ? s.schools[static_cast<std::size_t>(school)].region : s.regions[0].id;
     for (Count k = 0; k < graduates; ++k) {
@@ -132,7 +121,7 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
           detail::mix64(o.seed ^ detail::mix64((static_cast<std::uint64_t>(p) << 32) ^
                                                static_cast<std::uint64_t>(k))));
       g.home_region = school_region;
-      if (rng.uniform() >= o.home_share || find(regions, school_region) < 0) {
+      if (rng.uniform() >= o.home_share || find_id(regions, school_region) < 0) {
         g.home_region = s.regions[static_cast<std::size_t>(rng.next() % s.regions.size())].id;
       }
       g.score = std::round(50.0 * (rng.uniform() + rng.uniform()) * 10.0) / 10.0;
@@ -161,7 +150,7 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
   const auto regions = index_by_id(s.regions);
   const auto enterprises = index_by_id(s.enterprises);
   const auto occupations = index_by_id(s.occupations);
-  std::unordered_map<std::string_view, std::size_t> graduates, openings;
+  detail::IdIndex graduates, openings;
   graduates.reserve(c.graduates.size());
   openings.reserve(c.openings.size());
   std::vector<std::string_view> sorted;
@@ -169,17 +158,18 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
     const Graduate& g = c.graduates[i];
     auto where = [&] { return "graduates[" + std::to_string(i) + "] ('" + g.id + "'): "; };
     if (g.id.empty()) throw InvalidInput("graduates[" + std::to_string(i) + "]: empty id");
-    if (!graduates.emplace(g.id, i).second) throw InvalidInput(where() + "duplicate id");
-    if (find(programmes, g.programme) < 0)
+    if (!graduates.emplace(g.id, static_cast<Index>(i)).second)
+      throw InvalidInput(where() + "duplicate id");
+    if (find_id(programmes, g.programme) < 0)
       throw InvalidInput(where() + "programme '" + g.programme + "' is not in the scenario");
-    if (find(regions, g.home_region) < 0)
+    if (find_id(regions, g.home_region) < 0)
       throw InvalidInput(where() + "home_region '" + g.home_region + "' is not in the scenario");
     if (!std::isfinite(g.score))
       throw InvalidInput(where() + "score must be a finite number, got " +
                          detail::format_number(g.score));
     for (std::size_t r = 0; r < g.preferences.size(); ++r) {
       const std::string& e = g.preferences[r];
-      if (find(enterprises, e) < 0)
+      if (find_id(enterprises, e) < 0)
         throw InvalidInput(where() + "preference '" + e + "' is not an enterprise of the scenario");
     }
     if (has_duplicate(g.preferences, sorted))
@@ -189,18 +179,19 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
     const PlacementOpening& op = c.openings[j];
     auto where = [&] { return "openings[" + std::to_string(j) + "] ('" + op.id + "'): "; };
     if (op.id.empty()) throw InvalidInput("openings[" + std::to_string(j) + "]: empty id");
-    if (!openings.emplace(op.id, j).second) throw InvalidInput(where() + "duplicate id");
-    if (find(enterprises, op.enterprise) < 0)
+    if (!openings.emplace(op.id, static_cast<Index>(j)).second)
+      throw InvalidInput(where() + "duplicate id");
+    if (find_id(enterprises, op.enterprise) < 0)
       throw InvalidInput(where() + "enterprise '" + op.enterprise + "' is not in the scenario");
-    if (!op.occupation.empty() && find(occupations, op.occupation) < 0)
+    if (!op.occupation.empty() && find_id(occupations, op.occupation) < 0)
       throw InvalidInput(where() + "occupation '" + op.occupation + "' is not in the scenario");
-    if (find(regions, op.region) < 0)
+    if (find_id(regions, op.region) < 0)
       throw InvalidInput(where() + "region '" + op.region + "' is not in the scenario");
     if (op.capacity < 0 || op.capacity > kMaxCapacity)
       throw InvalidInput(where() + "capacity must be in [0, " + std::to_string(kMaxCapacity) +
                          "], got " + std::to_string(op.capacity));
     for (const std::string& g : op.ranking) {
-      if (find(graduates, g) < 0)
+      if (find_id(graduates, g) < 0)
         throw InvalidInput(where() + "ranking names '" + g + "', not a graduate of the cohort");
     }
     if (has_duplicate(op.ranking, sorted))

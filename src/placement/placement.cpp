@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
@@ -22,18 +23,8 @@ namespace {
 
 constexpr double kValueScale = 1e6;  // flow costs: values rounded to 1e-6
 
-template <class T>
-std::unordered_map<std::string_view, Index> index_by_id(const std::vector<T>& items) {
-  std::unordered_map<std::string_view, Index> index;
-  index.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, static_cast<Index>(i));
-  return index;
-}
-
-Index lookup(const std::unordered_map<std::string_view, Index>& index, std::string_view id) {
-  const auto it = index.find(id);
-  return it == index.end() ? -1 : it->second;
-}
+using detail::index_by_id;
+constexpr auto lookup = detail::find_id;
 
 void check_options(const PlacementOptions& o) {
   if (o.candidates < 0)
