@@ -8,6 +8,7 @@
 
 #include "detail/csv_reader.hpp"
 #include "detail/files.hpp"
+#include "detail/id_index.hpp"
 #include "io/csv_table.hpp"
 #include "sixlink/core/error.hpp"
 
@@ -31,13 +32,6 @@ std::vector<std::string> split_ids(const std::string& cell) {
     start = end + 1;
   }
   return out;
-}
-
-template <class T>
-std::unordered_map<std::string_view, const T*> by_id(const std::vector<T>& items) {
-  std::unordered_map<std::string_view, const T*> index;
-  for (const T& x : items) index.emplace(x.id, &x);
-  return index;
 }
 
 // Rethrows validate_cohort's "graduates[i] ('id'): ..." as "<file>:<line>: ...".
@@ -66,9 +60,9 @@ Cohort cohort_from_csv(const Scenario& s, std::string_view graduates_csv,
                        std::string_view graduates_source,
                        std::optional<std::string_view> openings_csv,
                        std::string_view openings_source) {
-  const auto programmes = by_id(s.programmes);
-  const auto schools = by_id(s.schools);
-  const auto enterprises = by_id(s.enterprises);
+  const auto programmes = detail::index_by_id(s.programmes);
+  const auto schools = detail::index_by_id(s.schools);
+  const auto enterprises = detail::index_by_id(s.enterprises);
   Cohort c;
   std::vector<std::size_t> graduate_lines, opening_lines;
   const detail::CsvTable graduates =
@@ -80,11 +74,10 @@ Cohort cohort_from_csv(const Scenario& s, std::string_view graduates_csv,
     g.programme = f.text("programme", detail::kRequired);
     g.home_region = f.text("home_region", detail::kOptional);
     if (g.home_region.empty()) {
-      const auto p = programmes.find(g.programme);
-      if (p != programmes.end()) {
-        const auto school = schools.find(p->second->school);
-        if (school != schools.end()) g.home_region = school->second->region;
-      }
+      const Index p = detail::find_id(programmes, g.programme);
+      const Index school =
+          p < 0 ? -1 : detail::find_id(schools, s.programmes[static_cast<std::size_t>(p)].school);
+      if (school >= 0) g.home_region = s.schools[static_cast<std::size_t>(school)].region;
     }
     g.score = f.number("score", 0.0);
     g.preferences = split_ids(f.text("preferences", detail::kOptional));
@@ -102,8 +95,8 @@ Cohort cohort_from_csv(const Scenario& s, std::string_view graduates_csv,
       o.occupation = f.text("occupation", detail::kOptional);
       o.region = f.text("region", detail::kOptional);
       if (o.region.empty()) {
-        const auto e = enterprises.find(o.enterprise);
-        if (e != enterprises.end()) o.region = e->second->region;
+        const Index e = detail::find_id(enterprises, o.enterprise);
+        if (e >= 0) o.region = s.enterprises[static_cast<std::size_t>(e)].region;
       }
       o.capacity = f.count("capacity", detail::kNeeded);
       const std::string kind = f.text("kind", detail::kOptional);
