@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
-#include <random>
 #include <unordered_map>
 
 #include "detail/csv_reader.hpp"
@@ -251,7 +250,8 @@ Scenario scenario_from_csv(const CsvFiles& files, std::string_view folder) {
                                     [](CsvFields& f) { return detail::read_target(f); });
 
   detail::validate(s, [&](Table t, std::size_t i, std::ptrdiff_t sub, std::string_view field) {
-    return csv_location(folder, lines, t, i, sub, field);
+    return detail::location_of(csv_location(folder, lines, t, i, sub, field),
+                               source_name(folder, csv_file_of(t)));
   });
   return s;
 }
@@ -318,28 +318,7 @@ Scenario load_scenario_csv(const fs::path& folder) {
 }
 
 void save_scenario_csv(const Scenario& scenario, const fs::path& folder) {
-  const CsvFiles files = scenario_to_csv(scenario);
-  std::error_code ec;
-  if (fs::exists(folder, ec)) {
-    if (!fs::is_directory(folder, ec))
-      throw IoError(folder.string() + ": exists and is not a folder");
-    for (const auto& [name, content] : files) detail::write_file_atomic(folder / name, content);
-    return;
-  }
-  // A new folder: write everything aside, then rename it into place in one step.
-  const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
-  const fs::path staging =
-      parent / (folder.filename().string() + ".tmp-" + std::to_string(std::random_device{}()));
-  fs::create_directories(staging, ec);
-  if (ec) throw IoError(staging.string() + ": cannot create folder: " + ec.message());
-  try {
-    for (const auto& [name, content] : files) detail::write_file_atomic(staging / name, content);
-    fs::rename(staging, folder, ec);
-    if (ec) throw IoError(folder.string() + ": cannot create: " + ec.message());
-  } catch (...) {
-    fs::remove_all(staging, ec);
-    throw;
-  }
+  detail::write_folder_atomic(folder, scenario_to_csv(scenario));
 }
 
 }  // namespace sixlink

@@ -174,15 +174,18 @@ std::string gap_summary_to_json(const GapReport& report, int indent) {
   return j.dump(indent) + "\n";
 }
 
+std::vector<std::string> gap_report_csv_files() {
+  return {"cells.csv",    "city.csv",       "clusters.csv", "findings.csv",
+          "indicators.csv", "programmes.csv", "regions.csv"};
+}
+
 void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory) {
-  std::error_code error;
-  std::filesystem::create_directories(directory, error);
-  if (error) throw IoError(directory.string() + ": cannot create the folder: " + error.message());
+  detail::FolderFiles files;
   const ordered_json j = report_json(report, "", Infinity::kText);
   auto write = [&](const char* name, const ordered_json& rows, const ordered_json& example) {
     std::vector<std::string> columns;
     for (const auto& item : example.items()) columns.push_back(item.key());
-    detail::write_file_atomic(directory / name, csv_table(rows, columns));
+    files[name] = csv_table(rows, columns);
   };
   // Column lists come from a full row of each table (an empty table still gets its header).
   GapReport empty_row;
@@ -201,11 +204,12 @@ void write_gap_report_csv(const GapReport& report, const std::filesystem::path& 
   city += "year," + std::to_string(report.city.year) + "\n";
   for (const auto& [key, value] : j["city"].items())
     city += key + "," + (value.is_null() ? std::string() : value.dump()) + "\n";
-  detail::write_file_atomic(directory / "city.csv", city);
+  files["city.csv"] = city;
   std::string found = "finding,id\n";
   for (const auto& [name, ids] : findings(report.linkage.findings))
     for (const auto& id : *ids) found += name + "," + detail::csv_escape(id) + "\n";
-  detail::write_file_atomic(directory / "findings.csv", found);
+  files["findings.csv"] = found;
+  detail::write_folder_atomic(directory, files);
 }
 
 }  // namespace sixlink

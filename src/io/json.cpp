@@ -4,6 +4,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "detail/files.hpp"
 #include "detail/locator.hpp"
@@ -323,23 +325,98 @@ std::string dump(const ordered_json& j, int indent) {
          (indent < 0 ? "" : "\n");
 }
 
-}  // namespace
+// Where the parser is, as a JSON pointer, so that a duplicated key or a number
+// beyond double range is located like every other error.
+class PointerTracker {
+ public:
+  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+    using Event = json::parse_event_t;
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start:
+        frames_.push_back({event == Event::array_start, 0, {}, {}});
+        break;
+      case Event::key: {
+        Frame& f = frames_.back();
+        f.key = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second)
+          throw ParseError(std::string(source_) + ": " + pointer() + ": the key '" + f.key +
+                           "' is given twice in one object");
+        break;
+      }
+      case Event::object_end:
+      case Event::array_end:
+        frames_.pop_back();
+        finished_value();
+        break;
+      case Event::value:
+        finished_value();
+        break;
+    }
+    return true;
+  }
 
-Scenario scenario_from_json(std::string_view text, std::string_view source) {
-  json root;
+  explicit PointerTracker(std::string_view source) : source_(source) {}
+
+  /// The pointer of the value being read.
+  std::string pointer() const {
+    std::string out;
+    for (const Frame& f : frames_) {
+      out += '/';
+      if (f.array) {
+        out += std::to_string(f.index);
+        continue;
+      }
+      for (char c : f.key) out += c == '~' ? std::string("~0") : c == '/' ? "~1" : std::string(1, c);
+    }
+    return out.empty() ? "/" : out;
+  }
+
+ private:
+  struct Frame {
+    bool array;
+    std::size_t index;
+    std::string key;
+    std::set<std::string> keys;
+  };
+  void finished_value() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+  }
+  std::string_view source_;
+  std::vector<Frame> frames_;
+};
+
+json parse_document(std::string_view text, std::string_view source) {
+  // The callback is copied into the parser: share one tracker through a pointer.
+  PointerTracker tracker(source);
   try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {  // parse errors, and numbers too large for a double
+    return json::parse(text.begin(), text.end(),
+                       [&tracker](int depth, json::parse_event_t event, json& parsed) {
+                         return tracker(depth, event, parsed);
+                       });
+  } catch (const json::out_of_range& e) {  // a number too large for a double
+    std::string what = e.what();
+    if (const auto close = what.find("] "); close != std::string::npos)
+      what = what.substr(close + 2);
+    throw ParseError(std::string(source) + ": " + tracker.pointer() + ": " + what +
+                     " (beyond the range of a double)");
+  } catch (const json::exception& e) {
     // nlohmann prefixes "[json.exception.parse_error.101] "; keep only the words.
     std::string what = e.what();
     if (const auto close = what.find("] "); close != std::string::npos)
       what = what.substr(close + 2);
     throw ParseError(std::string(source) + ": " + what);
   }
+}
+
+}  // namespace
+
+Scenario scenario_from_json(std::string_view text, std::string_view source) {
+  const json root = parse_document(text, source);
   Scenario scenario = read_scenario(root, source);
   detail::validate(scenario,
                    [source](Table t, std::size_t i, std::ptrdiff_t sub, std::string_view field) {
-                     return json_location(source, t, i, sub, field);
+                     return detail::location_of(json_location(source, t, i, sub, field), source);
                    });
   return scenario;
 }

@@ -9,6 +9,7 @@
 #include "detail/csv_reader.hpp"
 #include "detail/files.hpp"
 #include "detail/id_index.hpp"
+#include "detail/numbers.hpp"
 #include "io/csv_table.hpp"
 #include "sixlink/core/error.hpp"
 
@@ -204,6 +205,29 @@ void write_assignments_csv(const PlacementResult& r, const Cohort& cohort,
     text += "\n";
   }
   detail::write_file_atomic(path, text);
+}
+
+std::vector<std::string> cohort_csv_files() { return {"graduates.csv", "openings.csv"}; }
+
+void write_cohort_csv(const Cohort& cohort, const std::filesystem::path& folder) {
+  auto ids = [](const std::vector<std::string>& list) {
+    std::string joined;
+    for (const auto& id : list) joined += (joined.empty() ? "" : ";") + id;
+    return detail::csv_escape(joined);
+  };
+  std::string graduates = "id,programme,home_region,score,preferences\n";
+  for (const Graduate& g : cohort.graduates)
+    graduates += detail::csv_escape(g.id) + "," + detail::csv_escape(g.programme) + "," +
+                 detail::csv_escape(g.home_region) + "," + detail::format_number(g.score) + "," +
+                 ids(g.preferences) + "\n";
+  std::string openings = "id,enterprise,occupation,region,capacity,kind,ranking\n";
+  for (const PlacementOpening& o : cohort.openings)
+    openings += detail::csv_escape(o.id) + "," + detail::csv_escape(o.enterprise) + "," +
+                detail::csv_escape(o.occupation) + "," + detail::csv_escape(o.region) + "," +
+                std::to_string(o.capacity) + "," + std::string(to_string(o.kind)) + "," +
+                ids(o.ranking) + "\n";
+  detail::write_folder_atomic(folder, {{"graduates.csv", std::move(graduates)},
+                                       {"openings.csv", std::move(openings)}});
 }
 
 }  // namespace sixlink

@@ -25,8 +25,8 @@ class Cli:
             assert done.returncode == check, done.stderr
         return done
 
-    def json(self, *args):
-        return json.loads(self(*args, "--json", check=0).stdout)
+    def json(self, *args, check=0):
+        return json.loads(self(*args, "--json", check=check).stdout)
 
 
 @pytest.fixture(scope="session")

@@ -247,13 +247,13 @@ def test_gap_text_csv_and_year(cli, tmp_path):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["--year", "1999"], "analysis year 1999"),
-    (["--outside-weight", "1.5"], "outside_weight"),
-    (["--outside-weight", "nan"], "outside_weight"),
-    (["--outside-weight", "-0.5"], "outside_weight"),
-    (["--mobility", "-1"], "other_region_mobility"),
-    (["--outside-share", "2"], "outside_share"),
-    (["--outside-tiers", "0"], "outside_tiers"),
+    (["--year", "1999"], "--year 1999: the analysis year must be from 2020 to 2120"),
+    (["--outside-weight", "1.5"], "--outside-weight: expected a number in [0, 1], got '1.5'"),
+    (["--outside-weight", "nan"], "--outside-weight: expected a number in [0, 1], got 'nan'"),
+    (["--outside-weight", "-0.5"], "--outside-weight: expected a number in [0, 1], got '-0.5'"),
+    (["--mobility", "-1"], "--mobility: expected a number in [0, 1], got '-1'"),
+    (["--outside-share", "2"], "--outside-share: expected a number in [0, 1], got '2'"),
+    (["--outside-tiers", "0"], "--outside-tiers: expected a whole number from 1 to 64, got '0'"),
 ])
 def test_gap_bad_options_exit_2_with_one_line(cli, args, words):
     done = cli("gap", *args)
@@ -290,12 +290,12 @@ def test_plan_over_the_horizon_reports_the_targets(cli):
 
 
 def test_plan_infeasible_total_names_the_constraint(cli):
-    report = cli.json("plan", "--total", "100000", "--no-horizon")
+    report = cli.json("plan", "--total", "100000", "--no-horizon", check=3)
     assert report["status"] == "infeasible"
     assert report["binding_constraint"] == "total_enrolment"
     assert 2000 < report["shortfall"] < 3000
     assert "total_enrolment" in report["message"]
-    text = cli("plan", "--total", "100000", "--no-horizon", check=0).stdout
+    text = cli("plan", "--total", "100000", "--no-horizon", check=3).stdout
     assert "infeasible" in text and "total_enrolment" in text
 
 
@@ -317,10 +317,15 @@ def test_plan_export_mps_matches_highs(cli, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--max-change", "2"], "max_change must be in [0, 1]"),
-    (["--year", "2019"], "intake year 2019 must be after the base year 2020"),
-    (["--samples", "-1"], "samples must be in [0, 1000000]"),
-    (["--min-secondary-share", "1.5"], "min_secondary_share must be in [0, 1]"),
+    (["--max-change", "2"], "--max-change: expected a number in [0, 1], got '2'"),
+    (["--year", "2019"], "--year 2019: the intake year must be from 2021 to 2070"),
+    (["--year", "1900"], "--year 1900: the intake year must be from 2021 to 2070"),
+    (["--samples", "-1"], "--samples: expected a whole number from 0 to 1000000, got '-1'"),
+    (["--min-secondary-share", "1.5"], "--min-secondary-share: expected a number in [0, 1], got '1.5'"),
+    (["--top", "-1"], "--top: expected a whole number from 0 to 2147483647, got '-1'"),
+    (["--seed", "-1"], "--seed: expected a whole number from 0 to 18446744073709551615, got '-1'"),
+    (["--seed", "18446744073709551616"], "got '18446744073709551616'"),
+    (["--budget", "inf"], "--budget: expected a number in [0, 1e+15], got 'inf'"),
 ])
 def test_plan_bad_options_are_named(cli, args, message):
     done = cli("plan", *args, check=2)
@@ -385,6 +390,8 @@ def test_place_bad_cohort_files_are_named(cli, tmp_path, content, message):
 
 def test_place_bad_options_are_named(cli):
     assert "mode" in cli("place", "--mode", "best", check=2).stderr
-    assert "candidates must not be negative" in cli("place", "--candidates", "-1", check=2).stderr
+    assert "--candidates: expected a whole number from 0 to 1000000, got '-1'" in cli(
+        "place", "--candidates", "-1", check=2).stderr
+    assert "--seed: expected a whole number" in cli("place", "--seed", "-1", check=2).stderr
     assert "--openings needs --cohort" in cli("place", "--openings", "x.csv", check=2).stderr
 

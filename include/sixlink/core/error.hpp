@@ -9,13 +9,42 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace sixlink {
 
-/// Base of every exception sixlink throws on purpose.
+/// `text` with control characters escaped (NUL as \x00, newline as \n, ...):
+/// ids from a user's file may hold them, and a message must stay one whole
+/// line (what() is a C string, which a NUL would cut short).
+inline std::string escape_control_characters(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7f) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    }
+  }
+  return out;
+}
+
+/// Base of every exception sixlink throws on purpose. The message is kept
+/// with its control characters escaped.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(std::string_view what)
+      : std::runtime_error(escape_control_characters(what)) {}
 };
 
 /// A value, reference or shape that breaks the documented contract

@@ -47,9 +47,12 @@ CsvFiles scenario_to_csv(const Scenario& scenario);
 /// Reads a scenario from a folder of CSV files.
 Scenario load_scenario_csv(const std::filesystem::path& folder);
 
-/// Writes a scenario as CSV files into `folder`, creating it if needed. A new
-/// folder appears whole (written aside, then renamed); in an existing folder each
-/// file is replaced atomically.
+/// Writes a scenario as CSV files into `folder`, creating it if needed (its
+/// parent must exist). The folder is replaced as a whole: written aside, then
+/// exchanged with the old one in one step, so it is always the whole old
+/// scenario or the whole new one. An existing folder may hold only the
+/// scenario's own thirteen files; anything else in it is refused (IoError), never
+/// deleted.
 void save_scenario_csv(const Scenario& scenario, const std::filesystem::path& folder);
 
 }  // namespace sixlink

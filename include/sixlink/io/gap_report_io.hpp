@@ -23,11 +23,13 @@
 // CSV (`sixlink gap --csv DIR`): clusters.csv, cells.csv, programmes.csv,
 // regions.csv, indicators.csv (same columns as above; an infinite ratio is
 // written "inf", a missing value as an empty field), city.csv (field,value) and
-// findings.csv (finding,id). Each file is written atomically.
+// findings.csv (finding,id). The folder is replaced as a whole, atomically: it
+// is always the whole old set of tables or the whole new one.
 #pragma once
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "sixlink/analysis/gap_analysis.hpp"
 
@@ -40,7 +42,12 @@ std::string gap_report_to_json(const GapReport& report, const std::string& scena
 /// as above (the "gap" object of `sixlink run --json`).
 std::string gap_summary_to_json(const GapReport& report, int indent = 2);
 
-/// Writes the tables into `directory` (created if missing).
+/// The names of the files write_gap_report_csv writes.
+std::vector<std::string> gap_report_csv_files();
+
+/// Writes the tables into `directory`, created if missing (its parent must
+/// exist) and replaced as a whole. An existing folder may hold only these
+/// tables; anything else in it is refused (IoError), never deleted.
 void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory);
 
 }  // namespace sixlink

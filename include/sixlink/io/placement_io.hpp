@@ -28,6 +28,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sixlink/model/scenario.hpp"
 #include "sixlink/placement/cohort.hpp"
@@ -53,7 +54,17 @@ std::string placement_to_json(const PlacementResult& result, const Cohort& cohor
 /// above except "clusters", "programmes" and "blocking_examples".
 std::string placement_summary_to_json(const PlacementResult& result, int indent = 2);
 
+/// One row per graduate (graduate, enterprise, opening, kind; blank when unplaced),
+/// written atomically ("-": standard output).
 void write_assignments_csv(const PlacementResult& result, const Cohort& cohort,
                            const std::filesystem::path& path);
+
+/// The names of the files write_cohort_csv writes: graduates.csv, openings.csv.
+std::vector<std::string> cohort_csv_files();
+
+/// Writes a cohort as the two CSV files load_cohort_csv reads back (the same
+/// cohort), into `folder`, replaced as a whole like a scenario's CSV folder:
+/// a user can start a cohort of their own from these files.
+void write_cohort_csv(const Cohort& cohort, const std::filesystem::path& folder);
 
 }  // namespace sixlink
