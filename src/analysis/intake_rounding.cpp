@@ -1,0 +1,366 @@
+// Whole-student intakes within one student of the LP's (see the header for the rule).
+#include "sixlink/analysis/intake_rounding.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "detail/numbers.hpp"
+#include "sixlink/core/error.hpp"
+
+namespace sixlink {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kWhole = 1e-7;  // an LP value this close to a whole number is that number
+constexpr double kRelativeTolerance = 1e-9;
+
+// One row lo <= sum_p coef_p (s_p + x_p) <= hi.
+struct Row {
+  std::string name;
+  double lo = -kInf;
+  double hi = kInf;
+  double value = 0.0;
+  double scale = 0.0;      // largest |coef|: one student moves the row by at most this
+  double magnitude = 0.0;  // sum |coef| (|s| + |x|), for the tolerance
+  double tolerance() const {
+    double t = std::max(1.0, magnitude);
+    if (std::isfinite(lo)) t = std::max(t, std::abs(lo));
+    if (std::isfinite(hi)) t = std::max(t, std::abs(hi));
+    return kRelativeTolerance * t;
+  }
+  double excess(double v) const { return std::max({0.0, lo - v, v - hi}); }
+  // The violation in students (0 within the tolerance).
+  double violation(double v) const {
+    const double e = excess(v);
+    return e > tolerance() ? e / (scale > 0 ? scale : 1.0) : 0.0;
+  }
+};
+
+struct Rows {
+  std::vector<Row> rows;
+  std::vector<std::vector<std::pair<std::size_t, double>>> terms;  // per programme: (row, coef)
+};
+
+Rows build_rows(const IntakeRoundingProblem& p, const std::vector<double>& x) {
+  const std::size_t n = p.lp.size();
+  Rows out;
+  out.terms.resize(n);
+  auto add = [&](std::string name, double lo, double hi, auto coef) {
+    Row r;
+    r.name = std::move(name);
+    r.lo = lo;
+    r.hi = hi;
+    const std::size_t index = out.rows.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const double c = coef(i);
+      if (c == 0.0) continue;
+      out.terms[i].emplace_back(index, c);
+      r.value += c * (p.continuing[i] + x[i]);
+      r.scale = std::max(r.scale, std::abs(c));
+      r.magnitude += std::abs(c) * (std::abs(p.continuing[i]) + std::max(1.0, std::abs(p.lp[i])));
+    }
+    out.rows.push_back(std::move(r));
+  };
+  for (std::size_t k = 0; k < p.capacity.size(); ++k) {
+    if (!(p.capacity[k] > 0)) continue;
+    add("school_capacity:" + (k < p.school_id.size() ? p.school_id[k] : std::to_string(k)), -kInf,
+        p.capacity[k], [&](std::size_t i) { return p.school[i] == static_cast<Index>(k) ? 1.0 : 0.0; });
+  }
+  if (p.total_enrolment)
+    add("total_enrolment", *p.total_enrolment, kInf, [](std::size_t) { return 1.0; });
+  if (p.budget)
+    add("budget", -kInf, *p.budget, [&](std::size_t i) { return p.cost_per_student[i]; });
+  if (p.min_secondary_share) {
+    const double a = *p.min_secondary_share;
+    add("min_secondary_share", 0.0, kInf,
+        [&](std::size_t i) { return (p.secondary[i] ? 1.0 : 0.0) - a; });
+  }
+  if (p.max_secondary_share) {
+    const double a = *p.max_secondary_share;
+    add("max_secondary_share", -kInf, 0.0,
+        [&](std::size_t i) { return (p.secondary[i] ? 1.0 : 0.0) - a; });
+  }
+  return out;
+}
+
+void check_shape(const IntakeRoundingProblem& p) {
+  const std::size_t n = p.lp.size();
+  if (p.lower.size() != n || p.upper.size() != n || p.continuing.size() != n ||
+      p.school.size() != n || p.cost_per_student.size() != n || p.secondary.size() != n)
+    throw InvalidInput("intake rounding: every per-programme list must have " +
+                       std::to_string(n) + " entries");
+  for (std::size_t i = 0; i < n; ++i)
+    if (p.school[i] < 0 || static_cast<std::size_t>(p.school[i]) >= p.capacity.size())
+      throw InvalidInput("intake rounding: programme " + std::to_string(i) +
+                         " has no school in the capacity list");
+}
+
+std::string name_of(const IntakeRoundingProblem& p, std::size_t i) {
+  return i < p.programme.size() ? p.programme[i] : "programme " + std::to_string(i);
+}
+
+std::string shown(double x) { return detail::format_number(std::round(x * 1e6) / 1e6 + 0.0); }
+
+std::string row_message(const Row& r) {
+  const double v = r.value;
+  if (v < r.lo)
+    return r.name + " (" + shown(v) + " below " + shown(r.lo) + ")";
+  return r.name + " (" + shown(v) + " above " + shown(r.hi) + ")";
+}
+
+struct Move {
+  double gain = 0.0;      // change of the total violation (negative: better)
+  double distance = kInf;  // sum |x_new - lp| of the moved intakes
+  std::size_t first = 0, second = 0;
+  bool pair = false;
+};
+
+bool better(const Move& a, const Move& b) {
+  if (a.gain != b.gain) return a.gain < b.gain;
+  if (a.distance != b.distance) return a.distance < b.distance;
+  if (a.first != b.first) return a.first < b.first;
+  return a.second < b.second;
+}
+
+}  // namespace
+
+std::string_view to_string(IntakeRoundingStatus status) {
+  switch (status) {
+    case IntakeRoundingStatus::kRounded:
+      return "rounded";
+    case IntakeRoundingStatus::kLpKept:
+      return "lp_kept";
+  }
+  return "?";
+}
+
+IntakeRoundingProblem intake_rounding_problem(const Scenario& s, const QuotaOptions& o,
+                                              const QuotaResult& plan) {
+  const std::size_t existing = s.programmes.size();
+  const std::size_t n = existing + o.candidates.size();
+  if (plan.programmes.size() != n)
+    throw InvalidInput("intake rounding: the plan has " + std::to_string(plan.programmes.size()) +
+                       " programmes, the scenario and its candidates " + std::to_string(n));
+  std::unordered_map<std::string_view, Index> school_index;
+  IntakeRoundingProblem p;
+  for (const School& school : s.schools) {
+    school_index.emplace(school.id, static_cast<Index>(p.capacity.size()));
+    p.school_id.push_back(school.id);
+    p.capacity.push_back(static_cast<double>(school.capacity));
+  }
+  std::unordered_map<std::string_view, bool> secondary;
+  for (const Specialty& sp : s.specialties)
+    secondary.emplace(sp.id, sp.level == SpecialtyLevel::kSecondary);
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool candidate = i >= existing;
+    const Programme& prog = candidate ? o.candidates[i - existing] : s.programmes[i];
+    const QuotaProgramme& planned = plan.programmes[i];
+    if (planned.id != prog.id)
+      throw InvalidInput("intake rounding: plan row " + std::to_string(i) + " is '" + planned.id +
+                         "', the scenario's programme '" + prog.id + "'");
+    const double q0 = candidate || o.previous_intake.empty() ? static_cast<double>(prog.intake)
+                                                             : o.previous_intake[i];
+    p.programme.push_back(prog.id);
+    p.lp.push_back(planned.open ? planned.intake : 0.0);
+    double lo = 0.0, hi = 0.0;
+    if (planned.open) {
+      if (candidate) {
+        lo = static_cast<double>(prog.min_intake);
+        hi = static_cast<double>(prog.max_intake);
+      } else {
+        lo = std::max(static_cast<double>(prog.min_intake), (1.0 - o.max_change) * q0);
+        hi = (1.0 + o.max_change) * q0;
+        if (prog.max_intake > 0) hi = std::min(hi, static_cast<double>(prog.max_intake));
+        lo = std::min(lo, hi);
+      }
+    }
+    p.lower.push_back(static_cast<Count>(std::ceil(lo - 1e-9)));
+    p.upper.push_back(static_cast<Count>(std::floor(hi + 1e-9)));
+    p.continuing.push_back(candidate                         ? 0.0
+                           : o.continuing_students.empty() ? static_cast<double>(prog.duration - 1) * q0
+                                                           : o.continuing_students[i]);
+    const auto school = school_index.find(prog.school);
+    if (school == school_index.end())
+      throw InvalidInput("intake rounding: programme '" + prog.id + "' names no known school");
+    p.school.push_back(school->second);
+    p.cost_per_student.push_back(prog.cost_per_student);
+    const auto level = secondary.find(prog.specialty);
+    p.secondary.push_back(level != secondary.end() && level->second ? 1 : 0);
+  }
+  p.total_enrolment = o.total_enrolment;
+  p.budget = o.budget;
+  p.min_secondary_share = o.min_secondary_share;
+  p.max_secondary_share = o.max_secondary_share;
+  return p;
+}
+
+std::string intake_violation(const IntakeRoundingProblem& p, const std::vector<double>& x) {
+  check_shape(p);
+  if (x.size() != p.lp.size())
+    throw InvalidInput("intake rounding: " + std::to_string(x.size()) + " intakes for " +
+                       std::to_string(p.lp.size()) + " programmes");
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const double lo = static_cast<double>(p.lower[i]), hi = static_cast<double>(p.upper[i]);
+    const double tol = kRelativeTolerance * std::max(1.0, std::abs(hi));
+    if (x[i] < lo - tol || x[i] > hi + tol)
+      return name_of(p, i) + ": intake " + shown(x[i]) + " outside its bounds [" +
+             std::to_string(p.lower[i]) + ", " + std::to_string(p.upper[i]) + "]";
+  }
+  for (const Row& r : build_rows(p, x).rows)
+    if (r.violation(r.value) > 0) return row_message(r);
+  return {};
+}
+
+IntakeRounding round_intakes(const IntakeRoundingProblem& p) {
+  check_shape(p);
+  const std::size_t n = p.lp.size();
+  IntakeRounding out;
+  out.intake_lp = p.lp;
+  auto totals = [&](IntakeRounding& r) {
+    double secondary = 0.0;
+    r.enrolment = r.cost = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double students = p.continuing[i] + r.intake[i];
+      r.enrolment += students;
+      r.cost += p.cost_per_student[i] * students;
+      if (p.secondary[i]) secondary += students;
+    }
+    r.secondary_share = r.enrolment > 0 ? secondary / r.enrolment : 0.0;
+  };
+  auto keep_lp = [&](std::string message) {
+    out.status = IntakeRoundingStatus::kLpKept;
+    out.intake = p.lp;
+    out.moved = 0;
+    out.message = std::move(message);
+    totals(out);
+    return out;
+  };
+
+  // Each intake's two neighbours inside its bounds, and the nearest as a start.
+  std::vector<double> down(n), up(n), x(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double v = p.lp[i];
+    if (!std::isfinite(v)) return keep_lp(name_of(p, i) + ": the LP's intake is not a number");
+    const double nearest = std::round(v);
+    double d = std::floor(v), u = d + 1.0;
+    if (std::abs(v - nearest) <= kWhole) d = u = nearest;
+    d = std::max(d, static_cast<double>(p.lower[i]));
+    u = std::min(u, static_cast<double>(p.upper[i]));
+    if (d > u)
+      return keep_lp(name_of(p, i) + ": no whole intake within one student of " + shown(v) +
+                     " lies in its bounds [" + std::to_string(p.lower[i]) + ", " +
+                     std::to_string(p.upper[i]) + "]");
+    down[i] = d;
+    up[i] = u;
+    x[i] = std::clamp(std::floor(v + 0.5), d, u);  // halves up
+  }
+  const std::vector<double> start = x;
+  Rows rows = build_rows(p, x);
+  double total = 0.0;
+  for (const Row& r : rows.rows) total += r.violation(r.value);
+
+  auto single = [&](std::size_t i) {
+    Move m;
+    m.first = m.second = i;
+    const double step = x[i] == down[i] ? 1.0 : -1.0;
+    for (const auto& [r, c] : rows.terms[i]) {
+      const Row& row = rows.rows[r];
+      m.gain += row.violation(row.value + c * step) - row.violation(row.value);
+    }
+    m.distance = std::abs(x[i] + step - p.lp[i]);
+    return m;
+  };
+  auto apply = [&](std::size_t i) {
+    const double step = x[i] == down[i] ? 1.0 : -1.0;
+    x[i] += step;
+    for (const auto& [r, c] : rows.terms[i]) rows.rows[r].value += c * step;
+  };
+  auto pair = [&](std::size_t a, std::size_t b) {  // a up, b down
+    Move m;
+    m.pair = true;
+    m.first = a;
+    m.second = b;
+    std::vector<std::pair<std::size_t, double>> change;  // (row, delta), at most 10
+    for (const auto& [r, c] : rows.terms[a]) change.emplace_back(r, c);
+    for (const auto& [r, c] : rows.terms[b]) {
+      auto it = std::find_if(change.begin(), change.end(),
+                             [r = r](const auto& e) { return e.first == r; });
+      if (it != change.end())
+        it->second -= c;
+      else
+        change.emplace_back(r, -c);
+    }
+    for (const auto& [r, delta] : change) {
+      const Row& row = rows.rows[r];
+      m.gain += row.violation(row.value + delta) - row.violation(row.value);
+    }
+    m.distance = std::abs(x[a] + 1.0 - p.lp[a]) + std::abs(x[b] - 1.0 - p.lp[b]);
+    return m;
+  };
+
+  const std::size_t limit = 4 * n + 16;
+  for (std::size_t steps = 0; total > 0 && steps < limit; ++steps) {
+    Move best;
+    bool found = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (down[i] == up[i] || rows.terms[i].empty()) continue;
+      const Move m = single(i);
+      if (m.gain < -1e-12 && (!found || better(m, best))) {
+        best = m;
+        found = true;
+      }
+    }
+    if (!found) {
+      for (std::size_t a = 0; a < n; ++a) {
+        if (x[a] != down[a] || down[a] == up[a] || rows.terms[a].empty()) continue;
+        for (std::size_t b = 0; b < n; ++b) {
+          if (b == a || x[b] != up[b] || down[b] == up[b] || rows.terms[b].empty()) continue;
+          const Move m = pair(a, b);
+          if (m.gain < -1e-12 && (!found || better(m, best))) {
+            best = m;
+            found = true;
+          }
+        }
+      }
+    }
+    if (!found) break;
+    apply(best.first);
+    if (best.pair) apply(best.second);
+    total = 0.0;
+    for (const Row& r : rows.rows) total += r.violation(r.value);
+  }
+  if (total > 0) {
+    std::string broken, binding;
+    for (const Row& r : rows.rows)
+      if (r.violation(r.value) > 0) broken += (broken.empty() ? "" : ", ") + row_message(r);
+    for (const Row& r : build_rows(p, p.lp).rows)
+      if (std::min(std::abs(r.value - r.lo), std::abs(r.value - r.hi)) <= r.tolerance())
+        binding += (binding.empty() ? "" : ", ") + r.name;
+    return keep_lp("no whole intakes within one student of the LP's satisfy " + broken +
+                   (binding.empty() ? std::string() : "; binding at the LP's intakes: " + binding));
+  }
+  out.intake = x;
+  for (std::size_t i = 0; i < n; ++i) out.moved += x[i] != start[i];
+  totals(out);
+  return out;
+}
+
+IntakeRounding round_plan_intakes(const Scenario& scenario, const QuotaOptions& options,
+                                  const QuotaResult& plan) {
+  if (plan.status == QuotaStatus::kInfeasible) {
+    IntakeRounding out;
+    out.status = IntakeRoundingStatus::kLpKept;
+    for (const auto& p : plan.programmes) out.intake_lp.push_back(p.intake);
+    out.intake = out.intake_lp;
+    out.message = "the plan is infeasible: no intakes to round";
+    return out;
+  }
+  return round_intakes(intake_rounding_problem(scenario, options, plan));
+}
+
+}  // namespace sixlink
