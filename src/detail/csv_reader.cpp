@@ -71,6 +71,19 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source)
   return records;
 }
 
+bool looks_like_gbk(std::string_view text) {
+  bool two_byte = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) continue;
+    if (lead == 0x80 || lead == 0xff || i + 1 == text.size()) return false;
+    const auto trail = static_cast<unsigned char>(text[++i]);
+    if (trail < 0x40 || trail == 0x7f || trail == 0xff) return false;
+    two_byte = true;
+  }
+  return two_byte && first_invalid_utf8_line(text) != 0;
+}
+
 std::size_t first_invalid_utf8_line(std::string_view text) {
   std::size_t line = 1;
   for (std::size_t i = 0; i < text.size();) {

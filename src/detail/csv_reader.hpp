@@ -22,6 +22,12 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::string_view source)
 /// `text` is valid UTF-8. (Spreadsheets in China often save CSV as GBK.)
 std::size_t first_invalid_utf8_line(std::string_view text);
 
+/// True when `text` is not UTF-8 but reads as GBK (GB 2312 / GB18030 two-byte
+/// characters: a lead byte 0x81-0xFE and a trail byte 0x40-0xFE other than 0x7F)
+/// and holds at least one such character: the encoding of Chinese spreadsheet
+/// exports.
+bool looks_like_gbk(std::string_view text);
+
 /// One field, quoted when it holds a comma, quote, line break or edge spaces.
 std::string csv_escape(std::string_view field);
 

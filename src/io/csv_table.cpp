@@ -9,8 +9,11 @@ CsvTable parse_csv_table(std::string_view text, const std::string& source,
   CsvTable table;
   table.source = source;
   if (const std::size_t bad = first_invalid_utf8_line(text); bad != 0) {
-    throw ParseError(table.source + ":" + std::to_string(bad) +
-                     ": not valid UTF-8 (save the file as \"CSV UTF-8\" from the spreadsheet)");
+    const std::string encoding =
+        looks_like_gbk(text) ? "GBK-encoded (a Chinese spreadsheet export), not UTF-8"
+                             : "not valid UTF-8";
+    throw ParseError(table.source + ":" + std::to_string(bad) + ": " + encoding +
+                     " (save the file as \"CSV UTF-8\" from the spreadsheet)");
   }
   std::vector<CsvRecord> records = parse_csv(text, table.source);
   if (records.empty()) throw ParseError(table.source + ":1: missing header row");

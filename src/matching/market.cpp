@@ -79,7 +79,8 @@ void validate(const MatchingMarket& m) {
   const int given = int{ranked} + int{!m.scores.empty()} + int{!m.entry_scores.empty()};
   if (given > 1)
     throw InvalidInput("give one institution priority: institution_prefs, scores or entry_scores");
-  if (given == 0 && institutions > 0)
+  // With no applicants there is nobody to rank: an empty market needs no priority.
+  if (given == 0 && institutions > 0 && applicants > 0)
     throw InvalidInput("no institution priority: give institution_prefs, scores or entry_scores");
   if (ranked) {
     if (m.institution_prefs.size() != institutions) {
