@@ -7,6 +7,7 @@ packages=(
   cmake g++ ninja-build pkgconf
   libeigen3-dev libboost-graph-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev liblemon-dev
+  glpk-utils  # glpsol: the tests read the exported MPS model with GLPK too
   pybind11-dev python3-pybind11 python3-dev python3-venv python3-pip
   python3-setuptools python3-wheel python3-numpy python3-scipy python3-pytest
   python3-networkx python3-pandas

@@ -929,6 +929,15 @@ QuotaResult optimise_quotas(const Scenario& s, const QuotaOptions& o) {
   return result;
 }
 
+// The file is meant for any LP reader, so it uses only what every free-MPS reader
+// takes the same way (GLPK's glpsol --freemps and HiGHS among them):
+// - no OBJSENSE section (glpsol rejects it): the file minimises the negated
+//   objective, so its optimum is -result.objective;
+// - no right-hand side on the objective row (readers disagree on its sign): the
+//   constant is the objective coefficient of a column `constant` fixed at 1;
+// - short names without spaces, one RHS vector, bounds of type FX, LO, UP and PL.
+// Coefficients are written to 17 significant digits; arc costs as the exact
+// decimals of the model's own integers (cost / 1e6).
 void export_quota_mps(const Scenario& s, const QuotaOptions& o, const QuotaResult& result,
                       const std::string& path) {
   std::vector<bool> open;
@@ -939,7 +948,11 @@ void export_quota_mps(const Scenario& s, const QuotaOptions& o, const QuotaResul
   PlanModel& m = planned.model;
   std::ostringstream out;
   out.precision(17);
-  out << "NAME sixlink-quotas\nOBJSENSE\n    MAX\nROWS\n N value\n";
+  out << "NAME sixlink-quotas\n"
+         "* sixlink quota plan: MINIMISE minus_value = -(the plan's objective).\n"
+         "* The optimum of this file is -objective; the objective's constant is the\n"
+         "* cost of column 'constant', fixed at 1.\n"
+         "ROWS\n N minus_value\n";
   for (Index v = 0; v < m.net.node_count(); ++v) out << " E n" << v << '\n';
   for (std::size_t r = 0; r < m.rows.size(); ++r)
     out << (m.rows[r].sense == ConstraintSense::kAtMost ? " L s" : " G s") << r << '\n';
@@ -956,19 +969,20 @@ void export_quota_mps(const Scenario& s, const QuotaOptions& o, const QuotaResul
   char value[64];
   for (Index a = 0; a < m.net.arc_count(); ++a) {
     const Cost c = m.base_cost[static_cast<std::size_t>(a)];
-    // Exact decimal of -c / 1e6: the model's own rounding.
-    std::snprintf(value, sizeof value, "%s%lld.%06lld", -c < 0 ? "-" : "",
+    // The arc's cost c is -value x 1e6, so its coefficient in minus_value is the
+    // exact decimal of c / 1e6.
+    std::snprintf(value, sizeof value, "%s%lld.%06lld", c < 0 ? "-" : "",
                   static_cast<long long>(std::llabs(c) / 1000000),
                   static_cast<long long>(std::llabs(c) % 1000000));
-    if (c != 0) out << " x" << a << " value " << value << '\n';
+    if (c != 0) out << " x" << a << " minus_value " << value << '\n';
     out << " x" << a << " n" << m.net.tail(a) << " 1\n";
     out << " x" << a << " n" << m.net.head(a) << " -1\n";
     for (const auto& [r, coef] : side[static_cast<std::size_t>(a)])
       out << " x" << a << " s" << r << ' ' << coef << '\n';
   }
-  out << "RHS\n";
   const double constant = objective_constant(m);
-  if (constant != 0.0) out << " rhs value " << -constant << '\n';
+  if (constant != 0.0) out << " constant minus_value " << -constant << '\n';
+  out << "RHS\n";
   for (Index v = 0; v < m.net.node_count(); ++v)
     if (m.net.supply(v) != 0) out << " rhs n" << v << ' ' << m.net.supply(v) << '\n';
   for (std::size_t r = 0; r < m.rows.size(); ++r) {
@@ -992,6 +1006,7 @@ void export_quota_mps(const Scenario& s, const QuotaOptions& o, const QuotaResul
     else
       out << " UP bnd x" << a << ' ' << up << '\n';
   }
+  if (constant != 0.0) out << " FX bnd constant 1\n";
   out << "ENDATA\n";
   detail::write_file_atomic(path, out.str());
 }

@@ -271,21 +271,14 @@ TEST(GapAnalysis, MarginalValuesEqualTheChangeFromReSolving) {
   EXPECT_GT(checked_cells, 150);
 }
 
-TEST(GapAnalysis, SameResultAtAnyThreadCount) {
-  GapOptions one, two;
-  one.threads = 1;
-  two.threads = 2;
-  const Scenario& s = default_scenario();
-  EXPECT_EQ(gap_report_to_json(gap_analysis(s, one), s.name),
-            gap_report_to_json(gap_analysis(s, two), s.name));
-}
-
-TEST(GapAnalysis, ProjectionIsTheSameAtAnyThreadCount) {
-  // Enough programmes for the parallel loop to run: the default scenario's, 12 times.
+// The default scenario's schools and programmes `copies` times: above the
+// projection's parallel threshold (projection.cpp: more than 1,024 programmes)
+// from 9 copies on, so the thread-count tests run the parallel loop.
+Scenario copies_of_default_scenario(int copies) {
   Scenario big = default_scenario();
   const auto programmes = big.programmes;
   const auto schools = big.schools;
-  for (int copy = 1; copy < 12; ++copy) {
+  for (int copy = 1; copy < copies; ++copy) {
     const std::string suffix = "-copy" + std::to_string(copy);
     for (auto school : schools) {
       school.id += suffix;
@@ -298,12 +291,34 @@ TEST(GapAnalysis, ProjectionIsTheSameAtAnyThreadCount) {
     }
   }
   validate(big);
+  return big;
+}
+
+constexpr std::size_t kParallelThreshold = 1024;  // projection.cpp's `if` clause
+
+TEST(GapAnalysis, SameResultAtAnyThreadCount) {
+  const Scenario big = copies_of_default_scenario(12);
+  ASSERT_GT(big.programmes.size(), kParallelThreshold);
+  GapOptions one, many;
+  one.threads = 1;
+  const std::string serial = gap_report_to_json(gap_analysis(big, one), big.name);
+  for (const int threads : {2, 3}) {
+    many.threads = threads;
+    EXPECT_EQ(gap_report_to_json(gap_analysis(big, many), big.name), serial)
+        << threads << " threads";
+  }
+}
+
+TEST(GapAnalysis, ProjectionIsTheSameAtAnyThreadCount) {
+  // Enough programmes for the parallel loop to run: the default scenario's, 12 times.
+  const auto programmes = default_scenario().programmes;
+  const Scenario big = copies_of_default_scenario(12);
   ProjectionOptions one, two;
   one.threads = 1;
   two.threads = 2;
   const SupplyDemandGraph a = project_supply_demand(big, one);
   const SupplyDemandGraph b = project_supply_demand(big, two);
-  ASSERT_GT(a.programmes(), 1024);
+  ASSERT_GT(static_cast<std::size_t>(a.programmes()), kParallelThreshold);
   ASSERT_EQ(a.weight.nonZeros(), b.weight.nonZeros());
   for (Eigen::Index k = 0; k < a.weight.nonZeros(); ++k) {
     ASSERT_EQ(a.weight.innerIndexPtr()[k], b.weight.innerIndexPtr()[k]);

@@ -1,8 +1,10 @@
 // Seeded random min-cost-flow instances for differential tests and benchmarks.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
+#include <vector>
 
 #include "sixlink/flow/min_cost_flow.hpp"
 
@@ -20,6 +22,10 @@ struct RandomFlowSpec {
   bool balanced = true;
   bool self_loops = true;
   SupplyMode mode = SupplyMode::kExact;
+  // Supplies from a random flow within the arcs' bounds (an infinite arc carries
+  // at most max_capacity), so the problem is feasible in every mode; in the
+  // at-most modes some supplies get up to max_supply of slack on top.
+  bool feasible = false;
 };
 
 inline MinCostFlow random_flow_problem(const RandomFlowSpec& spec, std::uint64_t seed) {
@@ -41,6 +47,22 @@ inline MinCostFlow random_flow_problem(const RandomFlowSpec& spec, std::uint64_t
     const Flow lower =
         chance(spec.lower_share) && capacity > 0 ? uniform(1, std::min<Flow>(capacity, 2)) : 0;
     p.add_arc(tail, head, capacity, uniform(spec.min_cost, spec.max_cost), lower);
+  }
+  if (spec.feasible) {
+    std::vector<Flow> b(static_cast<std::size_t>(spec.nodes), 0);
+    for (Index a = 0; a < p.arc_count(); ++a) {
+      const Flow hi = p.capacity(a) == kInfiniteCapacity ? spec.max_capacity : p.capacity(a);
+      const Flow x = uniform(p.lower(a), std::max(p.lower(a), hi));
+      b[static_cast<std::size_t>(p.tail(a))] += x;
+      b[static_cast<std::size_t>(p.head(a))] -= x;
+    }
+    for (Index v = 0; v < spec.nodes; ++v) {
+      Flow slack = 0;  // out - in <= b stays feasible as b grows; out - in >= b as it falls
+      if (spec.mode != SupplyMode::kExact && chance(0.3)) slack = uniform(1, spec.max_supply);
+      p.set_supply(v, b[static_cast<std::size_t>(v)] +
+                          (spec.mode == SupplyMode::kDemandAtMost ? -slack : slack));
+    }
+    return p;
   }
   Flow total = 0;
   for (Index v = 0; v < spec.nodes; ++v) {

@@ -190,8 +190,12 @@ int quota_demand_year(const Scenario& scenario, int intake_year);
 QuotaResult optimise_quotas(const Scenario& scenario, const QuotaOptions& options = {});
 
 /// Writes the LP of `optimise_quotas(scenario, options)` with the open/closed
-/// decisions of `result` fixed, in free MPS with OBJSENSE MAX, the objective's
-/// constant as the objective row's right-hand side (optimum = result.objective).
+/// decisions of `result` fixed, in free MPS that every reader takes the same way
+/// (GLPK's `glpsol --freemps` and HiGHS are tested): the file MINIMISES the row
+/// `minus_value`, the objective negated, so its optimum is -result.objective; it
+/// has no OBJSENSE section (glpsol rejects one) and no right-hand side on the
+/// objective row (readers disagree on its sign): the objective's constant is the
+/// cost of a column `constant` fixed at 1. Comment lines (`*`) at the top say so.
 /// Atomic. Throws IoError when the file cannot be written.
 void export_quota_mps(const Scenario& scenario, const QuotaOptions& options,
                       const QuotaResult& result, const std::string& path);
