@@ -20,6 +20,17 @@ using detail::find_id;
 using detail::index_by_id;
 
 // Whether `ids` names one twice; then `scratch` starts with that id.
+// The same limits on ids as in a scenario (model/validate.hpp).
+template <class Where>
+void check_id_text(const std::string& id, const Where& where) {
+  if (id.size() > kMaxIdLength)
+    throw InvalidInput(where() + "id is longer than " + std::to_string(kMaxIdLength) + " bytes");
+  for (const char c : id) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) throw InvalidInput(where() + "id holds a control character");
+  }
+}
+
 bool has_duplicate(const std::vector<std::string>& ids, std::vector<std::string_view>& scratch) {
   if (ids.size() < 2) return false;
   scratch.assign(ids.begin(), ids.end());
@@ -158,6 +169,7 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
     const Graduate& g = c.graduates[i];
     auto where = [&] { return "graduates[" + std::to_string(i) + "] ('" + g.id + "'): "; };
     if (g.id.empty()) throw InvalidInput("graduates[" + std::to_string(i) + "]: empty id");
+    check_id_text(g.id, where);
     if (!graduates.emplace(g.id, static_cast<Index>(i)).second)
       throw InvalidInput(where() + "duplicate id");
     if (find_id(programmes, g.programme) < 0)
@@ -179,6 +191,7 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
     const PlacementOpening& op = c.openings[j];
     auto where = [&] { return "openings[" + std::to_string(j) + "] ('" + op.id + "'): "; };
     if (op.id.empty()) throw InvalidInput("openings[" + std::to_string(j) + "]: empty id");
+    check_id_text(op.id, where);
     if (!openings.emplace(op.id, static_cast<Index>(j)).second)
       throw InvalidInput(where() + "duplicate id");
     if (find_id(enterprises, op.enterprise) < 0)

@@ -274,3 +274,13 @@ def test_export_cohort_writes_files_that_read_back_to_the_same_placement(cli, tm
     loaded = cli.json("place", "--seed", "3", "--mode", "stable", "--cohort", graduates,
                       "--openings", openings)
     assert loaded == synthetic
+
+
+def test_cohort_ids_obey_the_scenario_id_limits(cli, tmp_path):
+    header = "id,programme,home_region,score,preferences\n"
+    long_id = tmp_path / "long.csv"
+    long_id.write_text(header + "x" * 201 + ",jj-vs-660301,,1,\n")
+    refused(cli("place", "--cohort", long_id), "long.csv:2:", "longer than 200 bytes")
+    ok = tmp_path / "ok.csv"
+    ok.write_text(header + "x" * 200 + ",jj-vs-660301,,1,\n")
+    assert cli.json("place", "--cohort", ok)["graduates"] == 1
