@@ -149,8 +149,9 @@ int main(int argc, char** argv) {
   auto* gap = app.add_subcommand(
       "gap", "Analyse where graduates are short or in surplus, and the plan's indicators");
   gap->add_option("SCENARIO", gap_scenario, kScenarioHelp);
-  auto* gap_year_option = gap->add_option(
-      "--year", gap_options.year, "Analysis year, base year to base year + 100 (default: the base year)");
+  auto* gap_year_option =
+      gap->add_option("--year", gap_options.year,
+                      "Analysis year, base year to base year + 100 (default: the base year)");
   auto* gap_outside_option = gap->add_option(
       "--outside-weight", gap_outside_weight,
       "Value of leaving the city, lambda in [0, 1] (default: calibrated on the base "
@@ -181,9 +182,9 @@ int main(int argc, char** argv) {
       "plan",
       "Optimise next intakes and recommend which programmes to expand, shrink, open or close");
   plan->add_option("SCENARIO", plan_scenario, kScenarioHelp);
-  auto* plan_year_option = plan->add_option(
-      "--year", plan_options.quotas.year,
-      "Intake year, base year + 1 to base year + 50 (default: the base year + 1)");
+  auto* plan_year_option =
+      plan->add_option("--year", plan_options.quotas.year,
+                       "Intake year, base year + 1 to base year + 50 (default: the base year + 1)");
   auto* plan_total_option =
       plan->add_option("--total", plan_total, "Students enrolled in that year, at least");
   plan_total_option->check(number_in(0, 1e12));
@@ -240,11 +241,13 @@ int main(int argc, char** argv) {
   place->add_option("--openings", place_openings,
                     "Openings CSV (id, enterprise, occupation, region, capacity, kind, ranking); "
                     "default: the scenario's openings");
-  place->add_option("--seed", place_options.seed,
-                    "Seed of the synthetic cohort and of the lottery for equal scores")
+  place
+      ->add_option("--seed", place_options.seed,
+                   "Seed of the synthetic cohort and of the lottery for equal scores")
       ->check(whole_number(0, kMaxSeed));
-  place->add_option("--candidates", place_options.candidates,
-                    "Openings per graduate besides their preferences (default 50)")
+  place
+      ->add_option("--candidates", place_options.candidates,
+                   "Openings per graduate besides their preferences (default 50)")
       ->check(whole_number(0, 1000000));
   place
       ->add_option("--proposing", place_proposing,
@@ -381,9 +384,9 @@ int main(int argc, char** argv) {
       }
       const sixlink::RollingPlan* shown = horizon ? &*horizon : nullptr;
       if (!to_standard_output(plan_mps))
-        std::cout << (plan_json ? sixlink::plan_report_to_json(report, shown, scenario.name)
-                                : sixlink::cli::format_plan(report, shown, scenario.name,
-                                                            plan_top));
+        std::cout << (plan_json
+                          ? sixlink::plan_report_to_json(report, shown, scenario.name)
+                          : sixlink::cli::format_plan(report, shown, scenario.name, plan_top));
       if (status == kExitNotSolved)
         std::cerr << "sixlink: the plan is " << sixlink::to_string(report.plan.status)
                   << " (exit status 3)\n";
@@ -412,12 +415,12 @@ int main(int argc, char** argv) {
                                            : std::optional<std::filesystem::path>(place_openings));
       if (!place_export_cohort.empty()) {
         sixlink::write_cohort_csv(cohort, place_export_cohort);
-        std::cerr << "sixlink: wrote " << sixlink::detail::format_count(
-                                               static_cast<sixlink::Count>(cohort.graduates.size()))
-                  << " graduates and "
-                  << sixlink::detail::format_count(
-                         static_cast<sixlink::Count>(cohort.openings.size()))
-                  << " openings to " << place_export_cohort << '\n';
+        std::cerr
+            << "sixlink: wrote "
+            << sixlink::detail::format_count(static_cast<sixlink::Count>(cohort.graduates.size()))
+            << " graduates and "
+            << sixlink::detail::format_count(static_cast<sixlink::Count>(cohort.openings.size()))
+            << " openings to " << place_export_cohort << '\n';
       }
       place_options.mode = *sixlink::parse_placement_mode(place_mode);
       place_options.proposing = *sixlink::parse_proposing_side(place_proposing);
@@ -437,10 +440,10 @@ int main(int argc, char** argv) {
       return sixlink::cli::run_validate(validate_path, validate_json);
     } else if (export_default->parsed()) {
       const auto& scenario = sixlink::default_scenario();
-      const bool as_json = export_format == "json" ||
-                           (export_format == "auto" &&
-                            (fs::path(export_path).extension() == ".json" ||
-                             to_standard_output(export_path)));
+      const bool as_json =
+          export_format == "json" ||
+          (export_format == "auto" &&
+           (fs::path(export_path).extension() == ".json" || to_standard_output(export_path)));
       const auto csv_files = sixlink::scenario_to_csv(scenario);
       std::vector<std::string> csv_names;
       for (const auto& [name, content] : csv_files) csv_names.push_back(name);

@@ -17,9 +17,7 @@ namespace {
 
 std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
-std::string named(const std::string& option, const fs::path& p) {
-  return option + " " + quoted(p);
-}
+std::string named(const std::string& option, const fs::path& p) { return option + " " + quoted(p); }
 
 // Absolute, with every symbolic link that exists resolved.
 fs::path resolved(const fs::path& p) {

@@ -59,10 +59,10 @@ class Temporary {
   explicit Temporary(const fs::path& target) {
     std::random_device entropy;
     char suffix[32];
-    std::snprintf(suffix, sizeof suffix, "%ld-%08x%08x", static_cast<long>(::getpid()),
-                  entropy(), entropy());
-    path_ = target.parent_path() / (target.filename().string() + std::string(kTemporaryTag) +
-                                    suffix);
+    std::snprintf(suffix, sizeof suffix, "%ld-%08x%08x", static_cast<long>(::getpid()), entropy(),
+                  entropy());
+    path_ =
+        target.parent_path() / (target.filename().string() + std::string(kTemporaryTag) + suffix);
   }
   ~Temporary() {
     if (!path_.empty()) {
@@ -109,8 +109,8 @@ void remove_stale_temporaries(const fs::path& target) {
                   "' does not exist");
   if (!fs::is_directory(parent, ec))
     throw IoError(shown.string() + ": cannot write: '" + parent.string() + "' is not a folder");
-  throw IoError(shown.string() + ": cannot write in '" + parent.string() + "': " +
-                error_text(error));
+  throw IoError(shown.string() + ": cannot write in '" + parent.string() +
+                "': " + error_text(error));
 }
 
 void write_all(const fs::path& shown, int fd, std::string_view content) {
@@ -230,8 +230,7 @@ void write_folder_atomic(const fs::path& folder, const FolderFiles& files) {
   }
   // One step: the new folder takes the old one's place, the old one the
   // temporary name, which `staging` then removes.
-  if (::renameat2(AT_FDCWD, staging.path().c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) ==
-      0)
+  if (::renameat2(AT_FDCWD, staging.path().c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0)
     return;
   if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
     throw IoError(folder.string() + ": cannot replace: " + error_text(errno));

@@ -82,7 +82,7 @@ def test_export_default_format_flag(cli, tmp_path):
 
 def test_help_on_every_subcommand(cli):
     assert "run" in cli("--help", check=0).stdout
-    for sub in ["run", "gap", "plan", "validate", "export-default"]:
+    for sub in ["run", "gap", "plan", "place", "validate", "export-default"]:
         out = cli(sub, "--help", check=0).stdout
         assert sub in out and "--help" in out
     assert cli("--version", check=0).stdout.startswith("sixlink ")
