@@ -2,6 +2,8 @@
 
 #include <system_error>
 
+#include "detail/locator.hpp"
+
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/json.hpp"
@@ -16,6 +18,23 @@ Scenario load_scenario(const fs::path& path) {
   if (!fs::exists(path, ec)) throw IoError(path.string() + ": no such file or folder");
   if (fs::is_directory(path, ec)) return load_scenario_csv(path);
   return load_scenario_json(path);
+}
+
+std::vector<Problem> check_scenario(const fs::path& path, std::size_t limit) {
+  if (limit == 0) return {};
+  detail::ProblemCollector collector(limit);
+  try {
+    (void)load_scenario(path);
+  } catch (const Error& e) {
+    // Messages begin with the file: the path itself, or a table in the folder.
+    const std::string text = e.what();
+    const std::string root = path.string();
+    const std::size_t colon = text.find(':', root.size());
+    std::string file = root;
+    if (text.starts_with(root) && colon != std::string::npos) file = text.substr(0, colon);
+    collector.problems.push_back(detail::split_message(text, file));
+  }
+  return std::move(collector.problems);
 }
 
 Scenario resolve_scenario(std::string_view name_or_path) {

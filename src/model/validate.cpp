@@ -45,26 +45,78 @@ std::string_view table_name(Table table) {
   return "?";
 }
 
-std::string in_memory_location(Table table, std::size_t index, std::ptrdiff_t sub,
-                               std::string_view field) {
-  if (table == Table::kScenario) return "scenario." + std::string(field);
-  std::string out = std::string(table_name(table)) + "[" + std::to_string(index) + "]";
-  if (table == Table::kSpecialtyOccupations) out += ".occupations[" + std::to_string(sub) + "]";
-  if (table == Table::kEnterpriseOpenings) out += ".openings[" + std::to_string(sub) + "]";
-  return out + "." + std::string(field);
+Location in_memory_location(Table table, std::size_t index, std::ptrdiff_t sub,
+                            std::string_view field) {
+  std::string out;
+  if (table == Table::kScenario) {
+    out = "scenario." + std::string(field);
+  } else {
+    out = std::string(table_name(table)) + "[" + std::to_string(index) + "]";
+    if (table == Table::kSpecialtyOccupations) out += ".occupations[" + std::to_string(sub) + "]";
+    if (table == Table::kEnterpriseOpenings) out += ".openings[" + std::to_string(sub) + "]";
+    out += "." + std::string(field);
+  }
+  return {"", out, out};
+}
+
+Problem split_message(std::string_view text, std::string_view file) {
+  if (!text.starts_with(file)) return {std::string(file), "", std::string(text)};
+  std::string_view rest = text.substr(file.size());
+  std::string location;
+  std::size_t digits = 0;
+  while (rest.size() > 1 + digits && rest[1 + digits] >= '0' && rest[1 + digits] <= '9') ++digits;
+  if (rest.starts_with(':') && digits > 0 && (rest.size() == 1 + digits || rest[1 + digits] == ':')) {
+    // CSV: ":LINE: column 'name': what"
+    location = "line " + std::string(rest.substr(1, digits));
+    rest.remove_prefix(std::min(rest.size(), digits + 2));
+    if (rest.starts_with(' ')) rest.remove_prefix(1);
+    if (rest.starts_with("column '")) {
+      const std::size_t close = rest.find('\'', 8);
+      if (close != std::string_view::npos &&
+          (close + 1 == rest.size() || rest.substr(close + 1).starts_with(": "))) {
+        location += ", " + std::string(rest.substr(0, close + 1));
+        rest.remove_prefix(std::min(rest.size(), close + 3));
+      }
+    }
+  } else if (rest.starts_with(": ")) {
+    // JSON: ": /json/pointer: what", or ": what" for the whole file.
+    rest.remove_prefix(2);
+    if (rest.starts_with('/')) {
+      const std::size_t end = rest.find(": ");
+      location = std::string(rest.substr(0, end));
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 2);
+    }
+  } else if (rest.starts_with(':')) {
+    rest.remove_prefix(1);
+    if (rest.starts_with(' ')) rest.remove_prefix(1);
+  }
+  return {std::string(file), std::move(location), std::string(rest)};
+}
+
+Location location_of(std::string label, std::string_view file) {
+  Problem parts = split_message(label, file);
+  return {std::move(parts.file), std::move(parts.location), std::move(label)};
 }
 
 namespace {
 
+thread_local ProblemCollector* active_collector = nullptr;
+
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
-// Checks one scenario; every failure throws InvalidInput "<where>: <what>".
+// Thrown when the collector is full: checking stops there.
+struct Full {};
+
+// Checks one scenario. Without a sink the first problem throws InvalidInput
+// "<label>: <what>"; with one, each is recorded and checking goes on. Checks
+// return false when they fail, so that checks building on a field skip it.
 class Checker {
  public:
-  Checker(const Scenario& s, const Locator& where) : s_(s), where_(where) {}
+  Checker(const Scenario& s, const Locator& where, ProblemCollector* sink)
+      : s_(s), where_(where), sink_(sink) {}
 
   void run() {
-    check_header();
+    const bool base_year_ok = check_header();
     auto regions = index_ids(Table::kRegions, s_.regions, "region");
     auto clusters = index_ids(Table::kClusters, s_.clusters, "cluster");
     auto sectors = index_ids(Table::kSectors, s_.sectors, "sector");
@@ -94,9 +146,9 @@ class Checker {
       for (std::size_t j = 0; j < sp.occupations.size(); ++j) {
         const OccupationFit& f = sp.occupations[j];
         const auto sub = static_cast<std::ptrdiff_t>(j);
-        refers(Table::kSpecialtyOccupations, i, "occupation", occupations, f.occupation, who,
-               "occupation", sub);
-        if (!seen.insert(f.occupation).second) {
+        if (refers(Table::kSpecialtyOccupations, i, "occupation", occupations, f.occupation, who,
+                   "occupation", sub) &&
+            !seen.insert(f.occupation).second) {
           fail(Table::kSpecialtyOccupations, i, "occupation",
                who + " lists occupation " + quoted(f.occupation) + " twice", sub);
         }
@@ -114,32 +166,7 @@ class Checker {
       count(Table::kSchools, i, "social_training", sc.social_training, who);
     }
     std::set<std::pair<std::string_view, std::string_view>> offered;
-    for (std::size_t i = 0; i < s_.programmes.size(); ++i) {
-      const Programme& p = s_.programmes[i];
-      const std::string who = "programme " + quoted(p.id);
-      refers(Table::kProgrammes, i, "school", schools, p.school, who, "school");
-      refers(Table::kProgrammes, i, "specialty", specialties, p.specialty, who, "specialty");
-      if (!offered.emplace(p.school, p.specialty).second) {
-        fail(Table::kProgrammes, i, "specialty",
-             who + ": school " + quoted(p.school) + " already offers specialty " +
-                 quoted(p.specialty));
-      }
-      count(Table::kProgrammes, i, "intake", p.intake, who);
-      count(Table::kProgrammes, i, "enrolled", p.enrolled, who);
-      if (p.duration < 1 || p.duration > 10) {
-        fail(Table::kProgrammes, i, "duration",
-             who + ": duration must be 1 to 10 years, got " + std::to_string(p.duration));
-      }
-      in_range(Table::kProgrammes, i, "completion_rate", p.completion_rate, 0.0, 1.0, who);
-      count(Table::kProgrammes, i, "min_intake", p.min_intake, who);
-      count(Table::kProgrammes, i, "max_intake", p.max_intake, who);
-      if (p.min_intake > p.max_intake) {
-        fail(Table::kProgrammes, i, "max_intake",
-             who + ": max_intake " + std::to_string(p.max_intake) + " is below min_intake " +
-                 std::to_string(p.min_intake));
-      }
-      non_negative(Table::kProgrammes, i, "cost_per_student", p.cost_per_student, who);
-    }
+    for (std::size_t i = 0; i < s_.programmes.size(); ++i) check_programme(i, schools, specialties, offered);
     for (std::size_t i = 0; i < s_.enterprises.size(); ++i) {
       const Enterprise& e = s_.enterprises[i];
       const std::string who = "enterprise " + quoted(e.id);
@@ -152,9 +179,9 @@ class Checker {
       for (std::size_t j = 0; j < e.openings.size(); ++j) {
         const Opening& o = e.openings[j];
         const auto sub = static_cast<std::ptrdiff_t>(j);
-        refers(Table::kEnterpriseOpenings, i, "occupation", occupations, o.occupation, who,
-               "occupation", sub);
-        if (!seen.insert(o.occupation).second) {
+        if (refers(Table::kEnterpriseOpenings, i, "occupation", occupations, o.occupation, who,
+                   "occupation", sub) &&
+            !seen.insert(o.occupation).second) {
           fail(Table::kEnterpriseOpenings, i, "occupation",
                who + " lists openings for occupation " + quoted(o.occupation) + " twice", sub);
         }
@@ -166,7 +193,13 @@ class Checker {
       const std::string who = "employment record of programme " + quoted(r.programme);
       refers(Table::kEmployment, i, "programme", programmes, r.programme, "employment record",
              "programme");
-      year(Table::kEmployment, i, r.year, who);
+      if (year(Table::kEmployment, i, r.year, who) && base_year_ok &&
+          (r.year < s_.base_year - kEmploymentYears || r.year > s_.base_year)) {
+        fail(Table::kEmployment, i, "year",
+             who + ": year " + std::to_string(r.year) + " is outside " +
+                 std::to_string(s_.base_year - kEmploymentYears) + " to " +
+                 std::to_string(s_.base_year) + " (the base year and the 10 years before it)");
+      }
       if (!r.enterprise.empty())
         refers(Table::kEmployment, i, "enterprise", enterprises, r.enterprise, who, "enterprise");
       if (!r.cluster.empty())
@@ -186,8 +219,7 @@ class Checker {
       const PlanTarget& t = s_.targets[i];
       const std::string who =
           "target " + std::string(to_string(t.indicator)) + " " + std::to_string(t.year);
-      year(Table::kTargets, i, t.year, who);
-      if (!targeted.emplace(t.indicator, t.year).second)
+      if (year(Table::kTargets, i, t.year, who) && !targeted.emplace(t.indicator, t.year).second)
         fail(Table::kTargets, i, "year", who + " is given twice");
       const bool is_rate = t.indicator == Indicator::kRetentionRate ||
                            t.indicator == Indicator::kLargeFirmParticipation ||
@@ -203,107 +235,230 @@ class Checker {
  private:
   using IdIndex = std::unordered_map<std::string_view, std::size_t>;
 
-  [[noreturn]] void fail(Table table, std::size_t index, std::string_view field,
-                         const std::string& what, std::ptrdiff_t sub = kNoSub) const {
-    throw InvalidInput(where_(table, index, sub, field) + ": " + what);
+  static constexpr int kEmploymentYears = 10;        // records reach back this far
+  static constexpr double kMinCompletionRate = 0.01;  // the plan divides by it
+
+  // Records (or throws) one problem; returns false for `return fail(...)`.
+  bool fail(Table table, std::size_t index, std::string_view field, const std::string& what,
+            std::ptrdiff_t sub = kNoSub) const {
+    Location at = where_(table, index, sub, field);
+    if (sink_ == nullptr) throw InvalidInput(at.label + ": " + what);
+    // The message as InvalidInput keeps it (control characters escaped).
+    sink_->problems.push_back(
+        {std::move(at.file), std::move(at.location), InvalidInput(what).what()});
+    if (sink_->problems.size() >= sink_->limit) throw Full{};
+    return false;
   }
 
   static std::string number(double x) { return format_number(x); }
 
-  void check_header() const {
+  bool check_header() const {
     if (s_.name.empty()) fail(Table::kScenario, 0, "name", "scenario name is empty");
-    year(Table::kScenario, 0, s_.base_year, "scenario");
+    return year(Table::kScenario, 0, s_.base_year, "scenario");
   }
 
-  void year(Table table, std::size_t i, int y, const std::string& who) const {
+  void check_programme(std::size_t i, const IdIndex& schools, const IdIndex& specialties,
+                       std::set<std::pair<std::string_view, std::string_view>>& offered) const {
+    const Programme& p = s_.programmes[i];
+    const std::string who = "programme " + quoted(p.id);
+    const bool school_ok = refers(Table::kProgrammes, i, "school", schools, p.school, who, "school");
+    const bool specialty_ok =
+        refers(Table::kProgrammes, i, "specialty", specialties, p.specialty, who, "specialty");
+    if (school_ok && specialty_ok && !offered.emplace(p.school, p.specialty).second) {
+      fail(Table::kProgrammes, i, "specialty",
+           who + ": school " + quoted(p.school) + " already offers specialty " +
+               quoted(p.specialty));
+    }
+    const bool intake_ok = count(Table::kProgrammes, i, "intake", p.intake, who);
+    count(Table::kProgrammes, i, "enrolled", p.enrolled, who);
+    if (p.duration < 1 || p.duration > 10) {
+      fail(Table::kProgrammes, i, "duration",
+           who + ": duration must be 1 to 10 years, got " + std::to_string(p.duration));
+    }
+    if (in_range(Table::kProgrammes, i, "completion_rate", p.completion_rate, 0.0, 1.0, who) &&
+        p.completion_rate < kMinCompletionRate) {
+      fail(Table::kProgrammes, i, "completion_rate",
+           who + ": completion_rate must be at least " + number(kMinCompletionRate) + ", got " +
+               number(p.completion_rate));
+    }
+    const bool min_ok = count(Table::kProgrammes, i, "min_intake", p.min_intake, who);
+    const bool max_ok = count(Table::kProgrammes, i, "max_intake", p.max_intake, who);
+    bool bounds_ok = min_ok && max_ok;
+    if (bounds_ok && p.min_intake > p.max_intake) {
+      bounds_ok = fail(Table::kProgrammes, i, "max_intake",
+                       who + ": max_intake " + std::to_string(p.max_intake) +
+                           " is below min_intake " + std::to_string(p.min_intake));
+    }
+    // An open programme runs within its bounds; intake 0 is a closed one.
+    if (bounds_ok && intake_ok && p.intake > 0) {
+      if (p.intake < p.min_intake) {
+        fail(Table::kProgrammes, i, "intake",
+             who + ": intake " + std::to_string(p.intake) + " is below min_intake " +
+                 std::to_string(p.min_intake) + " (0 marks a closed programme)");
+      } else if (p.max_intake > 0 && p.intake > p.max_intake) {
+        fail(Table::kProgrammes, i, "intake",
+             who + ": intake " + std::to_string(p.intake) + " is above max_intake " +
+                 std::to_string(p.max_intake));
+      }
+    }
+    if (non_negative(Table::kProgrammes, i, "cost_per_student", p.cost_per_student, who) &&
+        p.cost_per_student > kMaxCostPerStudent) {
+      fail(Table::kProgrammes, i, "cost_per_student",
+           who + ": cost_per_student " + number(p.cost_per_student) +
+               " is above the largest allowed " +
+               format_count(static_cast<Count>(kMaxCostPerStudent)) + " yuan a year");
+    }
+  }
+
+  bool year(Table table, std::size_t i, int y, const std::string& who) const {
     const std::string_view field = table == Table::kScenario ? "base_year" : "year";
     if (y < 1900 || y > 2200)
-      fail(table, i, field, who + ": year must be 1900 to 2200, got " + std::to_string(y));
+      return fail(table, i, field, who + ": year must be 1900 to 2200, got " + std::to_string(y));
+    return true;
   }
 
+  // One problem at most per id; a faulty id still enters the index (the first of
+  // equal ids wins), so references to it are not reported again.
   template <class Item>
   IdIndex index_ids(Table table, const std::vector<Item>& items, std::string_view kind) const {
     IdIndex index;
+    const std::string what = std::string(kind) + " id";
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string& id = items[i].id;
-      if (id.empty()) fail(table, i, "id", std::string(kind) + " id is empty");
-      if (id.size() > 200) fail(table, i, "id", std::string(kind) + " id is longer than 200 bytes");
-      for (unsigned char c : id) {
-        if (c < 0x20 || c == 0x7f)
-          fail(table, i, "id",
-               std::string(kind) + " id " + quoted(id) + " holds a control character");
-      }
-      if (id.front() == ' ' || id.back() == ' ') {
-        fail(table, i, "id",
-             std::string(kind) + " id " + quoted(id) + " starts or ends with a space");
-      }
       const auto [it, fresh] = index.emplace(id, i);
-      if (!fresh) {
+      if (id.empty()) {
+        fail(table, i, "id", what + " is empty");
+      } else if (id.size() > 200) {
+        fail(table, i, "id", what + " is longer than 200 bytes");
+      } else if (has_control_character(id)) {
+        fail(table, i, "id", what + " " + quoted(id) + " holds a control character");
+      } else if (id.front() == ' ' || id.back() == ' ') {
+        fail(table, i, "id", what + " " + quoted(id) + " starts or ends with a space");
+      } else if (!fresh) {
         fail(table, i, "id",
-             "duplicate " + std::string(kind) + " id " + quoted(id) + " (first at " +
+             "duplicate " + what + " " + quoted(id) + " (first at " +
                  std::string(table_name(table)) + "[" + std::to_string(it->second) + "])");
       }
     }
     return index;
   }
 
-  void refers(Table table, std::size_t i, std::string_view field, const IdIndex& ids,
+  static bool has_control_character(std::string_view text) {
+    for (unsigned char c : text)
+      if (c < 0x20 || c == 0x7f) return true;
+    return false;
+  }
+
+  bool refers(Table table, std::size_t i, std::string_view field, const IdIndex& ids,
               const std::string& ref, const std::string& who, std::string_view kind,
               std::ptrdiff_t sub = kNoSub) const {
-    if (ref.empty()) fail(table, i, field, who + ": " + std::string(kind) + " is empty", sub);
+    if (ref.empty()) return fail(table, i, field, who + ": " + std::string(kind) + " is empty", sub);
     if (!ids.contains(ref)) {
-      fail(table, i, field, who + " refers to unknown " + std::string(kind) + " " + quoted(ref),
-           sub);
+      return fail(table, i, field,
+                  who + " refers to unknown " + std::string(kind) + " " + quoted(ref), sub);
     }
+    return true;
   }
 
-  void count(Table table, std::size_t i, std::string_view field, Count value,
+  bool count(Table table, std::size_t i, std::string_view field, Count value,
              const std::string& who, std::ptrdiff_t sub = kNoSub) const {
     if (value < 0) {
-      fail(table, i, field,
-           who + ": " + std::string(field) + " must not be negative, got " + std::to_string(value),
-           sub);
+      return fail(table, i, field,
+                  who + ": " + std::string(field) + " must not be negative, got " +
+                      std::to_string(value),
+                  sub);
     }
     if (value > kMaxCount) {
-      fail(table, i, field,
-           who + ": " + std::string(field) + " " + std::to_string(value) +
-               " is above the largest allowed count 10^12",
-           sub);
+      return fail(table, i, field,
+                  who + ": " + std::string(field) + " " + std::to_string(value) +
+                      " is above the largest allowed count 10^12",
+                  sub);
     }
+    return true;
   }
 
-  void in_range(Table table, std::size_t i, std::string_view field, double value, double lo,
+  bool in_range(Table table, std::size_t i, std::string_view field, double value, double lo,
                 double hi, const std::string& who) const {
-    if (!std::isfinite(value))
-      fail(table, i, field,
-           who + ": " + std::string(field) + " must be a finite number, got " + number(value));
-    if (value < lo || value > hi) {
-      fail(table, i, field,
-           who + ": " + std::string(field) + " must be in [" + number(lo) + ", " + number(hi) +
-               "], got " + number(value));
+    if (!std::isfinite(value)) {
+      return fail(table, i, field,
+                  who + ": " + std::string(field) + " must be a finite number, got " +
+                      number(value));
     }
+    if (value < lo || value > hi) {
+      return fail(table, i, field,
+                  who + ": " + std::string(field) + " must be in [" + number(lo) + ", " +
+                      number(hi) + "], got " + number(value));
+    }
+    return true;
   }
 
-  void non_negative(Table table, std::size_t i, std::string_view field, double value,
+  bool non_negative(Table table, std::size_t i, std::string_view field, double value,
                     const std::string& who) const {
-    if (!std::isfinite(value))
-      fail(table, i, field,
-           who + ": " + std::string(field) + " must be a finite number, got " + number(value));
-    if (value < 0)
-      fail(table, i, field,
-           who + ": " + std::string(field) + " must not be negative, got " + number(value));
+    if (!std::isfinite(value)) {
+      return fail(table, i, field,
+                  who + ": " + std::string(field) + " must be a finite number, got " +
+                      number(value));
+    }
+    if (value < 0) {
+      return fail(table, i, field,
+                  who + ": " + std::string(field) + " must not be negative, got " + number(value));
+    }
+    return true;
   }
 
   const Scenario& s_;
   const Locator& where_;
+  ProblemCollector* sink_;
 };
+
+// Runs the checks into `sink`, stopping when it is full.
+void collect(const Scenario& scenario, const Locator& where, ProblemCollector& sink) {
+  if (sink.problems.size() >= sink.limit) return;
+  try {
+    Checker(scenario, where, &sink).run();
+  } catch (const Full&) {
+  }
+}
 
 }  // namespace
 
-void validate(const Scenario& scenario, const Locator& where) { Checker(scenario, where).run(); }
+ProblemCollector::ProblemCollector(std::size_t limit_) : limit(limit_), outer_(active_collector) {
+  active_collector = this;
+}
+
+ProblemCollector::~ProblemCollector() { active_collector = outer_; }
+
+ProblemCollector* ProblemCollector::active() { return active_collector; }
+
+void validate(const Scenario& scenario, const Locator& where) {
+  if (ProblemCollector* sink = ProblemCollector::active()) {
+    collect(scenario, where, *sink);
+  } else {
+    Checker(scenario, where, nullptr).run();
+  }
+}
 
 }  // namespace detail
 
-void validate(const Scenario& scenario) { detail::validate(scenario, detail::in_memory_location); }
+std::string to_string(const Problem& problem) {
+  std::string out = problem.file;
+  for (const std::string* part : {&problem.location, &problem.message}) {
+    if (part->empty()) continue;
+    if (!out.empty()) out += ": ";
+    out += *part;
+  }
+  return out;
+}
+
+void validate(const Scenario& scenario) {
+  const detail::Locator where = detail::in_memory_location;
+  detail::Checker(scenario, where, nullptr).run();
+}
+
+std::vector<Problem> find_problems(const Scenario& scenario, std::size_t limit) {
+  detail::ProblemCollector sink(limit);
+  detail::collect(scenario, detail::in_memory_location, sink);
+  return std::move(sink.problems);
+}
 
 }  // namespace sixlink
