@@ -1,9 +1,18 @@
 """Read a free-format MPS file into arrays for ``scipy.optimize.linprog``.
 
-Supports what sixlink writes (and the common subset of free MPS): ``OBJSENSE``
-(``MAX``/``MIN``), ``N``/``E``/``L``/``G`` rows, one ``RHS`` vector (a right-hand
-side on the objective row is the negated objective constant, as in HiGHS) and
-``UP``/``LO``/``FX``/``FR``/``MI``/``PL`` bounds. No ranges, no integer markers.
+Supports what sixlink writes (and the common subset of free MPS): comment lines
+starting with ``*``, ``OBJSENSE`` (``MAX``/``MIN``), ``N``/``E``/``L``/``G`` rows, one
+``RHS`` vector (a right-hand side on the objective row is the negated objective
+constant, as in HiGHS) and ``UP``/``LO``/``FX``/``FR``/``MI``/``PL`` bounds. No ranges,
+no integer markers.
+
+The files ``sixlink plan --export-mps`` writes are portable (GLPK's ``glpsol
+--freemps`` reads them the same way): they minimise ``minus_value``, the plan's
+objective negated, with its constant as the cost of a column ``constant`` fixed
+at 1, and no ``OBJSENSE`` section. Their optimum is therefore ``-objective``::
+
+    optimum, _ = solve_mps("plan.mps")
+    assert abs(-optimum - report["objective"]) <= 1e-9 * abs(report["objective"])
 """
 
 from __future__ import annotations
@@ -121,7 +130,9 @@ def read_mps(path):
 
 def solve_mps(path, **options):
     """Solves the MPS file with ``scipy.optimize.linprog(method="highs")``; returns
-    ``(optimum, result)`` with the optimum in the file's own sense and constant."""
+    ``(optimum, result)`` with the optimum in the file's own sense and constant
+    (for a file sixlink wrote: minus the plan's objective), or ``(None, result)``
+    when HiGHS finds no optimum (``result.status``: 2 infeasible, 3 unbounded)."""
     from scipy.optimize import linprog
 
     lp = read_mps(path)
