@@ -90,7 +90,7 @@ Rows build_rows(const IntakeRoundingProblem& p, const std::vector<double>& x) {
 
 void check_shape(const IntakeRoundingProblem& p) {
   const std::size_t n = p.lp.size();
-  if (p.lower.size() != n || p.upper.size() != n || p.continuing.size() != n ||
+  if (p.open.size() != n || p.lower.size() != n || p.upper.size() != n || p.continuing.size() != n ||
       p.school.size() != n || p.cost_per_student.size() != n || p.secondary.size() != n)
     throw InvalidInput("intake rounding: every per-programme list must have " +
                        std::to_string(n) + " entries");
@@ -167,8 +167,9 @@ IntakeRoundingProblem intake_rounding_problem(const Scenario& s, const QuotaOpti
                                                              : o.previous_intake[i];
     p.programme.push_back(prog.id);
     p.lp.push_back(planned.open ? planned.intake : 0.0);
+    p.open.push_back(planned.open ? 1 : 0);
     double lo = 0.0, hi = 0.0;
-    if (planned.open) {
+    {
       if (candidate) {
         lo = static_cast<double>(prog.min_intake);
         hi = static_cast<double>(prog.max_intake);
@@ -205,6 +206,8 @@ std::string intake_violation(const IntakeRoundingProblem& p, const std::vector<d
     throw InvalidInput("intake rounding: " + std::to_string(x.size()) + " intakes for " +
                        std::to_string(p.lp.size()) + " programmes");
   for (std::size_t i = 0; i < x.size(); ++i) {
+    if (!p.open[i] && x[i] != 0.0) return name_of(p, i) + ": closed, but intake " + shown(x[i]);
+    if (!p.open[i]) continue;
     const double lo = static_cast<double>(p.lower[i]), hi = static_cast<double>(p.upper[i]);
     const double tol = kRelativeTolerance * std::max(1.0, std::abs(hi));
     if (x[i] < lo - tol || x[i] > hi + tol)
@@ -221,6 +224,8 @@ IntakeRounding round_intakes(const IntakeRoundingProblem& p) {
   const std::size_t n = p.lp.size();
   IntakeRounding out;
   out.intake_lp = p.lp;
+  out.lower = p.lower;
+  out.upper = p.upper;
   auto totals = [&](IntakeRounding& r) {
     double secondary = 0.0;
     r.enrolment = r.cost = 0.0;
@@ -249,12 +254,18 @@ IntakeRounding round_intakes(const IntakeRoundingProblem& p) {
     const double nearest = std::round(v);
     double d = std::floor(v), u = d + 1.0;
     if (std::abs(v - nearest) <= kWhole) d = u = nearest;
-    d = std::max(d, static_cast<double>(p.lower[i]));
-    u = std::min(u, static_cast<double>(p.upper[i]));
+    if (!p.open[i]) {
+      d = std::max(d, 0.0);
+      u = std::min(u, 0.0);
+    } else {
+      d = std::max(d, static_cast<double>(p.lower[i]));
+      u = std::min(u, static_cast<double>(p.upper[i]));
+    }
     if (d > u)
       return keep_lp(name_of(p, i) + ": no whole intake within one student of " + shown(v) +
-                     " lies in its bounds [" + std::to_string(p.lower[i]) + ", " +
-                     std::to_string(p.upper[i]) + "]");
+                     (p.open[i] ? " lies in its bounds [" + std::to_string(p.lower[i]) + ", " +
+                                      std::to_string(p.upper[i]) + "]"
+                                : " is 0, and it is closed"));
     down[i] = d;
     up[i] = u;
     x[i] = std::clamp(std::floor(v + 0.5), d, u);  // halves up

@@ -169,34 +169,55 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
   const Flow leaving_before = before.flow[static_cast<std::size_t>(outside)];
   if (!up && leaving_before > 0) rec.drivers.insert(rec.drivers.begin(), "outside");
 
+  Flow placed_before = 0;
+  for (auto k = outer[p]; k < outer[p + 1]; ++k) placed_before += before.flow[static_cast<std::size_t>(k)];
+  const Count nowhere = std::max<Count>(0, g0 - placed_before - leaving_before);
+  // Reason texts: whole counts with thousands separators and a singular where one,
+  // values to 3 decimals without a "-0"; a list is named only when it has entries.
   auto list = [&](std::size_t most) {
     std::string text;
     for (std::size_t i = 0; i < rec.drivers.size() && i < most; ++i)
       text += (i ? ", " : "") + rec.drivers[i];
+    if (rec.drivers.size() > most) text += " and " + std::to_string(rec.drivers.size() - most) + " more";
     return text;
   };
-  const std::string value = detail::format_number(std::round(rec.marginal_value * 1000) / 1000);
-  const std::string filled = detail::format_number(std::round(-rec.unmet_change));
+  auto count = [](Count n, const char* one, const char* many) {
+    return detail::format_count(n) + " " + (n == 1 ? one : many);
+  };
+  auto value = [](double x) { return detail::format_number(std::round(x * 1000) / 1000 + 0.0); };
+  const auto filled = static_cast<Count>(std::llround(-rec.unmet_change));
   switch (rec.action) {
     case Action::kExpand:
     case Action::kOpen:
       rec.reason = (rec.action == Action::kOpen ? "no school in " + rec.region + " offers it; "
                                                 : std::string()) +
                    (rec.drivers.empty() ? std::string("its graduates outvalue their training")
-                    : rec.unmet_change < 0
-                        ? "unmet demand at " + list(3) + " (" + filled + " more openings filled)"
+                    : filled > 0
+                        ? "unmet demand at " + list(3) + " (" +
+                              count(filled, "more opening", "more openings") + " filled)"
                         : "it fits " + list(3) + " better than the graduates placed there now") +
-                   "; each graduate adds " + value + " net";
+                   "; each graduate adds " + value(rec.marginal_value) + " net";
       break;
     case Action::kShrink:
-    case Action::kClose:
-      rec.reason =
-          (leaving_before > 0 ? std::to_string(leaving_before) + " of " + std::to_string(g0) +
-                                    " graduates leave the city"
-                              : "its graduates displace better-fitting ones at " + list(3)) +
-          "; each graduate fewer changes the value by " +
-          detail::format_number(std::round(-rec.marginal_value * 1000) / 1000);
+    case Action::kClose: {
+      std::string why;
+      if (leaving_before > 0)
+        why = detail::format_count(leaving_before) + " of its " +
+              count(g0, "graduate", "graduates") + (leaving_before == 1 ? " leaves" : " leave") +
+              " the city";
+      else if (!rec.drivers.empty())
+        why = "its graduates displace better-fitting ones at " + list(3);
+      else if (nowhere > 0 && nowhere == g0)
+        why = g0 == 1 ? "its one graduate finds no opening"
+                      : "none of its " + count(g0, "graduate", "graduates") + " finds an opening";
+      else if (nowhere > 0)
+        why = detail::format_count(nowhere) + " of its " + count(g0, "graduate", "graduates") +
+              (nowhere == 1 ? " finds" : " find") + " no opening";
+      else
+        why = "a graduate costs more to train than the place it fills is worth";
+      rec.reason = why + "; each graduate fewer changes the value by " + value(-rec.marginal_value);
       break;
+    }
   }
 }
 

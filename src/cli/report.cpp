@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "detail/numbers.hpp"
@@ -35,23 +37,57 @@ std::string pad_left(const std::string& text, std::size_t width) {
   return std::string(w < width ? width - w : 0, ' ') + text;
 }
 
-std::string percent(double fraction) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f %%", 100.0 * fraction);
-  return buffer;
+// "-0.00" becomes "0.00": a value that rounds to zero has no sign.
+std::string unsigned_zero(std::string text) {
+  if (!text.empty() && text[0] == '-' && text.find_first_not_of("0.", 1) == std::string::npos)
+    text.erase(0, 1);
+  return text;
 }
 
 std::string fixed(double x, int digits) {
-  if (std::isinf(x)) return "inf";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  if (std::isnan(x)) return "-";
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", digits, x);
-  return buffer;
+  std::string text = unsigned_zero(buffer);
+  // Thousands separators in the whole part: "22,164.72".
+  const std::size_t sign = text[0] == '-' ? 1 : 0;
+  const std::size_t point = std::min(text.find('.'), text.size());
+  for (std::size_t at = point; at > sign + 3; at -= 3) text.insert(at - 3, ",");
+  return text;
 }
+
+std::string percent(double fraction) { return fixed(100.0 * fraction, 2) + " %"; }
+
+// A count of people or seats held as a double: whole, rounded half away from
+// zero, with thousands separators (no "-0").
+std::string count(double x) {
+  if (!std::isfinite(x)) return fixed(x, 0);
+  return format_count(static_cast<Count>(std::llround(x)));
+}
+
+// "1 graduate", "2 graduates", "28,613 graduates".
+std::string counted(Count n, const std::string& one, const std::string& many) {
+  return format_count(n) + " " + (n == 1 ? one : many);
+}
+
+// The supply band as words: the band of the attributed supply, and what the
+// matching made of it when nothing was matched.
+std::string band_text(SupplyBand band, double supply, Count demand, Count matched) {
+  if (demand == 0) return supply >= 0.5 ? "no demand" : "-";
+  if (supply < 0.5) return "shortage (no graduates)";
+  std::string out(to_string(band));
+  if (matched == 0) out += " (none matched)";
+  return out;
+}
+
+// A supply/demand ratio; "-" without demand.
+std::string ratio_text(double ratio, Count demand) { return demand > 0 ? fixed(ratio, 2) : "-"; }
 
 // Indicator values: counts as counts, rates and shares as percentages.
 std::string indicator_value(Indicator indicator, double value) {
-  const bool count = indicator == Indicator::kEnrolment || indicator == Indicator::kSocialTraining;
-  return count ? format_count(std::llround(value)) : percent(value);
+  const bool whole = indicator == Indicator::kEnrolment || indicator == Indicator::kSocialTraining;
+  return whole ? count(value) : percent(value);
 }
 
 // A table with a left-aligned first column and right-aligned others.
@@ -107,7 +143,7 @@ std::string format_summary(const ScenarioSummary& s) {
   };
   line("students enrolled", format_count(s.enrolled));
   line("yearly intake", format_count(s.intake));
-  line("graduates per year", format_count(std::llround(s.graduates)));
+  line("graduates per year", count(s.graduates));
   line("openings per year", format_count(s.openings));
   line("internship places", format_count(s.internship_slots));
   if (s.retention_rate)
@@ -121,12 +157,12 @@ std::string format_summary(const ScenarioSummary& s) {
          pad_left("openings", 12) + "\n";
   for (const auto& cl : s.clusters) {
     out += "  " + pad_right(cl.name, name_width) +
-           pad_left(format_count(std::llround(cl.graduates)), 12) +
+           pad_left(count(cl.graduates), 12) +
            pad_left(format_count(cl.openings), 12) + "\n";
   }
   if (s.unattributed_graduates > 0.5) {
     out += "  " + pad_right("(no cluster demands their occupations)", name_width) +
-           pad_left(format_count(std::llround(s.unattributed_graduates)), 12) + "\n";
+           pad_left(count(s.unattributed_graduates), 12) + "\n";
   }
   return out;
 }
@@ -171,9 +207,9 @@ std::string format_gap(const GapReport& r, const std::string& scenario_name) {
   out += "\nIndustry clusters\n";
   Table clusters({"cluster", "supply", "demand", "matched", "unmet", "ratio", "band"});
   for (const auto& c : r.clusters) {
-    clusters.add({c.name, format_count(std::llround(c.supply)), format_count(c.demand),
-                  format_count(c.matched), format_count(c.unmet), fixed(c.ratio, 2),
-                  std::string(to_string(c.band))});
+    clusters.add({c.name, count(c.supply), format_count(c.demand), format_count(c.matched),
+                  format_count(c.unmet), ratio_text(c.ratio, c.demand),
+                  band_text(c.band, c.supply, c.demand, c.matched)});
   }
   out += clusters.render();
 
@@ -201,7 +237,7 @@ std::string format_gap(const GapReport& r, const std::string& scenario_name) {
          format_count(r.linkage.components) + " connected component" +
          (r.linkage.components == 1 ? "" : "s") + ")\n";
   auto list = [&out](const std::string& what, const std::vector<std::string>& ids) {
-    std::string line = "  " + what + " (" + std::to_string(ids.size()) + ")";
+    std::string line = "  " + what + " (" + format_count(static_cast<Count>(ids.size())) + ")";
     for (std::size_t k = 0; k < ids.size() && k < 8; ++k) line += (k ? ", " : ": ") + ids[k];
     if (ids.size() > 8) line += ", ...";
     out += line + "\n";
@@ -215,72 +251,103 @@ std::string format_gap(const GapReport& r, const std::string& scenario_name) {
   return out;
 }
 
-std::string format_plan_summary(const RecommendationReport& report, std::size_t top) {
+namespace {
+
+std::string plan_summary(const RecommendationReport& report, std::size_t top,
+                         const IntakeRounding* rounding) {
   const QuotaResult& r = report.plan;
   std::string out = "Quota plan for the intake of " + std::to_string(r.year) +
                     " (graduating into " + std::to_string(r.demand_year) +
                     "): " + std::string(to_string(r.status)) + "\n";
   if (r.status == QuotaStatus::kInfeasible) return out + r.message + "\n";
   if (!r.message.empty()) out += r.message + "\n";
+  const bool whole = rounding && rounding->status == IntakeRoundingStatus::kRounded;
   Table t({"", ""});
   t.add({"objective (bound)", fixed(r.objective, 2) + " (" + fixed(r.upper_bound, 2) + ")"});
-  t.add({"graduates of the cohort", fixed(r.graduates, 0)});
-  t.add({"placed locally", fixed(r.placed_local, 0) + " (" + percent(r.retention_rate) + ")"});
-  t.add({"openings left unfilled", fixed(r.unmet, 0) + " of " + fixed(r.demand, 0)});
-  t.add({"students", fixed(r.enrolment, 0)});
-  t.add({"cost a year (yuan)", fixed(r.cost, 0)});
-  t.add({"secondary share of students", percent(r.secondary_share)});
+  t.add({"graduates of the cohort", count(r.graduates)});
+  t.add({"placed locally", count(r.placed_local) + " (" + percent(r.retention_rate) + ")"});
+  t.add({"openings left unfilled", count(r.unmet) + " of " + count(r.demand)});
+  // Students, cost and level mix of the intakes as admitted (whole students).
+  t.add({"students", count(whole ? rounding->enrolment : r.enrolment)});
+  t.add({"cost a year (yuan)", count(whole ? rounding->cost : r.cost)});
+  t.add({"secondary share of students", percent(whole ? rounding->secondary_share
+                                                      : r.secondary_share)});
   out += t.render();
+  if (!rounding) {
+    out += "  intakes are the LP's values (not rounded to whole students)\n";
+  } else if (!whole) {
+    out += "  intakes are the LP's values: " + rounding->message + "\n";
+  } else if (rounding->moved > 0) {
+    out += "  whole intakes: " + counted(rounding->moved, "intake", "intakes") +
+           " rounded away from the nearest whole number to keep the constraints\n";
+  }
   Table c({"constraint", "value", "limit", "binding", "shadow price"});
   bool any = false;
   for (const auto& k : r.constraints) {
     if (!k.binding && k.name.rfind("school_capacity:", 0) == 0) continue;
     any = true;
     const bool share = k.name.find("share") != std::string::npos;
-    c.add({k.name, share ? percent(k.value) : fixed(k.value, 0),
-           share ? percent(k.limit) : fixed(k.limit, 0), k.binding ? "yes" : "no",
+    c.add({k.name, share ? percent(k.value) : count(k.value),
+           share ? percent(k.limit) : count(k.limit), k.binding ? "yes" : "no",
            k.shadow_price ? fixed(*k.shadow_price, 6) : std::string("-")});
   }
-  if (any) out += "\nConstraints\n" + c.render();
-  std::size_t counts[4] = {0, 0, 0, 0};
+  if (any) out += "\nConstraints (at the LP's intakes)\n" + c.render();
+  Count counts[4] = {0, 0, 0, 0};
   for (const auto& x : report.recommendations) ++counts[static_cast<int>(x.action)];
-  out += "\nRecommendations: " + std::to_string(counts[0]) + " expand, " +
-         std::to_string(counts[1]) + " shrink, " + std::to_string(counts[2]) + " open, " +
-         std::to_string(counts[3]) + " close";
-  if (report.samples > 0)
-    out += " (agreement over " + std::to_string(report.samples) + " demand samples, seed " +
+  out += "\nRecommendations: " + format_count(counts[0]) + " expand, " + format_count(counts[1]) +
+         " shrink, " + format_count(counts[2]) + " open, " + format_count(counts[3]) + " close";
+  const bool sampled = report.samples > 0;
+  if (sampled)
+    out += " (agreement over " +
+           counted(report.samples, "demand sample", "demand samples") + ", seed " +
            std::to_string(report.seed) + ")";
   out += "\n";
-  Table rec({"programme", "action", "intake", "plan", "value/grad", "range", "unmet", "retention",
-             "agree"});
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < r.programmes.size(); ++i) index.emplace(r.programmes[i].id, i);
+  std::vector<std::string> header = {"programme", "action", "intake", "plan", "value/grad",
+                                     "range", "unmet", "retention"};
+  if (sampled) header.push_back("agree");
+  Table rec(header);
   std::string reasons;
   for (std::size_t i = 0; i < report.recommendations.size() && i < top; ++i) {
     const Recommendation& x = report.recommendations[i];
-    rec.add({x.programme, std::string(to_string(x.action)), fixed(x.current_intake, 0),
-             fixed(x.intake, 0), fixed(x.marginal_value, 3), fixed(x.range, 0),
-             fixed(x.unmet_change, 0), fixed(100.0 * x.retention_change, 2) + " pt",
-             percent(x.agreement)});
+    std::string planned = fixed(x.intake, 1);
+    if (whole) {
+      const auto it = index.find(x.programme);
+      if (it != index.end()) planned = count(rounding->intake[it->second]);
+    }
+    std::vector<std::string> row = {x.programme,
+                                    std::string(to_string(x.action)),
+                                    count(x.current_intake),
+                                    planned,
+                                    fixed(x.marginal_value, 3),
+                                    count(x.range),
+                                    count(x.unmet_change),
+                                    fixed(100.0 * x.retention_change, 2) + " pt"};
+    if (sampled) row.push_back(percent(x.agreement));
+    rec.add(std::move(row));
     reasons += "  " + x.programme + ": " + x.reason + "\n";
   }
   out += rec.render() + reasons;
   return out;
 }
 
-std::string format_plan(const RecommendationReport& report, const RollingPlan* horizon,
-                        const std::string& scenario_name, std::size_t top) {
-  std::string out =
-      "Quota optimisation of " + scenario_name + "\n\n" + format_plan_summary(report, top);
+std::string plan_report(const RecommendationReport& report, const RollingPlan* horizon,
+                        const std::string& scenario_name, std::size_t top,
+                        const IntakeRounding* rounding) {
+  std::string out = "Quota optimisation of " + scenario_name + "\n\n" +
+                    plan_summary(report, top, rounding);
   if (horizon) {
-    out += "\nRolling plan (targets interpolated from the base year)\n";
+    out += "\nRolling plan (targets interpolated from the base year; the LP's totals)\n";
     Table h({"year", "intake", "students", "target", "graduates", "retention", "target",
              "match rate", "status"});
     for (const auto& y : horizon->years) {
-      h.add({std::to_string(y.year), fixed(y.intake, 0), fixed(y.enrolment, 0),
-             y.enrolment_target ? fixed(*y.enrolment_target, 0) : std::string("-"),
-             fixed(y.graduates, 0), percent(y.retention_rate),
+      h.add({std::to_string(y.year), count(y.intake), count(y.enrolment),
+             y.enrolment_target ? count(*y.enrolment_target) : std::string("-"),
+             count(y.graduates), percent(y.retention_rate),
              y.retention_target ? percent(*y.retention_target) : std::string("-"),
              percent(y.match_rate),
-             y.enrolment_shortfall > 0 ? "short " + fixed(y.enrolment_shortfall, 0)
+             y.enrolment_shortfall > 0 ? "short " + count(y.enrolment_shortfall)
                                        : std::string(to_string(y.status))});
     }
     out += h.render();
@@ -288,8 +355,31 @@ std::string format_plan(const RecommendationReport& report, const RollingPlan* h
   return out;
 }
 
+}  // namespace
+
+std::string format_plan_summary(const Scenario& scenario, const RecommendationReport& report,
+                                std::size_t top) {
+  const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
+  return plan_summary(report, top, &rounding);
+}
+
+std::string format_plan_summary(const RecommendationReport& report, std::size_t top) {
+  return plan_summary(report, top, nullptr);
+}
+
+std::string format_plan(const Scenario& scenario, const RecommendationReport& report,
+                        const RollingPlan* horizon, std::size_t top) {
+  const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
+  return plan_report(report, horizon, scenario.name, top, &rounding);
+}
+
+std::string format_plan(const RecommendationReport& report, const RollingPlan* horizon,
+                        const std::string& scenario_name, std::size_t top) {
+  return plan_report(report, horizon, scenario_name, top, nullptr);
+}
+
 std::string format_placement_summary(const PlacementResult& r) {
-  std::string out = "Placement of " + format_count(r.graduates) + " graduates (" +
+  std::string out = "Placement of " + counted(r.graduates, "graduate", "graduates") + " (" +
                     std::string(to_string(r.mode)) + " mode)\n";
   Table t({"", ""});
   t.add({"placed", format_count(r.placed) + " (" + percent(r.placement_rate) + ")"});
@@ -323,8 +413,10 @@ std::string format_placement(const PlacementResult& r, const std::string& scenar
     u.add({unplaced[k]->programme, format_count(unplaced[k]->graduates),
            format_count(unplaced[k]->placed),
            format_count(unplaced[k]->graduates - unplaced[k]->placed)});
-  out += "\nMost unplaced graduates (" + std::to_string(unplaced.size()) +
-         " programmes have some)\n" + u.render();
+  const auto with = static_cast<Count>(unplaced.size());
+  out += "\nMost unplaced graduates (" +
+         (with == 1 ? std::string("1 programme has some") : format_count(with) + " programmes have some") +
+         ")\n" + u.render();
   return out;
 }
 

@@ -1,9 +1,24 @@
 // Text tables for people reading a terminal.
+//
+// Presentation. Counts of people, openings, seats and yuan are whole numbers with
+// thousands separators ("28,613"), rounded half away from zero when the model
+// holds them as doubles; shares are percentages to 2 decimals; values to 2-4
+// decimals. Nothing prints as "-0". A count is followed by its noun in the
+// singular or the plural ("1 graduate", "2 graduates"). A plan's intakes are
+// whole students (intake_rounding.hpp; the LP's own values are in the JSON),
+// and its students and cost are those of the whole intakes; the constraint table
+// and the rolling plan are the LP's. The "agree" column appears only when demand
+// samples were drawn. A cluster's band describes its attributed supply against
+// its openings: "no demand" (no openings), "shortage (no graduates)" (openings
+// but no graduate attributed), and "(none matched)" is added when it has
+// openings, graduates attributed, and none of them placed there; the ratio is
+// "-" without openings.
 #pragma once
 
 #include <string>
 
 #include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/analysis/intake_rounding.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
 #include "sixlink/model/summary.hpp"
@@ -21,10 +36,16 @@ std::string format_gap_summary(const GapReport& report);
 std::string format_gap(const GapReport& report, const std::string& scenario_name);
 
 /// The plan's headline, binding constraints and first `top` recommendations
-/// (part of `sixlink run`).
+/// (part of `sixlink run`), with whole intakes rounded against `scenario`.
+std::string format_plan_summary(const Scenario& scenario, const RecommendationReport& report,
+                                std::size_t top);
+/// As above with the LP's intakes (says so in the report).
 std::string format_plan_summary(const RecommendationReport& report, std::size_t top);
 
 /// The `sixlink plan` report: the summary, then the rolling horizon if given.
+std::string format_plan(const Scenario& scenario, const RecommendationReport& report,
+                        const RollingPlan* horizon, std::size_t top);
+/// As above with the LP's intakes (says so in the report).
 std::string format_plan(const RecommendationReport& report, const RollingPlan* horizon,
                         const std::string& scenario_name, std::size_t top);
 

@@ -9,6 +9,7 @@
 #include "detail/csv_reader.hpp"
 #include "detail/files.hpp"
 #include "detail/numbers.hpp"
+#include "io/report_numbers.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
@@ -20,13 +21,13 @@ using nlohmann::ordered_json;
 enum class Infinity { kNull, kText };
 
 ordered_json ratio_json(double x, Infinity infinity) {
-  if (std::isfinite(x)) return x;
+  if (std::isfinite(x)) return detail::report_number(x);
   return infinity == Infinity::kText ? ordered_json("inf") : ordered_json();
 }
 
-ordered_json optional_json(const std::optional<double>& x) {
-  return x ? ordered_json(*x) : ordered_json();
-}
+// Numbers by the rule of io/report_numbers.hpp: 6 decimals, no "-0".
+ordered_json optional_json(const std::optional<double>& x) { return detail::report_number(x); }
+ordered_json number(double x) { return detail::report_number(x); }
 
 // The findings in a fixed order, as (name, ids).
 std::vector<std::pair<std::string, const std::vector<std::string>*>> findings(
@@ -46,13 +47,13 @@ ordered_json city_json(const CityGap& c) {
           {"unmet", c.unmet},
           {"leaving", c.leaving},
           {"surplus", c.surplus},
-          {"retention_rate", c.retention_rate},
-          {"match_rate", c.match_rate},
-          {"matching_degree", c.matching_degree},
-          {"structural_deviation", c.structural_deviation},
-          {"unattributed_graduates", c.unattributed_graduates},
-          {"objective", c.objective},
-          {"outside_weight", c.outside_weight},
+          {"retention_rate", number(c.retention_rate)},
+          {"match_rate", number(c.match_rate)},
+          {"matching_degree", number(c.matching_degree)},
+          {"structural_deviation", number(c.structural_deviation)},
+          {"unattributed_graduates", number(c.unattributed_graduates)},
+          {"objective", number(c.objective)},
+          {"outside_weight", number(c.outside_weight)},
           {"outside_weight_calibrated", c.outside_weight_calibrated},
           {"recorded_retention_rate", optional_json(c.recorded_retention_rate)}};
 }
@@ -81,7 +82,7 @@ ordered_json indicators_json(const std::vector<IndicatorValue>& indicators) {
   ordered_json out = ordered_json::array();
   for (const auto& i : indicators) {
     out.push_back({{"name", to_string(i.indicator)},
-                   {"value", i.value},
+                   {"value", number(i.value)},
                    {"target_2023", optional_json(i.target_2023)},
                    {"target_2025", optional_json(i.target_2025)},
                    {"gap_2023", optional_json(i.gap_2023)},
@@ -100,7 +101,7 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
   for (const auto& c : r.clusters) {
     j["clusters"].push_back({{"id", c.id},
                              {"name", c.name},
-                             {"supply", c.supply},
+                             {"supply", number(c.supply)},
                              {"demand", c.demand},
                              {"matched", c.matched},
                              {"unmet", c.unmet},
@@ -111,13 +112,13 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
   for (const auto& c : r.cells) {
     j["cells"].push_back({{"cluster", c.cluster},
                           {"region", c.region},
-                          {"supply", c.supply},
+                          {"supply", number(c.supply)},
                           {"demand", c.demand},
                           {"matched", c.matched},
                           {"unmet", c.unmet},
                           {"ratio", ratio_json(c.ratio, infinity)},
                           {"band", to_string(c.band)},
-                          {"marginal_value", c.marginal_value}});
+                          {"marginal_value", number(c.marginal_value)}});
   }
   j["programmes"] = ordered_json::array();
   for (const auto& p : r.programmes) {
@@ -129,7 +130,7 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
                                {"placed_local", p.placed_local},
                                {"leaving", p.leaving},
                                {"surplus", p.surplus},
-                               {"marginal_value", p.marginal_value}});
+                               {"marginal_value", number(p.marginal_value)}});
   }
   j["regions"] = ordered_json::array();
   for (const auto& g : r.regions) {
@@ -143,7 +144,7 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
                             {"demand", g.demand},
                             {"matched", g.matched},
                             {"unmet", g.unmet},
-                            {"retention_rate", g.retention_rate}});
+                            {"retention_rate", number(g.retention_rate)}});
   }
   j["indicators"] = indicators_json(r.indicators);
   ordered_json nodes;

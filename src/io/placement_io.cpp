@@ -11,6 +11,7 @@
 #include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
 #include "io/csv_table.hpp"
+#include "io/report_numbers.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
@@ -137,16 +138,16 @@ ordered_json headline(const PlacementResult& r) {
   out["mode"] = std::string(to_string(r.mode));
   out["graduates"] = r.graduates;
   out["placed"] = r.placed;
-  out["placement_rate"] = r.placement_rate;
+  out["placement_rate"] = detail::report_number(r.placement_rate);
   out["jobs"] = r.jobs;
   out["internships"] = r.internships;
-  out["retention_rate"] = r.retention_rate;
-  out["mean_fit"] = r.mean_fit;
-  out["total_value"] = r.total_value;
+  out["retention_rate"] = detail::report_number(r.retention_rate);
+  out["mean_fit"] = detail::report_number(r.mean_fit);
+  out["total_value"] = detail::report_number(r.total_value);
   out["candidate_pairs"] = r.candidate_pairs;
   out["blocking_pairs"] = r.blocking_pairs.size();
   const bool optimal = r.mode == PlacementMode::kOptimal;
-  out["flow_objective"] = optimal ? ordered_json(r.flow_objective) : ordered_json();
+  out["flow_objective"] = optimal ? detail::report_number(r.flow_objective) : ordered_json();
   out["certified"] = optimal ? ordered_json(r.certified) : ordered_json();
   return out;
 }
@@ -174,8 +175,9 @@ std::string placement_to_json(const PlacementResult& r, const Cohort& cohort,
     clusters.push_back({{"cluster", c.cluster},
                         {"seats", c.seats},
                         {"filled", c.filled},
-                        {"fill_rate", c.seats > 0 ? ordered_json(static_cast<double>(c.filled) /
-                                                                 static_cast<double>(c.seats))
+                        {"fill_rate", c.seats > 0 ? detail::report_number(
+                                                        static_cast<double>(c.filled) /
+                                                        static_cast<double>(c.seats))
                                                   : ordered_json()}});
   out["clusters"] = std::move(clusters);
   ordered_json programmes = ordered_json::array();

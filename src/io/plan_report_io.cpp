@@ -1,17 +1,39 @@
 #include "sixlink/io/plan_report_io.hpp"
 
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "io/report_numbers.hpp"
 
 namespace sixlink {
 namespace {
 
 using nlohmann::ordered_json;
+using detail::report_number;
 
-ordered_json optional_json(const std::optional<double>& x) {
-  return x ? ordered_json(*x) : ordered_json();
-}
+// The plan's whole intakes by programme id (empty without a rounding).
+class WholeIntakes {
+ public:
+  WholeIntakes(const QuotaResult& plan, const IntakeRounding* rounding) : rounding_(rounding) {
+    if (!rounding_) return;
+    for (std::size_t i = 0; i < plan.programmes.size(); ++i) index_.emplace(plan.programmes[i].id, i);
+  }
+  // The intake shown: whole (or the LP's when rounding kept it), else the LP's.
+  ordered_json intake(const std::string& id, double lp) const {
+    if (!rounding_) return report_number(lp);
+    const auto it = index_.find(id);
+    if (it == index_.end() || it->second >= rounding_->intake.size()) return report_number(lp);
+    const double x = rounding_->intake[it->second];
+    if (rounding_->status == IntakeRoundingStatus::kRounded) return static_cast<Count>(x);
+    return report_number(x);
+  }
 
-ordered_json headline(const RecommendationReport& report) {
+ private:
+  const IntakeRounding* rounding_;
+  std::unordered_map<std::string_view, std::size_t> index_;
+};
+
+ordered_json headline(const RecommendationReport& report, const IntakeRounding* rounding) {
   const QuotaResult& r = report.plan;
   ordered_json out;
   out["year"] = r.year;
@@ -20,41 +42,53 @@ ordered_json headline(const RecommendationReport& report) {
   out["message"] = r.message;
   out["binding_constraint"] =
       r.binding_constraint.empty() ? ordered_json() : ordered_json(r.binding_constraint);
-  out["shortfall"] = r.shortfall;
-  out["objective"] = r.objective;
-  out["upper_bound"] = r.upper_bound;
-  out["outside_weight"] = r.outside_weight;
-  out["training_cost"] = r.training_cost;
+  out["shortfall"] = report_number(r.shortfall);
+  out["objective"] = report_number(r.objective);
+  out["upper_bound"] = report_number(r.upper_bound);
+  out["outside_weight"] = report_number(r.outside_weight);
+  out["training_cost"] = report_number(r.training_cost);
   out["iterations"] = r.iterations;
   out["flow_solves"] = r.flow_solves;
-  out["totals"] = {{"graduates", r.graduates},
-                   {"placed_local", r.placed_local},
-                   {"retention_rate", r.retention_rate},
-                   {"demand", r.demand},
-                   {"unmet", r.unmet},
-                   {"enrolment", r.enrolment},
-                   {"cost", r.cost},
-                   {"secondary_share", r.secondary_share},
-                   {"adjustment", r.adjustment},
-                   {"matched_value", r.matched_value}};
+  out["totals"] = {{"graduates", report_number(r.graduates)},
+                   {"placed_local", report_number(r.placed_local)},
+                   {"retention_rate", report_number(r.retention_rate)},
+                   {"demand", report_number(r.demand)},
+                   {"unmet", report_number(r.unmet)},
+                   {"enrolment", report_number(r.enrolment)},
+                   {"cost", report_number(r.cost)},
+                   {"secondary_share", report_number(r.secondary_share)},
+                   {"adjustment", report_number(r.adjustment)},
+                   {"matched_value", report_number(r.matched_value)}};
+  if (rounding) {
+    out["whole_intakes"] = {{"status", std::string(to_string(rounding->status))},
+                            {"message", rounding->message},
+                            {"moved", rounding->moved},
+                            {"enrolment", report_number(rounding->enrolment)},
+                            {"cost", report_number(rounding->cost)},
+                            {"secondary_share", report_number(rounding->secondary_share)}};
+  } else {
+    out["whole_intakes"] = nullptr;
+  }
   return out;
 }
 
-ordered_json recommendation_json(const Recommendation& x) {
+ordered_json recommendation_json(const Recommendation& x, const RecommendationReport& report,
+                                 const WholeIntakes& whole) {
   return {{"programme", x.programme},
           {"school", x.school},
           {"specialty", x.specialty},
           {"region", x.region},
           {"action", std::string(to_string(x.action))},
-          {"current_intake", x.current_intake},
-          {"intake", x.intake},
+          {"current_intake", report_number(x.current_intake)},
+          {"intake", whole.intake(x.programme, x.intake)},
+          {"intake_lp", x.intake},
           {"reason", x.reason},
           {"drivers", x.drivers},
-          {"marginal_value", x.marginal_value},
-          {"range", x.range},
-          {"unmet_change", x.unmet_change},
-          {"retention_change", x.retention_change},
-          {"agreement", x.agreement}};
+          {"marginal_value", report_number(x.marginal_value)},
+          {"range", report_number(x.range)},
+          {"unmet_change", report_number(x.unmet_change)},
+          {"retention_change", report_number(x.retention_change)},
+          {"agreement", report.samples > 0 ? report_number(x.agreement) : ordered_json()}};
 }
 
 ordered_json robustness_json(const RecommendationReport& report) {
@@ -62,47 +96,58 @@ ordered_json robustness_json(const RecommendationReport& report) {
           {"seed", report.seed},
           {"infeasible_samples", report.infeasible_samples},
           {"objective_median",
-           report.samples > 0 ? ordered_json(report.sample_objective_median) : ordered_json()}};
+           report.samples > 0 ? report_number(report.sample_objective_median) : ordered_json()}};
 }
 
-}  // namespace
-
-std::string plan_report_to_json(const RecommendationReport& report, const RollingPlan* horizon,
-                                const std::string& scenario_name, int indent) {
+std::string report_json(const RecommendationReport& report, const RollingPlan* horizon,
+                        const std::string& scenario_name, const IntakeRounding* rounding,
+                        int indent) {
   const QuotaResult& r = report.plan;
+  const WholeIntakes whole(r, rounding);
   ordered_json out;
   out["scenario"] = scenario_name;
-  out.update(headline(report));
+  out.update(headline(report, rounding));
   ordered_json constraints = ordered_json::array();
   for (const auto& c : r.constraints) {
     constraints.push_back({{"name", c.name},
                            {"sense", c.sense == ConstraintSense::kAtMost ? "at_most" : "at_least"},
-                           {"value", c.value},
-                           {"limit", c.limit},
+                           {"value", report_number(c.value)},
+                           {"limit", report_number(c.limit)},
                            {"binding", c.binding},
-                           {"shadow_price", optional_json(c.shadow_price)}});
+                           {"shadow_price", report_number(c.shadow_price)}});
   }
   out["constraints"] = std::move(constraints);
   ordered_json programmes = ordered_json::array();
-  for (const auto& p : r.programmes) {
+  for (std::size_t i = 0; i < r.programmes.size(); ++i) {
+    const QuotaProgramme& p = r.programmes[i];
+    const bool rounded = rounding && rounding->status == IntakeRoundingStatus::kRounded &&
+                       i < rounding->intake.size() && i < rounding->lower.size();
+    // Whole-student bounds where the intakes are whole; else the LP's bounds in seats
+    // (those of whole graduates, inside the whole-student ones).
+    ordered_json lower = rounded ? ordered_json(rounding->lower[i]) : report_number(p.lower);
+    ordered_json upper = rounded ? ordered_json(rounding->upper[i]) : report_number(p.upper);
+    const double students =
+        p.students + (rounded ? rounding->intake[i] - (p.open ? p.intake : 0.0) : 0.0);
     programmes.push_back({{"id", p.id},
                           {"school", p.school},
                           {"specialty", p.specialty},
                           {"region", p.region},
                           {"candidate", p.candidate},
                           {"open", p.open},
-                          {"current_intake", p.current_intake},
-                          {"intake", p.intake},
-                          {"lower", p.lower},
-                          {"upper", p.upper},
-                          {"graduates", p.graduates},
-                          {"placed_local", p.placed_local},
-                          {"leaving", p.leaving},
-                          {"students", p.students}});
+                          {"current_intake", report_number(p.current_intake)},
+                          {"intake", whole.intake(p.id, p.intake)},
+                          {"intake_lp", p.intake},
+                          {"lower", lower},
+                          {"upper", upper},
+                          {"graduates", report_number(p.graduates)},
+                          {"placed_local", report_number(p.placed_local)},
+                          {"leaving", report_number(p.leaving)},
+                          {"students", report_number(students)}});
   }
   out["programmes"] = std::move(programmes);
   ordered_json recommendations = ordered_json::array();
-  for (const auto& x : report.recommendations) recommendations.push_back(recommendation_json(x));
+  for (const auto& x : report.recommendations)
+    recommendations.push_back(recommendation_json(x, report, whole));
   out["recommendations"] = std::move(recommendations);
   out["robustness"] = robustness_json(report);
   if (horizon) {
@@ -110,29 +155,54 @@ std::string plan_report_to_json(const RecommendationReport& report, const Rollin
     for (const auto& y : horizon->years) {
       years.push_back({{"year", y.year},
                        {"status", std::string(to_string(y.status))},
-                       {"intake", y.intake},
-                       {"enrolment", y.enrolment},
-                       {"enrolment_target", optional_json(y.enrolment_target)},
-                       {"enrolment_shortfall", y.enrolment_shortfall},
-                       {"graduates", y.graduates},
-                       {"retention_rate", y.retention_rate},
-                       {"retention_target", optional_json(y.retention_target)},
-                       {"match_rate", y.match_rate},
-                       {"objective", y.objective}});
+                       {"intake", report_number(y.intake)},
+                       {"enrolment", report_number(y.enrolment)},
+                       {"enrolment_target", report_number(y.enrolment_target)},
+                       {"enrolment_shortfall", report_number(y.enrolment_shortfall)},
+                       {"graduates", report_number(y.graduates)},
+                       {"retention_rate", report_number(y.retention_rate)},
+                       {"retention_target", report_number(y.retention_target)},
+                       {"match_rate", report_number(y.match_rate)},
+                       {"objective", report_number(y.objective)}});
     }
     out["horizon"] = std::move(years);
   }
   return out.dump(indent) + (indent >= 0 ? "\n" : "");
 }
 
-std::string plan_summary_to_json(const RecommendationReport& report, std::size_t top, int indent) {
-  ordered_json out = headline(report);
+std::string summary_json(const RecommendationReport& report, std::size_t top,
+                         const IntakeRounding* rounding, int indent) {
+  const WholeIntakes whole(report.plan, rounding);
+  ordered_json out = headline(report, rounding);
   ordered_json recommendations = ordered_json::array();
   for (std::size_t i = 0; i < report.recommendations.size() && i < top; ++i)
-    recommendations.push_back(recommendation_json(report.recommendations[i]));
+    recommendations.push_back(recommendation_json(report.recommendations[i], report, whole));
   out["recommendations"] = std::move(recommendations);
   out["robustness"] = robustness_json(report);
   return out.dump(indent);
+}
+
+}  // namespace
+
+std::string plan_report_to_json(const Scenario& scenario, const RecommendationReport& report,
+                                const RollingPlan* horizon, int indent) {
+  const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
+  return report_json(report, horizon, scenario.name, &rounding, indent);
+}
+
+std::string plan_report_to_json(const RecommendationReport& report, const RollingPlan* horizon,
+                                const std::string& scenario_name, int indent) {
+  return report_json(report, horizon, scenario_name, nullptr, indent);
+}
+
+std::string plan_summary_to_json(const Scenario& scenario, const RecommendationReport& report,
+                                 std::size_t top, int indent) {
+  const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
+  return summary_json(report, top, &rounding, indent);
+}
+
+std::string plan_summary_to_json(const RecommendationReport& report, std::size_t top, int indent) {
+  return summary_json(report, top, nullptr, indent);
 }
 
 }  // namespace sixlink

@@ -32,7 +32,9 @@ std::string broken(const IntakeRoundingProblem& p, const std::vector<double>& x)
   double students = 0.0, cost = 0.0, secondary = 0.0;
   std::vector<double> school(p.capacity.size(), 0.0);
   for (std::size_t i = 0; i < n; ++i) {
-    if (x[i] < static_cast<double>(p.lower[i]) || x[i] > static_cast<double>(p.upper[i]))
+    if (!p.open[i] && x[i] != 0.0) return p.programme[i] + " closed but admits";
+    if (p.open[i] &&
+        (x[i] < static_cast<double>(p.lower[i]) || x[i] > static_cast<double>(p.upper[i])))
       return p.programme[i] + " out of bounds";
     const double s = p.continuing[i] + x[i];
     students += s;
@@ -66,8 +68,10 @@ void expect_valid(const IntakeRoundingProblem& p, const IntakeRounding& r, const
   for (std::size_t i = 0; i < p.lp.size(); ++i) {
     EXPECT_EQ(r.intake[i], std::round(r.intake[i])) << what << " " << p.programme[i];
     EXPECT_LT(std::abs(r.intake[i] - p.lp[i]), 1.0) << what << " " << p.programme[i];
-    const double nearest = std::clamp(std::floor(p.lp[i] + 0.5), static_cast<double>(p.lower[i]),
-                                      static_cast<double>(p.upper[i]));
+    const double nearest =
+        p.open[i] ? std::clamp(std::floor(p.lp[i] + 0.5), static_cast<double>(p.lower[i]),
+                               static_cast<double>(p.upper[i]))
+                  : 0.0;
     moved += r.intake[i] != nearest;
   }
   EXPECT_EQ(r.moved, moved) << what;
@@ -89,12 +93,14 @@ IntakeRoundingProblem random_problem(std::mt19937_64& rng, int programmes) {
   for (int i = 0; i < programmes; ++i) {
     p.programme.push_back("p" + std::to_string(i));
     const bool closed = coin(0.1);
-    const Count lower = closed ? 0 : static_cast<Count>(real(0, 60));
-    const Count upper = closed ? 0 : lower + static_cast<Count>(real(0, 60));
+    const Count lower = static_cast<Count>(real(0, 60));
+    const Count upper = lower + static_cast<Count>(real(0, 60));
+    p.open.push_back(closed ? 0 : 1);
     p.lower.push_back(lower);
     p.upper.push_back(upper);
-    const double v = coin(0.15) ? static_cast<double>(coin(0.5) ? lower : upper)
-                                : real(static_cast<double>(lower), static_cast<double>(upper));
+    const double v = closed       ? 0.0
+                     : coin(0.15) ? static_cast<double>(coin(0.5) ? lower : upper)
+                                  : real(static_cast<double>(lower), static_cast<double>(upper));
     p.lp.push_back(v);
     p.continuing.push_back(coin(0.5) ? std::round(real(0, 200)) : real(0, 200));
     p.school.push_back(static_cast<Index>(std::uniform_int_distribution<int>(0, schools - 1)(rng)));
@@ -147,8 +153,8 @@ TEST(IntakeRounding, SmallPlansAgainstBruteForce) {
       const double v = p.lp[i];
       lo[i] = std::abs(v - std::round(v)) <= 1e-7 ? std::round(v) : std::floor(v);
       hi[i] = std::abs(v - std::round(v)) <= 1e-7 ? lo[i] : lo[i] + 1;
-      lo[i] = std::max(lo[i], static_cast<double>(p.lower[i]));
-      hi[i] = std::min(hi[i], static_cast<double>(p.upper[i]));
+      lo[i] = std::max(lo[i], p.open[i] ? static_cast<double>(p.lower[i]) : 0.0);
+      hi[i] = std::min(hi[i], p.open[i] ? static_cast<double>(p.upper[i]) : 0.0);
     }
     bool any = false;
     for (unsigned mask = 0; mask < (1u << n) && !any; ++mask) {
@@ -181,6 +187,7 @@ TEST(IntakeRounding, NearestWhenNothingBinds) {
   IntakeRoundingProblem p;
   p.programme = {"a", "b", "c"};
   p.lp = {10.5, 20.49, 30.0000000001};
+  p.open = {1, 1, 1};
   p.lower = {0, 0, 0};
   p.upper = {100, 100, 100};
   p.continuing = {0, 0, 0};
@@ -200,6 +207,7 @@ TEST(IntakeRounding, EnrolmentAndBudgetMoveTheRightIntakes) {
   IntakeRoundingProblem p;
   p.programme = {"cheap", "dear"};
   p.lp = {10.4, 10.4};  // nearest: 10 + 10 = 20 students, short of 20.8
+  p.open = {1, 1};
   p.lower = {0, 0};
   p.upper = {100, 100};
   p.continuing = {0, 0};
@@ -220,6 +228,7 @@ TEST(IntakeRounding, NoWholePointKeepsTheLpAndSaysWhy) {
   IntakeRoundingProblem p;
   p.programme = {"a"};
   p.lp = {10.5};
+  p.open = {1};
   p.lower = {0};
   p.upper = {100};
   p.continuing = {0};

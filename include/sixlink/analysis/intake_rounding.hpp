@@ -58,7 +58,8 @@ namespace sixlink {
 struct IntakeRoundingProblem {
   std::vector<std::string> programme;  ///< ids, for messages
   std::vector<double> lp;              ///< the LP's intakes
-  std::vector<Count> lower;            ///< whole-student bounds (0, 0 when closed)
+  std::vector<char> open;              ///< 0: closed or not opened (intake 0)
+  std::vector<Count> lower;            ///< whole-student bounds while open
   std::vector<Count> upper;
   std::vector<double> continuing;  ///< s_p
   std::vector<Index> school;       ///< index into `capacity`
@@ -79,6 +80,8 @@ struct IntakeRounding {
   IntakeRoundingStatus status = IntakeRoundingStatus::kRounded;
   std::vector<double> intake;     ///< whole students (kRounded) or the LP's values (kLpKept)
   std::vector<double> intake_lp;  ///< the LP's values, unchanged
+  std::vector<Count> lower;       ///< the whole-student bounds while open (the problem's)
+  std::vector<Count> upper;
   std::string message;            ///< kLpKept: the constraints no rounding satisfied
   Index moved = 0;                ///< whole intakes that are not the nearest one
   double enrolment = 0.0;         ///< students at `intake`

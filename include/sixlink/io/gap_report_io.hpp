@@ -18,7 +18,11 @@
 //    "linkage":    {"nodes": {kind: count}, "edges", "employment_edges", "components",
 //                   "findings": {finding: [ids]}}}
 // Rates are fractions. A ratio with zero demand is null (JSON has no infinity);
-// so are missing targets and a missing recorded retention.
+// so are missing targets and a missing recorded retention. Counts are integers;
+// every other number is rounded to 6 decimals and never "-0" (io/report_numbers.hpp;
+// the CSV tables too). A cluster's "supply" is its share of whole cohorts split by
+// occupation affinity, so it is fractional; "graduates" (city, programme, region)
+// are whole cohorts, each programme's intake x completion rounded to whole people.
 //
 // CSV (`sixlink gap --csv DIR`): clusters.csv, cells.csv, programmes.csv,
 // regions.csv, indicators.csv (same columns as above; an infinite ratio is
