@@ -2,17 +2,28 @@
 // `sixlink`, whose __init__.py re-exports what is public. Every sixlink::Error
 // becomes sixlink.Error, a subclass of ValueError, with the same message the
 // command line prints.
+//
+// Long calls run in a worker thread while the calling thread, GIL released,
+// waits in short slices and checks for signals between them: Ctrl-C sets
+// sixlink's interrupt flag (sixlink/core/interrupt.hpp), the worker stops at its
+// engine's next poll, and the call raises KeyboardInterrupt (see
+// call_interruptibly).
 #include <pybind11/eigen.h>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <chrono>
 #include <filesystem>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
+#include <thread>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "sixlink/analysis/gap_analysis.hpp"
@@ -21,6 +32,7 @@
 #include "sixlink/assignment/assignment.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
+#include "sixlink/core/interrupt.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
@@ -38,6 +50,50 @@ namespace py = pybind11;
 using namespace pybind11::literals;
 
 namespace {
+
+// How often a waiting call looks for signals: Ctrl-C is answered within this
+// plus the time the engine takes to reach its next poll.
+constexpr auto kSignalSlice = std::chrono::milliseconds(50);
+
+// Runs `work` (which must not touch Python objects) in a worker thread with the
+// GIL released, and returns its result or rethrows its exception. Meanwhile the
+// calling thread wakes every kSignalSlice, takes the GIL and runs Python's
+// signal handlers (PyErr_CheckSignals). When a handler raises (Ctrl-C:
+// KeyboardInterrupt), the worker is told to stop (request_interrupt), joined,
+// the flag cleared, and the handler's exception propagates: no thread is left
+// running. `inline_work` runs small problems on the calling thread instead
+// (still without the GIL): they finish in milliseconds, and a thread costs
+// more than the solve (tens of microseconds).
+template <class F>
+std::invoke_result_t<F&> call_interruptibly(F&& work, bool inline_work = false) {
+  using Result = std::invoke_result_t<F&>;
+  if (inline_work) {
+    py::gil_scoped_release release;
+    return work();
+  }
+  std::packaged_task<Result()> task(std::forward<F>(work));
+  std::future<Result> done = task.get_future();
+  PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
+  {
+    py::gil_scoped_release release;
+    std::thread worker(std::move(task));
+    while (done.wait_for(kSignalSlice) != std::future_status::ready) {
+      py::gil_scoped_acquire acquire;
+      if (PyErr_CheckSignals() != 0) {
+        PyErr_Fetch(&type, &value, &traceback);
+        break;
+      }
+    }
+    if (type != nullptr) sixlink::request_interrupt();
+    worker.join();
+    if (type != nullptr) sixlink::clear_interrupt();
+  }
+  if (type != nullptr) {
+    PyErr_Restore(type, value, traceback);
+    throw py::error_already_set();
+  }
+  return done.get();
+}
 
 template <class T>
 py::array_t<T> to_array(const std::vector<T>& values) {
@@ -189,12 +245,21 @@ sixlink::MatchingMarket market_from(const py::dict& d) {
   return m;
 }
 
-// Solves with the GIL released; the result is converted once it is back.
+// A market small enough to match on the calling thread (milliseconds).
+bool small_market(const sixlink::MatchingMarket& m) {
+  return m.applicant_prefs.indices.size() + m.institution_prefs.indices.size() +
+             m.entry_scores.size() <
+         (std::size_t{1} << 16);
+}
+
+// Solves with the GIL released, interruptibly; the result is converted once
+// it is back. Below 2^16 weights a solve takes about a millisecond at most.
 template <class Weights>
 sixlink::AssignmentResult solve_released(const Weights& weights,
-                                         const sixlink::AssignmentOptions& options) {
-  py::gil_scoped_release release;
-  return sixlink::solve_assignment(weights, options);
+                                         const sixlink::AssignmentOptions& options,
+                                         std::int64_t entries) {
+  return call_interruptibly([&] { return sixlink::solve_assignment(weights, options); },
+                            entries < (std::int64_t{1} << 16));
 }
 
 py::dict assignment_dict(const sixlink::AssignmentResult& r) {
@@ -213,8 +278,9 @@ py::dict assignment_dict(const sixlink::AssignmentResult& r) {
 template <class Weights>
 py::dict solve_dense(const Eigen::Ref<const Weights>& weights, bool maximize,
                      const std::string& algorithm, const std::string& mode, int threads) {
-  return assignment_dict(
-      solve_released(weights, assignment_options(maximize, algorithm, mode, threads)));
+  return assignment_dict(solve_released(weights,
+                                        assignment_options(maximize, algorithm, mode, threads),
+                                        static_cast<std::int64_t>(weights.size())));
 }
 
 }  // namespace
@@ -223,6 +289,15 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "sixlink's compiled core; import the sixlink package instead";
   m.attr("__version__") = SIXLINK_VERSION_INFO;
   py::register_exception<sixlink::Error>(m, "Error", PyExc_ValueError);
+  // An engine stopped by the interrupt flag without this call having seen the
+  // signal (Ctrl-C while another thread's call waited for it): the same outcome.
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const sixlink::Interrupted&) {
+      PyErr_SetNone(PyExc_KeyboardInterrupt);
+    }
+  });
 
   py::class_<sixlink::Scenario>(m, "Scenario", "One city's six-industry linkage in a base year")
       .def_readonly("name", &sixlink::Scenario::name)
@@ -263,9 +338,10 @@ PYBIND11_MODULE(_core, m) {
         options.outside_share = outside_share;
         options.outside_tiers = outside_tiers;
         options.threads = threads;
-        py::gil_scoped_release release;
-        return sixlink::gap_report_to_json(sixlink::gap_analysis(scenario, options), scenario.name,
-                                           -1);
+        return call_interruptibly([&] {
+          return sixlink::gap_report_to_json(sixlink::gap_analysis(scenario, options),
+                                             scenario.name, -1);
+        });
       },
       "scenario"_a, "year"_a = 0, "outside_weight"_a = py::none(), "other_region_mobility"_a = 0.75,
       "outside_share"_a = 1.0, "outside_tiers"_a = 8, "threads"_a = 0,
@@ -293,28 +369,29 @@ PYBIND11_MODULE(_core, m) {
         options.seed = seed;
         options.demand_noise = demand_noise;
         options.threads = threads;
-        py::gil_scoped_release release;
-        sixlink::RecommendationReport report;
-        if (recommendations) {
-          report = sixlink::recommend(scenario, options);
-        } else {  // the optimiser alone
-          report.plan = sixlink::optimise_quotas(scenario, q);
-          report.options = q;
-          report.options.market.outside_weight = report.plan.outside_weight;
-        }
-        std::optional<sixlink::RollingPlan> rolling;
-        if (horizon) {
-          sixlink::RollingPlanOptions r;
-          r.quotas = report.options;
-          r.quotas.candidates.clear();
-          r.quotas.market.outside_weight = report.plan.outside_weight;
-          r.last_year = report.plan.year;
-          rolling = sixlink::plan_horizon(scenario, r);
-        }
-        if (!export_mps.empty())
-          sixlink::export_quota_mps(scenario, report.options, report.plan, export_mps);
-        return sixlink::plan_report_to_json(report, rolling ? &*rolling : nullptr, scenario.name,
-                                            -1);
+        return call_interruptibly([&] {
+          sixlink::RecommendationReport report;
+          if (recommendations) {
+            report = sixlink::recommend(scenario, options);
+          } else {  // the optimiser alone
+            report.plan = sixlink::optimise_quotas(scenario, q);
+            report.options = q;
+            report.options.market.outside_weight = report.plan.outside_weight;
+          }
+          std::optional<sixlink::RollingPlan> rolling;
+          if (horizon) {
+            sixlink::RollingPlanOptions r;
+            r.quotas = report.options;
+            r.quotas.candidates.clear();
+            r.quotas.market.outside_weight = report.plan.outside_weight;
+            r.last_year = report.plan.year;
+            rolling = sixlink::plan_horizon(scenario, r);
+          }
+          if (!export_mps.empty())
+            sixlink::export_quota_mps(scenario, report.options, report.plan, export_mps);
+          return sixlink::plan_report_to_json(report, rolling ? &*rolling : nullptr, scenario.name,
+                                              -1);
+        });
       },
       "scenario"_a, "year"_a = 0, "total_enrolment"_a = py::none(), "budget"_a = py::none(),
       "min_secondary_share"_a = py::none(), "max_secondary_share"_a = py::none(),
@@ -343,36 +420,38 @@ PYBIND11_MODULE(_core, m) {
         options.proposing = *side;
         options.seed = seed;
         options.candidates = candidates;
-        py::gil_scoped_release release;
-        sixlink::CohortOptions cohort_options;
-        cohort_options.seed = seed;
-        const sixlink::Cohort c =
-            cohort.empty() ? sixlink::synthetic_cohort(scenario, cohort_options)
-                           : sixlink::load_cohort_csv(
-                                 scenario, cohort,
-                                 openings.empty() ? std::nullopt
-                                                  : std::optional<std::filesystem::path>(openings));
-        const sixlink::PlacementResult result = sixlink::place(scenario, c, options);
-        auto out =
-            nlohmann::ordered_json::parse(sixlink::placement_to_json(result, c, scenario.name, -1));
-        nlohmann::ordered_json graduate = nlohmann::ordered_json::array(),
-                               enterprise = nlohmann::ordered_json::array(),
-                               opening = nlohmann::ordered_json::array(),
-                               kind = nlohmann::ordered_json::array();
-        for (std::size_t g = 0; g < c.graduates.size(); ++g) {
-          graduate.push_back(c.graduates[g].id);
-          const sixlink::Index j = result.opening_of[g];
-          const sixlink::PlacementOpening* o =
-              j >= 0 ? &c.openings[static_cast<std::size_t>(j)] : nullptr;
-          enterprise.push_back(o ? o->enterprise : "");
-          opening.push_back(o ? o->id : "");
-          kind.push_back(o ? std::string(sixlink::to_string(o->kind)) : "");
-        }
-        out["assignments"] = {{"graduate", std::move(graduate)},
-                              {"enterprise", std::move(enterprise)},
-                              {"opening", std::move(opening)},
-                              {"kind", std::move(kind)}};
-        return out.dump();
+        return call_interruptibly([&] {
+          sixlink::CohortOptions cohort_options;
+          cohort_options.seed = seed;
+          const sixlink::Cohort c =
+              cohort.empty()
+                  ? sixlink::synthetic_cohort(scenario, cohort_options)
+                  : sixlink::load_cohort_csv(scenario, cohort,
+                                             openings.empty()
+                                                 ? std::nullopt
+                                                 : std::optional<std::filesystem::path>(openings));
+          const sixlink::PlacementResult result = sixlink::place(scenario, c, options);
+          auto out = nlohmann::ordered_json::parse(
+              sixlink::placement_to_json(result, c, scenario.name, -1));
+          nlohmann::ordered_json graduate = nlohmann::ordered_json::array(),
+                                 enterprise = nlohmann::ordered_json::array(),
+                                 opening = nlohmann::ordered_json::array(),
+                                 kind = nlohmann::ordered_json::array();
+          for (std::size_t g = 0; g < c.graduates.size(); ++g) {
+            graduate.push_back(c.graduates[g].id);
+            const sixlink::Index j = result.opening_of[g];
+            const sixlink::PlacementOpening* o =
+                j >= 0 ? &c.openings[static_cast<std::size_t>(j)] : nullptr;
+            enterprise.push_back(o ? o->enterprise : "");
+            opening.push_back(o ? o->id : "");
+            kind.push_back(o ? std::string(sixlink::to_string(o->kind)) : "");
+          }
+          out["assignments"] = {{"graduate", std::move(graduate)},
+                                {"enterprise", std::move(enterprise)},
+                                {"opening", std::move(opening)},
+                                {"kind", std::move(kind)}};
+          return out.dump();
+        });
       },
       "scenario"_a, "mode"_a = "optimal", "cohort"_a = "", "openings"_a = "", "seed"_a = 0,
       "candidates"_a = 50, "proposing"_a = "applicants",
@@ -402,7 +481,8 @@ PYBIND11_MODULE(_core, m) {
             view(indices),
             {values.data(), static_cast<std::size_t>(values.size())}};
         const sixlink::AssignmentOptions options = assignment_options(maximize, algorithm, mode, 0);
-        return assignment_dict(solve_released(weights, options));
+        return assignment_dict(
+            solve_released(weights, options, static_cast<std::int64_t>(values.size())));
       },
       "rows"_a, "cols"_a, "indptr"_a, "indices"_a, "values"_a, "maximize"_a = false,
       "algorithm"_a = "auto", "mode"_a = "full",
@@ -417,11 +497,9 @@ PYBIND11_MODULE(_core, m) {
                                       proposing + "'");
         }
         const sixlink::MatchingMarket problem = market_from(market);
-        sixlink::StableMatchingResult r;
-        {
-          py::gil_scoped_release release;
-          r = sixlink::solve_stable_matching(problem, {*side});
-        }
+        const auto r =
+            call_interruptibly([&] { return sixlink::solve_stable_matching(problem, {*side}); },
+                               small_market(problem));
         return to_array(r.applicant_match);
       },
       "market"_a, "proposing"_a = "applicants",
@@ -432,11 +510,9 @@ PYBIND11_MODULE(_core, m) {
         const sixlink::MatchingMarket problem = market_from(market);
         sixlink::AdmissionRules rules;
         if (min_score) rules.min_score = *min_score;
-        sixlink::AdmissionResult r;
-        {
-          py::gil_scoped_release release;
-          r = sixlink::parallel_choice_admission(problem, rules);
-        }
+        const auto r =
+            call_interruptibly([&] { return sixlink::parallel_choice_admission(problem, rules); },
+                               small_market(problem));
         return to_array(r.applicant_match);
       },
       "market"_a, "min_score"_a = py::none(),
@@ -475,13 +551,14 @@ PYBIND11_MODULE(_core, m) {
               "'");
         }
         const auto lower_view = lower ? view(*lower) : std::span<const std::int64_t>();
-        sixlink::MinCostFlowResult r;
-        {
-          py::gil_scoped_release release;
-          r = sixlink::solve_min_cost_flow(nodes, view(tail), view(head), view(capacity),
-                                           view(cost), view(supply), lower_view, *parsed);
-        }
-        return flow_result_dict(std::move(r));
+        // Below 2^14 nodes and arcs a solve takes a few milliseconds at most.
+        const bool small = nodes + tail.size() < (std::int64_t{1} << 14);
+        return flow_result_dict(call_interruptibly(
+            [&] {
+              return sixlink::solve_min_cost_flow(nodes, view(tail), view(head), view(capacity),
+                                                  view(cost), view(supply), lower_view, *parsed);
+            },
+            small));
       },
       "nodes"_a, "tail"_a, "head"_a, "capacity"_a, "cost"_a, "supply"_a, "lower"_a = py::none(),
       "supply_mode"_a = "exact",

@@ -10,6 +10,7 @@
 #include "detail/rng.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
+#include "sixlink/core/interrupt.hpp"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -317,6 +318,7 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
     std::string failure;
 #pragma omp parallel for schedule(dynamic) num_threads(threads)
     for (int k = 0; k < options.samples; ++k) {
+      if (interrupt_requested()) continue;  // Ctrl-C: skip the rest, throw after the region
       try {
         QuotaOptions o = base;
         o.openings = sample_openings(openings, options.seed, k, options.demand_noise);
@@ -329,6 +331,7 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
         failure = e.what();
       }
     }
+    throw_if_interrupted();  // an interrupted sample is no failure
     if (!failure.empty()) throw std::runtime_error("recommendations: a sample failed: " + failure);
     std::vector<double> good;
     for (int k = 0; k < options.samples; ++k) {

@@ -87,6 +87,7 @@ bool assign_auction(const double* cost, Index n, int threads, AssignmentWork& ou
     bidders.resize(nn);
     for (std::size_t i = 0; i < nn; ++i) bidders[i] = static_cast<Index>(i);
     while (!bidders.empty()) {
+      throw_if_interrupted();  // one bidding round, outside the parallel region
       const auto count = static_cast<std::ptrdiff_t>(bidders.size());
 #if defined(_OPENMP)
 #pragma omp parallel for schedule(static) num_threads(team) if (count > 64)

@@ -34,6 +34,7 @@ bool augment_free_rows(const double* cost, Index n, Index m, const std::vector<I
   std::vector<double> d(mm), settled;
   std::vector<Index> pred(mm), at_minimum, done;
   for (Index start : free_rows) {
+    throw_if_interrupted();  // one augmenting path: at most rows x columns steps
     const double* row = cost + static_cast<std::size_t>(start) * mm;
     for (std::size_t j = 0; j < mm; ++j) {
       d[j] = row[j] - v[j];

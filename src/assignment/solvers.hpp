@@ -8,6 +8,7 @@
 
 #include <vector>
 
+#include "sixlink/core/interrupt.hpp"
 #include "sixlink/core/types.hpp"
 
 namespace sixlink::detail {

@@ -118,6 +118,7 @@ bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out, bool 
   const auto column_of = [m](Index entry) { return at(entry) % m; };
 
   for (const Index start : free_rows) {
+    throw_if_interrupted();  // one augmenting path: at most one pass over the entries
     Index end_of_path = -1;
     double minimum = -kInf;
     bool use_heap = false;

@@ -8,6 +8,8 @@
 #include <limits>
 #include <string>
 
+#include "sixlink/core/interrupt.hpp"
+
 namespace sixlink {
 namespace {
 
@@ -67,19 +69,25 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
   state_.resize(static_cast<std::size_t>(arcs_));
   lower_.resize(static_cast<std::size_t>(m_));
   lower_shift_.assign(static_cast<std::size_t>(n_), 0);
-  // Arc mixing (as LEMON does): the caller's arc k sits at slot k * skip, wrapping
-  // with an offset, so a pricing block samples the whole graph rather than the
-  // arcs of a few nodes added together (6.6x fewer seconds on a 10,000-programme
-  // gap model). A function of (nodes, arcs) only: results stay deterministic.
+  // Arc mixing. Callers add arcs node by node, so consecutive arcs share a tail
+  // and a pricing block of consecutive slots would see a few nodes only. The
+  // caller's arcs are therefore dealt out like cards over `stride` piles: pile r
+  // holds slots r, r + stride, r + 2 stride, ..., the piles are laid down in
+  // order, and the caller's k-th arc takes the k-th slot of that sequence. A block
+  // then samples the whole graph (6.6x fewer seconds on a 10,000-programme gap
+  // model). The idea and the stride max(arcs / nodes, 3) are LEMON's (its
+  // NetworkSimplex's arc mixing); the permutation depends on (nodes, arcs) only,
+  // so results stay deterministic.
   if (static_cast<Id>(slot_.size()) != m_ || mixed_nodes_ != n_) {
     slot_.resize(static_cast<std::size_t>(m_));
     order_.resize(static_cast<std::size_t>(m_));
-    const Id skip = n_ > 1 ? std::max<Id>(m_ / n_, 3) : 1;
-    Id next = 0, offset = 0;
-    for (Id k = 0; k < m_; ++k) {
-      slot_[static_cast<std::size_t>(k)] = next;
-      order_[static_cast<std::size_t>(next)] = k;
-      if ((next += skip) >= m_) next = ++offset;
+    const Id stride = n_ > 1 ? std::max<Id>(m_ / n_, 3) : 1;
+    Id k = 0;
+    for (Id pile = 0; pile < std::min(stride, m_); ++pile) {
+      for (Id slot = pile; slot < m_; slot += stride, ++k) {
+        slot_[static_cast<std::size_t>(k)] = slot;
+        order_[static_cast<std::size_t>(slot)] = k;
+      }
     }
     mixed_nodes_ = n_;
   }
@@ -344,6 +352,7 @@ NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Index&
                        ? static_cast<Id>(std::min<Index>(block_size, arcs_))
                        : std::max<Id>(10, static_cast<Id>(std::min<double>(automatic, arcs_)));
   for (;;) {
+    throw_if_interrupted();  // one relaxed load per pivot
     const Id e = find_entering(std::max<Id>(block, 1));
     if (e < 0) return Outcome::kOptimal;
     ++iterations;
@@ -651,7 +660,13 @@ MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlo
   }
   out.warm_started = warm;
 
-  const Outcome outcome = run(options.block_size, out.iterations);
+  Outcome outcome = Outcome::kOptimal;
+  try {
+    outcome = run(options.block_size, out.iterations);
+  } catch (const Interrupted&) {
+    has_basis_ = false;  // the next solve starts cold
+    throw;
+  }
   if (outcome == Outcome::kUnbounded) {
     // Unbounded only if feasible: decide feasibility with every cost at zero.
     std::vector<Index> cycle(cycle_.begin(), cycle_.end());

@@ -10,6 +10,7 @@
 #include "matching/priority.hpp"
 #include "matching/seat_pools.hpp"
 #include "sixlink/core/error.hpp"
+#include "sixlink/core/interrupt.hpp"
 #include "sixlink/matching/stable_matching.hpp"
 
 namespace sixlink {
@@ -40,6 +41,7 @@ StableMatchingResult applicants_propose(const MatchingMarket& market) {
   std::vector<Index> free(at(applicants));
   std::iota(free.rbegin(), free.rend(), Index{0});  // applicant 0 proposes first
   while (!free.empty()) {
+    throw_if_interrupted();  // one applicant's proposals until held or out of list
     const Index a = free.back();
     free.pop_back();
     const Index end = prefs.indptr[at(a) + 1];
@@ -116,6 +118,7 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
   std::iota(pending.rbegin(), pending.rend(), Index{0});
   std::vector<char> queued(at(institutions), 1);
   while (!pending.empty()) {
+    throw_if_interrupted();  // one institution's round of offers
     const Index s = pending.back();
     pending.pop_back();
     queued[at(s)] = 0;
@@ -198,6 +201,7 @@ StableMatchingResult institutions_propose_with_quotas(const MatchingMarket& mark
     }
   };
   while (!pending.empty()) {
+    throw_if_interrupted();  // one institution's round of offers
     const Index s = pending.back();
     pending.pop_back();
     queued[at(s)] = 0;

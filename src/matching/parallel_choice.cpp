@@ -11,6 +11,7 @@
 
 #include "matching/priority.hpp"
 #include "sixlink/core/error.hpp"
+#include "sixlink/core/interrupt.hpp"
 
 namespace sixlink {
 namespace {
@@ -59,6 +60,7 @@ AdmissionResult parallel_choice_admission(const MatchingMarket& market,
   out.applicant_match.assign(at(applicants), -1);
   out.filled.assign(at(institutions), 0);
   for (const Index a : out.order) {
+    throw_if_interrupted();
     const double score = market.scores[at(a)];
     const Index group = market.applicant_group.empty() ? -1 : market.applicant_group[at(a)];
     for (const Index s : market.applicant_prefs.list(a)) {

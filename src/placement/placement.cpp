@@ -11,6 +11,7 @@
 #include "detail/numbers.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
+#include "sixlink/core/interrupt.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/matching/market.hpp"
 #include "sixlink/matching/parallel_choice.hpp"
@@ -153,6 +154,7 @@ Candidates build_candidates(const Scenario& s, const Cohort& c, const PlacementO
   out.pool.resize(keys.size());
   std::vector<std::pair<double, Index>> ranked;
   for (std::size_t q = 0; q < keys.size(); ++q) {
+    throw_if_interrupted();
     const Index sp = specialty_of[static_cast<std::size_t>(keys[q].first)];
     ranked.clear();
     if (sp >= 0) {
@@ -192,6 +194,7 @@ Candidates build_candidates(const Scenario& s, const Cohort& c, const PlacementO
   std::vector<std::pair<Index, double>> list;
   std::vector<Index> row;
   for (Index g = 0; g < G; ++g) {
+    throw_if_interrupted();
     const auto gi = static_cast<std::size_t>(g);
     const Graduate& grad = c.graduates[gi];
     const Index sp = specialty_of[static_cast<std::size_t>(out.programme[gi])];
