@@ -3,11 +3,20 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include "sixlink/core/error.hpp"
+#include "sixlink/io/csv.hpp"
+#include "sixlink/io/json.hpp"
+#include "sixlink/io/scenario_io.hpp"
 #include "support/tiny_scenario.hpp"
 
 namespace sixlink {
@@ -95,6 +104,234 @@ TEST(Validate, EmptyScenarioNeedsOnlyAName) {
   EXPECT_NO_THROW(validate(s));
   s.name.clear();
   EXPECT_THROW(validate(s), InvalidInput);
+}
+
+TEST(Validate, OpenProgrammeIntakeWithinItsBounds) {
+  EXPECT_EQ(error_after([](Scenario& s) { s.programmes[0].intake = 151; }),
+            "programmes[0].intake: programme 'p1': intake 151 is above max_intake 150");
+  EXPECT_EQ(error_after([](Scenario& s) { s.programmes[1].intake = 29; }),
+            "programmes[1].intake: programme 'p2': intake 29 is below min_intake 30 (0 marks a "
+            "closed programme)");
+  // The bounds themselves are fine: 150 and 30 are accepted.
+  EXPECT_EQ(error_after([](Scenario& s) {
+              s.programmes[0].intake = 150;
+              s.programmes[1].intake = 30;
+            }),
+            "(no error)");
+  // Intake 0 is a closed programme, whatever its bounds.
+  EXPECT_EQ(error_after([](Scenario& s) { s.programmes[1].intake = 0; }), "(no error)");
+  // max_intake 0 gives no upper bound (min_intake must then be 0).
+  EXPECT_EQ(error_after([](Scenario& s) {
+              s.programmes[2].max_intake = 0;
+              s.programmes[2].intake = 5000;
+            }),
+            "(no error)");
+}
+
+TEST(Validate, EmploymentYearsReachBackTenYears) {
+  EXPECT_EQ(error_after([](Scenario& s) { s.employment[0].year = 2010; }), "(no error)");
+  EXPECT_EQ(error_after([](Scenario& s) { s.employment[0].year = 2009; }),
+            "employment[0].year: employment record of programme 'p1': year 2009 is outside 2010 "
+            "to 2020 (the base year and the 10 years before it)");
+  EXPECT_THAT(error_after([](Scenario& s) { s.employment[1].year = 2021; }),
+              HasSubstr("employment[1].year: employment record of programme 'p1': year 2021 is "
+                        "outside 2010 to 2020"));
+}
+
+TEST(Validate, CostAndCompletionRateKeepThePlanInRange) {
+  EXPECT_EQ(error_after([](Scenario& s) { s.programmes[0].cost_per_student = 1e12; }),
+            "programmes[0].cost_per_student: programme 'p1': cost_per_student 1e+12 is above the "
+            "largest allowed 1,000,000 yuan a year");
+  EXPECT_EQ(error_after([](Scenario& s) { s.programmes[0].cost_per_student = kMaxCostPerStudent; }),
+            "(no error)");
+  EXPECT_EQ(error_after([](Scenario& s) { s.programmes[0].completion_rate = 0.0; }),
+            "programmes[0].completion_rate: programme 'p1': completion_rate must be at least 0.01, "
+            "got 0");
+  EXPECT_EQ(error_after([](Scenario& s) { s.programmes[0].completion_rate = 0.01; }),
+            "(no error)");
+}
+
+TEST(FindProblems, EveryProblemOnceInCheckingOrder) {
+  Scenario s = testing::tiny_scenario();
+  EXPECT_TRUE(find_problems(s).empty());
+  s.name.clear();                          // empty name
+  s.programmes[0].intake = 151;            // above max_intake
+  s.programmes[1].school = "nope";         // unknown school
+  s.programmes[2].completion_rate = 1.5;   // out of range
+  s.employment[0].year = 2030;             // after the base year
+  s.targets[1].value = 55;                 // a rate above 1
+  const std::vector<Problem> found = find_problems(s);
+  std::vector<std::string> lines;
+  for (const Problem& p : found) {
+    EXPECT_EQ(p.file, "");
+    lines.push_back(to_string(p));
+  }
+  EXPECT_THAT(lines,
+              ::testing::ElementsAre(
+                  "scenario.name: scenario name is empty",
+                  "programmes[0].intake: programme 'p1': intake 151 is above max_intake 150",
+                  "programmes[1].school: programme 'p2' refers to unknown school 'nope'",
+                  "programmes[2].completion_rate: programme 'p3': completion_rate must be in [0, "
+                  "1], got 1.5",
+                  HasSubstr("employment[0].year: employment record of programme 'p1': year 2030"),
+                  HasSubstr("targets[1].value")));
+  // The first is what validate() throws.
+  EXPECT_EQ(error_after([](Scenario& t) { t.name.clear(); }), lines.front());
+  EXPECT_EQ(found[1].location, "programmes[0].intake");
+  EXPECT_EQ(found[1].message, "programme 'p1': intake 151 is above max_intake 150");
+}
+
+TEST(FindProblems, OneMistakeGivesOneProblem) {
+  // Broken bounds: the intake is not also reported against them.
+  Scenario s = testing::tiny_scenario();
+  s.programmes[0].min_intake = -1;
+  s.programmes[0].intake = 500;
+  ASSERT_EQ(find_problems(s).size(), 1u);
+  EXPECT_EQ(find_problems(s)[0].location, "programmes[0].min_intake");
+  s = testing::tiny_scenario();
+  s.programmes[0].max_intake = 10;  // below min_intake 30; intake 100 not reported
+  ASSERT_EQ(find_problems(s).size(), 1u);
+  EXPECT_EQ(find_problems(s)[0].location, "programmes[0].max_intake");
+  // A broken base year: employment years are not checked against it.
+  s = testing::tiny_scenario();
+  s.base_year = 20;
+  ASSERT_EQ(find_problems(s).size(), 1u);
+  EXPECT_EQ(find_problems(s)[0].location, "scenario.base_year");
+  // A broken id: its duplicates and the references to it are not reported.
+  s = testing::tiny_scenario();
+  s.schools[0].id = "s1\n";
+  s.schools[1].id = "s1\n";
+  for (auto& p : s.programmes) p.school = "s1\n";
+  const auto found = find_problems(s);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].location, "schools[0].id");
+  EXPECT_EQ(found[1].location, "schools[1].id");
+  EXPECT_THAT(found[1].message, HasSubstr("holds a control character"));
+  EXPECT_EQ(found[1].message.find('\n'), std::string::npos);  // escaped, one line
+}
+
+TEST(FindProblems, StopsAtTheLimit) {
+  Scenario s = testing::tiny_scenario();
+  for (auto& p : s.programmes) {
+    p.enrolled = -1;
+    p.duration = 0;
+    p.cost_per_student = -1;
+  }
+  EXPECT_EQ(find_problems(s).size(), 9u);
+  EXPECT_EQ(find_problems(s, 4).size(), 4u);
+  EXPECT_TRUE(find_problems(s, 0).empty());
+  const std::vector<Problem> first = find_problems(s, 1);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0], find_problems(s)[0]);
+}
+
+// check_scenario() on files: the loaders' locations, split into parts.
+class CheckScenario : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("sixlink-check-scenario-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path write(const std::string& name, const std::string& text) const {
+    const auto path = dir_ / name;
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+  // The message load_scenario() throws for `path`.
+  static std::string load_error(const std::filesystem::path& path) {
+    try {
+      (void)load_scenario(path);
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "(no error)";
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(CheckScenario, ValidFilesHaveNoProblems) {
+  const auto json = write("tiny.json", scenario_to_json(testing::tiny_scenario()));
+  EXPECT_TRUE(check_scenario(json).empty());
+  save_scenario_csv(testing::tiny_scenario(), dir_ / "tiny-csv");
+  EXPECT_TRUE(check_scenario(dir_ / "tiny-csv").empty());
+}
+
+TEST_F(CheckScenario, JsonProblemsByPointer) {
+  Scenario s = testing::tiny_scenario();
+  s.programmes[0].intake = 151;
+  s.programmes[1].school = "nope";
+  s.employment[1].year = 2008;
+  const auto path = write("bad.json", scenario_to_json(s));
+  const std::vector<Problem> found = check_scenario(path);
+  ASSERT_EQ(found.size(), 3u);
+  for (const Problem& p : found) EXPECT_EQ(p.file, path.string());
+  EXPECT_EQ(found[0].location, "/programmes/0/intake");
+  EXPECT_EQ(found[0].message, "programme 'p1': intake 151 is above max_intake 150");
+  EXPECT_EQ(found[1].location, "/programmes/1/school");
+  EXPECT_EQ(found[2].location, "/employment/1/year");
+  // The first problem is the loader's error, and to_string() reads the same.
+  EXPECT_EQ(to_string(found[0]), load_error(path));
+  EXPECT_EQ(check_scenario(path, 2).size(), 2u);
+}
+
+TEST_F(CheckScenario, CsvProblemsByLineAndColumn) {
+  Scenario s = testing::tiny_scenario();
+  s.programmes[1].intake = 10;     // below min_intake 30; programmes.csv line 3
+  s.clusters[1].growth_rate = 2;  // clusters.csv line 3
+  save_scenario_csv(testing::tiny_scenario(), dir_ / "city");
+  for (const auto& [name, text] : scenario_to_csv(s)) write("city/" + name, text);
+  const std::vector<Problem> found = check_scenario(dir_ / "city");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].file, (dir_ / "city" / "clusters.csv").string());
+  EXPECT_EQ(found[0].location, "line 3, column 'growth_rate'");
+  EXPECT_EQ(found[1].file, (dir_ / "city" / "programmes.csv").string());
+  EXPECT_EQ(found[1].location, "line 3, column 'intake'");
+  EXPECT_EQ(found[1].message,
+            "programme 'p2': intake 10 is below min_intake 30 (0 marks a closed programme)");
+  EXPECT_EQ(load_error(dir_ / "city"),
+            found[0].file + ":3: column 'growth_rate': " + found[0].message);
+}
+
+TEST_F(CheckScenario, AParseErrorIsOneProblem) {
+  const auto broken = write("broken.json", "{\"sixlink\": 1, \"name\": ");
+  std::vector<Problem> found = check_scenario(broken);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].file, broken.string());
+  EXPECT_EQ(found[0].location, "");
+  EXPECT_EQ(to_string(found[0]), load_error(broken));
+
+  std::string text = scenario_to_json(testing::tiny_scenario());
+  text.replace(text.find("\"intake\": 100"), 13, "\"intake\": \"many\"");
+  const auto typed = write("typed.json", text);
+  found = check_scenario(typed);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].location, "/programmes/0/intake");
+  EXPECT_THAT(found[0].message, HasSubstr("expected an integer"));
+  EXPECT_EQ(to_string(found[0]), load_error(typed));
+
+  CsvFiles files = scenario_to_csv(testing::tiny_scenario());
+  for (const auto& [name, content] : files) write("cells/" + name, content);
+  std::string programmes = files.at("programmes.csv");
+  programmes.replace(programmes.find(",100,"), 5, ",lots,");
+  write("cells/programmes.csv", programmes);
+  found = check_scenario(dir_ / "cells");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].file, (dir_ / "cells" / "programmes.csv").string());
+  EXPECT_EQ(found[0].location, "line 2, column 'intake'");
+  EXPECT_EQ(found[0].file + ":2: column 'intake': " + found[0].message,
+            load_error(dir_ / "cells"));
+
+  found = check_scenario(dir_ / "missing.json");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].file, (dir_ / "missing.json").string());
+  EXPECT_EQ(found[0].message, "no such file or folder");
 }
 
 }  // namespace
