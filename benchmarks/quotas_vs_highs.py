@@ -77,7 +77,8 @@ def main():
                             options={"time_limit": args.highs_limit})
             theirs = time.perf_counter() - start
             finished = highs.status == 0
-            optimum = (-highs.fun if lp["maximise"] else highs.fun) + lp["offset"] if finished else None
+            # sixlink files minimise minus the objective: negate back to the plan's objective
+            optimum = -((-highs.fun if lp["maximise"] else highs.fun) + lp["offset"]) if finished else None
             print(f"{name:46s} {lp['c'].size:8d} {median:10.3f} "
                   f"{theirs if finished else args.highs_limit:9.1f}{'' if finished else '+'} "
                   f"{median / theirs if finished else 0:7.4f} {result['objective']:17.6f} "

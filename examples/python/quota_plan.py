@@ -20,5 +20,5 @@ print(len(changed), "programmes change their intake")
 for r in report["recommendations"][:3]:
     print(f"{r['action']:6s} {r['programme']:20s} agreement {r['agreement']:.0%}: {r['reason']}")
 
-highs, _ = solve_mps(model)
-print("HiGHS agrees" if abs(highs - report["objective"]) <= 1e-6 * abs(highs) else "HiGHS DISAGREES")
+highs, _ = solve_mps(model)  # the file minimises minus the objective
+print("HiGHS agrees" if abs(-highs - report["objective"]) <= 1e-6 * abs(highs) else "HiGHS DISAGREES")

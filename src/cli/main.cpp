@@ -323,14 +323,14 @@ int main(int argc, char** argv) {
         auto out = nlohmann::ordered_json::parse(sixlink::summary_to_json(summary));
         out["gap"] = nlohmann::ordered_json::parse(sixlink::gap_summary_to_json(report));
         out["plan"] = nlohmann::ordered_json::parse(
-            sixlink::plan_summary_to_json(plan_report, kTopRecommendations));
+            sixlink::plan_summary_to_json(scenario, plan_report, kTopRecommendations));
         out["placement"] =
             nlohmann::ordered_json::parse(sixlink::placement_summary_to_json(placement));
         std::cout << out.dump(2) << '\n';
       } else {
         std::cout << sixlink::cli::format_summary(summary) << '\n'
                   << sixlink::cli::format_gap_summary(report) << '\n'
-                  << sixlink::cli::format_plan_summary(plan_report, kTopRecommendations) << '\n'
+                  << sixlink::cli::format_plan_summary(scenario, plan_report, kTopRecommendations) << '\n'
                   << sixlink::cli::format_placement_summary(placement);
       }
     } else if (gap->parsed()) {
@@ -385,8 +385,8 @@ int main(int argc, char** argv) {
       const sixlink::RollingPlan* shown = horizon ? &*horizon : nullptr;
       if (!to_standard_output(plan_mps))
         std::cout << (plan_json
-                          ? sixlink::plan_report_to_json(report, shown, scenario.name)
-                          : sixlink::cli::format_plan(report, shown, scenario.name, plan_top));
+                          ? sixlink::plan_report_to_json(scenario, report, shown)
+                          : sixlink::cli::format_plan(scenario, report, shown, plan_top));
       if (status == kExitNotSolved)
         std::cerr << "sixlink: the plan is " << sixlink::to_string(report.plan.status)
                   << " (exit status 3)\n";

@@ -7,36 +7,47 @@
 #include "sixlink/io/json.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/model/summary.hpp"
+#include "sixlink/model/validate.hpp"
 
 namespace sixlink::cli {
 
+namespace {
+
+constexpr std::size_t kShown = 20;
+
+}  // namespace
+
 int run_validate(const std::string& path, bool json) {
-  std::string first_error;
-  std::optional<Scenario> scenario;
-  try {
-    scenario = load_scenario(path);
-  } catch (const Error& e) {
-    first_error = e.what();
-  }
+  // One more than is shown, to know whether some were left out.
+  std::vector<Problem> problems = check_scenario(path, kShown + 1);
+  const bool more = problems.size() > kShown;
+  if (more) problems.resize(kShown);
   nlohmann::ordered_json out;
-  out["valid"] = scenario.has_value();
+  out["valid"] = problems.empty();
   out["path"] = path;
-  out["errors"] = nlohmann::ordered_json::array();
-  if (!scenario) {
-    out["errors"].push_back({{"file", path}, {"location", ""}, {"message", first_error}});
+  auto& errors = out["errors"] = nlohmann::ordered_json::array();
+  for (const Problem& p : problems)
+    errors.push_back({{"file", p.file}, {"location", p.location}, {"message", p.message}});
+  if (!problems.empty()) {
+    out["more_errors"] = more;
     if (json) {
       std::cout << out.dump(2) << '\n';
     } else {
-      std::cerr << "sixlink: " << first_error << '\n';
+      for (const Problem& p : problems)
+        std::cerr << "sixlink: " << escape_control_characters(to_string(p)) << '\n';
+      if (more)
+        std::cerr << "sixlink: " << path << ": more problems not shown (the first " << kShown
+                  << " are above)\n";
     }
     return 2;
   }
-  const ScenarioSummary summary = summarise(*scenario);
+  const Scenario scenario = load_scenario(path);
+  const ScenarioSummary summary = summarise(scenario);
   if (json) {
     out["summary"] = nlohmann::ordered_json::parse(summary_to_json(summary));
     std::cout << out.dump(2) << '\n';
   } else {
-    std::cout << path << ": valid scenario '" << scenario->name << "' ("
+    std::cout << path << ": valid scenario '" << scenario.name << "' ("
               << summary.counts.programmes << " programmes, " << summary.counts.enterprises
               << " enterprises)\n";
   }

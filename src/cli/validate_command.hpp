@@ -1,7 +1,8 @@
 // `sixlink validate PATH [--json]`: every problem found in a scenario file or
-// folder, one line each on stderr (at most 20), or as JSON on stdout:
+// folder (check_scenario), one line each on stderr (the first 20, and a line
+// saying when there are more), or as JSON on stdout:
 //   {"valid": true|false, "path", "errors": [{"file", "location", "message"}],
-//    "summary": {...} (valid input only)}
+//    "more_errors": bool (invalid input), "summary": {...} (valid input)}
 // Exit status 0 when valid, 2 otherwise.
 #pragma once
 

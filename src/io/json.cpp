@@ -10,6 +10,7 @@
 #include "detail/files.hpp"
 #include "detail/locator.hpp"
 #include "io/entity_reader.hpp"
+#include "io/report_numbers.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
@@ -449,15 +450,16 @@ std::string summary_to_json(const ScenarioSummary& s, int indent) {
                  {"targets", s.counts.targets}};
   j["enrolled"] = s.enrolled;
   j["intake"] = s.intake;
-  j["graduates"] = s.graduates;
+  j["graduates"] = detail::report_number(s.graduates);
   j["openings"] = s.openings;
   j["internship_slots"] = s.internship_slots;
-  j["unattributed_graduates"] = s.unattributed_graduates;
-  j["retention_rate"] = s.retention_rate ? ordered_json(*s.retention_rate) : ordered_json(nullptr);
+  j["unattributed_graduates"] = detail::report_number(s.unattributed_graduates);
+  j["retention_rate"] = detail::report_number(s.retention_rate);
   auto& clusters = j["clusters"] = ordered_json::array();
   for (const auto& c : s.clusters) {
     clusters.push_back(
-        {{"id", c.id}, {"name", c.name}, {"graduates", c.graduates}, {"openings", c.openings}});
+        {{"id", c.id}, {"name", c.name}, {"graduates", detail::report_number(c.graduates)},
+         {"openings", c.openings}});
   }
   return dump(j, indent);
 }

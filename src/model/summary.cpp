@@ -1,5 +1,6 @@
 #include "sixlink/model/summary.hpp"
 
+#include <cmath>
 #include <unordered_map>
 
 namespace sixlink {
@@ -60,7 +61,10 @@ ScenarioSummary summarise(const Scenario& s) {
   for (const auto& p : s.programmes) {
     out.enrolled += p.enrolled;
     out.intake += p.intake;
-    const double graduates = static_cast<double>(p.intake) * p.completion_rate;
+    // Whole cohorts, rounded as the projection and the synthetic cohort round them,
+    // so that every report shows one graduate count.
+    const double graduates =
+        static_cast<double>(std::llround(static_cast<double>(p.intake) * p.completion_rate));
     out.graduates += graduates;
     const auto it = affinity.find(p.specialty);
     double total = 0.0;

@@ -115,16 +115,12 @@ def test_run_json_sections_have_at_most_six_decimals(cli):
                 assert round(x, 6) == x, f"{path} = {x!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="the scenario summary (src/model/summary.cpp, "
-                   "src/io/json.cpp) still sums fractional graduates: 28612.429999999997")
 def test_run_json_summary_graduates_are_whole(cli):
     report = cli.json("run")
     assert report["graduates"] == round(report["graduates"])
     assert report["graduates"] == report["gap"]["city"]["graduates"] == report["placement"]["graduates"]
 
 
-@pytest.mark.xfail(strict=True, reason="the scenario summary's graduates (src/model/summary.cpp) "
-                   "are not yet the sum of whole cohorts: 28,612 beside the gap's 28,613")
 def test_run_text_shows_one_graduate_count(cli):
     text = cli("run", check=0).stdout
     summary = re.search(r"graduates per year\s+([\d,]+)", text).group(1)

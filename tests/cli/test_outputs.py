@@ -284,3 +284,42 @@ def test_cohort_ids_obey_the_scenario_id_limits(cli, tmp_path):
     ok = tmp_path / "ok.csv"
     ok.write_text(header + "x" * 200 + ",jj-vs-660301,,1,\n")
     assert cli.json("place", "--cohort", ok)["graduates"] == 1
+
+
+def test_validate_reports_every_problem_up_to_twenty(cli, scenario, tmp_path):
+    data = json.loads((scenario / "city.json").read_text())
+    data["programmes"][0]["school"] = "nowhere"
+    data["programmes"][5]["completion_rate"] = 2
+    data["clusters"][1]["growth_rate"] = 5
+    bad = tmp_path / "three.json"
+    bad.write_text(json.dumps(data))
+    done = cli("validate", bad)
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert "/programmes/0/school" in done.stderr and "/programmes/5/completion_rate" in done.stderr
+    assert "/clusters/1/growth_rate" in done.stderr and len(lines) == 3
+    assert all(line.startswith("sixlink: ") for line in lines)
+    report = json.loads(cli("validate", bad, "--json").stdout)
+    assert report["valid"] is False and report["more_errors"] is False
+    assert {e["location"] for e in report["errors"]} == {
+        "/programmes/0/school", "/programmes/5/completion_rate", "/clusters/1/growth_rate"}
+    assert all(e["file"] == str(bad) and e["message"] for e in report["errors"])
+    for p in data["programmes"][:30]:
+        p["school"] = "nowhere"
+    bad.write_text(json.dumps(data))
+    done = cli("validate", bad)
+    assert done.stderr.count("\n") == 21 and "more problems not shown" in done.stderr
+    report = json.loads(cli("validate", bad, "--json").stdout)
+    assert len(report["errors"]) == 20 and report["more_errors"] is True
+
+
+def test_validate_json_for_valid_and_broken_files(cli, scenario, tmp_path):
+    ok = json.loads(cli("validate", scenario / "city.json", "--json").stdout)
+    assert ok["valid"] is True and ok["errors"] == [] and ok["summary"]["enrolled"] == 88700
+    broken = tmp_path / "broken.json"
+    broken.write_text("{")
+    done = cli("validate", broken, "--json")
+    assert done.returncode == 2
+    report = json.loads(done.stdout)
+    assert report["valid"] is False and len(report["errors"]) == 1
+    assert report["errors"][0]["file"] == str(broken)

@@ -1,7 +1,8 @@
 // sixlink/model/summary.hpp — what a scenario holds, in a few numbers.
 //
 // Counts per entity; students enrolled and yearly intake; graduates per year in
-// steady state (sum over programmes of intake x completion_rate); yearly openings;
+// steady state (sum over programmes of round(intake x completion_rate): whole
+// cohorts, as the gap analysis and the synthetic cohort count them); yearly openings;
 // and, per cluster, graduates and openings.
 //
 // Graduates are attributed to clusters through occupations: with O(c, o) the
