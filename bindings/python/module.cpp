@@ -389,8 +389,8 @@ PYBIND11_MODULE(_core, m) {
           }
           if (!export_mps.empty())
             sixlink::export_quota_mps(scenario, report.options, report.plan, export_mps);
-          return sixlink::plan_report_to_json(report, rolling ? &*rolling : nullptr, scenario.name,
-                                              -1);
+          // Whole-student intakes, rounded against the scenario (plan_report_io.hpp).
+          return sixlink::plan_report_to_json(scenario, report, rolling ? &*rolling : nullptr, -1);
         });
       },
       "scenario"_a, "year"_a = 0, "total_enrolment"_a = py::none(), "budget"_a = py::none(),

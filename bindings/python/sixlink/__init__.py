@@ -36,7 +36,7 @@ from ._assignment import (AssignmentResult, linear_sum_assignment, min_weight_fu
 from ._gap import gap_analysis
 from ._place import place
 from ._plan import optimise_quotas, recommend
-from ._flow import INFINITE_CAPACITY, MinCostFlowResult, min_cost_flow
+from ._flow import INFINITE_CAPACITY, MinCostFlowResult, _check_path, min_cost_flow
 from ._matching import audit_stability, parallel_choice_admission, solve_stable_matching
 
 __all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenario", "min_cost_flow",
@@ -56,4 +56,4 @@ def load_scenario(path: Union[str, "os.PathLike[str]"]) -> Scenario:
 
     A built-in scenario name ("taizhou-2020") is accepted too.
     """
-    return _core.resolve_scenario(os.fspath(path))
+    return _core.resolve_scenario(_check_path("path", path))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _core
+from ._flow import _INT32, _check_flag, _check_integer, _check_text
 
 
 @dataclass
@@ -87,6 +88,9 @@ def solve_assignment(weights, maximize: bool = False, mode: str = "full", algori
     the default); results never depend on it. Bad input raises ValueError. The
     GIL is released while solving.
     """
+    maximize = _check_flag("maximize", maximize)
+    mode, algorithm = _check_text("mode", mode), _check_text("algorithm", algorithm)
+    threads = _check_integer("threads", threads, *_INT32)
     try:
         import scipy.sparse as sp
 
@@ -98,9 +102,9 @@ def solve_assignment(weights, maximize: bool = False, mode: str = "full", algori
         rows, cols = matrix.shape
         result = _core.solve_sparse_assignment(rows, cols, matrix.indptr.astype(np.int64),
                                                matrix.indices.astype(np.int64), matrix.data,
-                                               bool(maximize), algorithm, mode)
+                                               maximize, algorithm, mode)
     else:
-        result = _core.solve_assignment(_as_weights(weights), bool(maximize), algorithm, mode, int(threads))
+        result = _core.solve_assignment(_as_weights(weights), maximize, algorithm, mode, threads)
     return AssignmentResult(**result)
 
 

@@ -11,6 +11,67 @@ from . import _core
 
 INFINITE_CAPACITY: int = _core.INFINITE_CAPACITY
 
+# Argument checks shared by the package: every public function checks its
+# scalar arguments here before the compiled core sees them, so a wrong type is a
+# TypeError and a value outside what the core can hold a ValueError, each naming
+# the parameter (the core then checks the documented ranges, as sixlink.Error).
+_INT32 = (-2**31, 2**31 - 1)
+_INT64 = (-2**63, 2**63 - 1)
+_UINT64 = (0, 2**64 - 1)
+
+
+def _check_integer(name: str, value: Any, low: int, high: int) -> int:
+    """value as an int; bool, float and str are refused (TypeError), values
+    outside [low, high] too (ValueError)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}")
+    value = int(value)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be an integer from {low} to {high}, got {value}")
+    return value
+
+
+def _check_seed(value: Any, name: str = "seed") -> int:
+    return _check_integer(name, value, *_UINT64)
+
+
+def _check_real(name: str, value: Any, optional: bool = False) -> Optional[float]:
+    """value as a float (ints accepted; bool and str refused). NaN and infinity
+    pass through to the core, whose range check names them."""
+    if value is None and optional:
+        return None
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        kind = "a number or None" if optional else "a number"
+        raise TypeError(f"{name} must be {kind}, got {type(value).__name__} {value!r}")
+    return float(value)
+
+
+def _check_flag(name: str, value: Any) -> bool:
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}")
+    return bool(value)
+
+
+def _check_text(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _check_path(name: str, value: Any) -> str:
+    """A str or os.PathLike path as str (bytes paths are refused: ids and messages are text)."""
+    path = value.__fspath__() if hasattr(value, "__fspath__") else value
+    if not isinstance(path, str):
+        raise TypeError(f"{name} must be a str or os.PathLike path, got {type(value).__name__} {value!r}")
+    return path
+
+
+def _check_scenario(value: Any, name: str = "scenario") -> "_core.Scenario":
+    if not isinstance(value, _core.Scenario):
+        raise TypeError(f"{name} must be a sixlink.Scenario (from sixlink.load_scenario or "
+                        f"sixlink.default_scenario), got {type(value).__name__}")
+    return value
+
 
 @dataclass
 class MinCostFlowResult:
@@ -37,6 +98,8 @@ class MinCostFlowResult:
 
 def _integers(name: str, values: Any, length: Optional[int], infinite_ok: bool = False) -> np.ndarray:
     array = np.asarray(values)
+    if array.dtype == object and all(isinstance(v, int) and not isinstance(v, bool) for v in array.flat):
+        raise ValueError(f"{name} holds values beyond the int64 range")  # numpy made Python ints objects
     if array.ndim != 1:
         raise ValueError(f"{name} must be a one-dimensional array, got {array.ndim} dimensions")
     if length is not None and array.shape[0] != length:
@@ -76,6 +139,7 @@ def min_cost_flow(tail, head, capacity, cost, supply, lower=None, supply_mode: s
     or "demand_at_most" (out - in >= supply: demand may stay unmet). Integer data
     only; bad input raises ValueError. The GIL is released while solving.
     """
+    supply_mode = _check_text("supply_mode", supply_mode)
     supply_array = _integers("supply", supply, None)
     tail_array = _integers("tail", tail, None)
     m = tail_array.shape[0]

@@ -8,6 +8,7 @@ from typing import Any, Dict, Optional
 import numpy as np
 
 from . import _core
+from ._flow import _INT32, _check_integer, _check_real, _check_scenario
 
 # Columns that hold text; every other column is numeric.
 _TEXT = {"id", "name", "band", "cluster", "region", "school", "specialty"}
@@ -52,9 +53,13 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = 0, outside_weight: O
     leaving on the base year's employment records. The GIL is released while
     solving. Raises ``sixlink.Error`` (a ValueError) for options out of range.
     """
-    report = json.loads(_core.gap_report_json(scenario, year, outside_weight,
-                                              other_region_mobility, outside_share, outside_tiers,
-                                              threads))
+    report = json.loads(_core.gap_report_json(
+        _check_scenario(scenario), _check_integer("year", year, *_INT32),
+        _check_real("outside_weight", outside_weight, optional=True),
+        _check_real("other_region_mobility", other_region_mobility),
+        _check_real("outside_share", outside_share),
+        _check_integer("outside_tiers", outside_tiers, *_INT32),
+        _check_integer("threads", threads, *_INT32)))
     tables = {
         "clusters": ["id", "name", "supply", "demand", "matched", "unmet", "ratio", "band"],
         "cells": ["cluster", "region", "supply", "demand", "matched", "unmet", "ratio", "band",

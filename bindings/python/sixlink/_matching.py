@@ -8,6 +8,18 @@ import itertools
 import numpy as np
 
 from . import _core
+from ._flow import _check_flag, _check_seed, _check_text, _integers
+
+
+def _reals(name: str, values) -> np.ndarray:
+    """values as a flat float64 array; anything that is not numbers is a ValueError naming `name`."""
+    try:
+        array = np.asarray(values)
+        if array.dtype.kind not in "iuf":
+            raise ValueError
+        return array.astype(np.float64).ravel()
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must hold numbers") from None
 
 
 def _ranked_lists(prefs, name: str):
@@ -21,7 +33,11 @@ def _ranked_lists(prefs, name: str):
             if array.ndim != 1 or (array.size and array.dtype.kind not in "iu"):
                 raise ValueError(f"{name}: {part} must be a one-dimensional integer array")
         return indptr.astype(np.int64), indices.astype(np.int64)
-    lengths = np.fromiter((len(row) for row in prefs), dtype=np.int64, count=len(prefs))
+    try:
+        lengths = np.fromiter((len(row) for row in prefs), dtype=np.int64, count=len(prefs))
+    except TypeError:
+        raise TypeError(f"{name} must be a list of lists of indices or a tuple (indptr, indices), "
+                        f"got {type(prefs).__name__}") from None
     indptr = np.zeros(len(prefs) + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
     flat = list(itertools.chain.from_iterable(prefs))
@@ -35,8 +51,8 @@ def _market(applicant_prefs, capacities, institution_prefs=None, scores=None, ti
             seed=0, groups=None, quotas=None) -> dict:
     indptr, indices = _ranked_lists(applicant_prefs, "applicant_prefs")
     market = {"prefs_indptr": indptr, "prefs_indices": indices,
-              "capacities": np.asarray(capacities, dtype=np.int64).ravel(),
-              "tie_break": tie_break, "seed": int(seed)}
+              "capacities": _integers("capacities", np.ravel(capacities), None),
+              "tie_break": _check_text("tie_break", tie_break), "seed": _check_seed(seed)}
     if institution_prefs is not None:
         market["institution_indptr"], market["institution_indices"] = _ranked_lists(
             institution_prefs, "institution_prefs")
@@ -49,13 +65,16 @@ def _market(applicant_prefs, capacities, institution_prefs=None, scores=None, ti
                                      f"{len(row)} listed institutions")
             if len(scores) != len(indptr) - 1:
                 raise ValueError(f"scores has {len(scores)} lists for {len(indptr) - 1} applicants")
-            market["entry_scores"] = np.fromiter(itertools.chain.from_iterable(scores), dtype=np.float64)
+            market["entry_scores"] = _reals("scores", list(itertools.chain.from_iterable(scores)))
         else:
-            market["scores"] = np.asarray(scores, dtype=np.float64).ravel()
+            market["scores"] = _reals("scores", scores)
     if groups is not None:
-        market["groups"] = np.asarray(groups, dtype=np.int64).ravel()
-    if quotas:
-        table = np.asarray(quotas, dtype=np.int64).reshape(-1, 3)
+        market["groups"] = _integers("groups", np.ravel(groups), None)
+    if quotas is not None and len(quotas):
+        table = np.asarray(quotas)
+        if table.ndim != 2 or table.shape[1] != 3:
+            raise ValueError(f"quotas must be (institution, group, seats) triples, got shape {table.shape}")
+        table = _integers("quotas", table.ravel(), None).reshape(-1, 3)
         market["quota_institution"], market["quota_group"], market["quota_seats"] = table.T.copy()
     return market
 
@@ -81,7 +100,7 @@ def solve_stable_matching(applicant_prefs, capacities, institution_prefs=None, s
     released while solving.
     """
     market = _market(applicant_prefs, capacities, institution_prefs, scores, tie_break, seed, groups, quotas)
-    return _core.stable_matching(market, proposing)
+    return _core.stable_matching(market, _check_text("proposing", proposing))
 
 
 def parallel_choice_admission(applicant_prefs, capacities, scores, min_scores=None, quotas=None,
@@ -97,7 +116,7 @@ def parallel_choice_admission(applicant_prefs, capacities, scores, min_scores=No
     market = _market(applicant_prefs, capacities, None, scores, "single", seed, groups, quotas)
     if "scores" not in market:
         raise ValueError("parallel-choice admission needs one score per applicant")
-    minimum = None if min_scores is None else [float(x) for x in np.asarray(min_scores).ravel()]
+    minimum = None if min_scores is None else _reals("min_scores", min_scores).tolist()
     return _core.parallel_choice_admission(market, minimum)
 
 
@@ -114,5 +133,6 @@ def audit_stability(applicant_prefs, capacities, institution_prefs, match, score
     and outranks b there).
     """
     market = _market(applicant_prefs, capacities, institution_prefs, scores, tie_break, seed, groups, quotas)
-    report = _core.audit_stability(market, np.asarray(match, dtype=np.int64).ravel())
+    details = _check_flag("details", details)
+    report = _core.audit_stability(market, _integers("match", np.ravel(match), None))
     return report if details else report["blocking_pairs"]

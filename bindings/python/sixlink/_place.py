@@ -10,6 +10,7 @@ from typing import Any, Dict, Optional, Union
 import numpy as np
 
 from . import _core
+from ._flow import _INT64, _check_integer, _check_path, _check_scenario, _check_seed, _check_text
 from ._gap import _columns
 
 _Path = Union[str, "os.PathLike[str]"]
@@ -36,18 +37,23 @@ def place(scenario: "_core.Scenario", *, mode: str = "optimal", cohort: Optional
     ``kind`` (empty strings for the unplaced), one entry per graduate. The GIL is
     released while solving.
     """
+    _check_scenario(scenario)
+    mode, proposing = _check_text("mode", mode), _check_text("proposing", proposing)
+    seed = _check_seed(seed)
+    candidates = _check_integer("candidates", candidates, *_INT64)
     with tempfile.TemporaryDirectory() as folder:
-        def path_of(table, name):
+        def path_of(table, parameter, file_name):
             if table is None:
                 return ""
             if hasattr(table, "to_csv"):  # a DataFrame: through a CSV file, validated alike
-                path = os.path.join(folder, name)
+                path = os.path.join(folder, file_name)
                 table.to_csv(path, index=False)
                 return path
-            return os.fspath(table)
+            return _check_path(parameter, table)
 
-        text = _core.place_json(scenario, mode, path_of(cohort, "graduates.csv"),
-                                path_of(openings, "openings.csv"), seed, candidates, proposing)
+        text = _core.place_json(scenario, mode, path_of(cohort, "cohort", "graduates.csv"),
+                                path_of(openings, "openings", "openings.csv"), seed, candidates,
+                                proposing)
     report = json.loads(text)
     report["clusters"] = _columns(report["clusters"], ["cluster", "seats", "filled", "fill_rate"])
     rows = report["programmes"]

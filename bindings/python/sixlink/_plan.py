@@ -7,6 +7,8 @@ import os
 from typing import Any, Dict, Optional, Union
 
 from . import _core
+from ._flow import (_INT32, _check_flag, _check_integer, _check_path, _check_real, _check_scenario,
+                    _check_seed)
 from ._gap import _columns
 
 _PROGRAMME_COLUMNS = ["id", "school", "specialty", "region", "candidate", "open", "current_intake",
@@ -16,10 +18,18 @@ _PROGRAMME_COLUMNS = ["id", "school", "specialty", "region", "candidate", "open"
 def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_secondary_share,
           max_change, outside_weight, recommendations, open_candidates, samples, seed, demand_noise,
           threads, horizon, export_mps) -> Dict[str, Any]:
-    text = _core.plan_json(scenario, year, total_enrolment, budget, min_secondary_share,
-                           max_secondary_share, max_change, outside_weight, recommendations,
-                           open_candidates, samples, seed, demand_noise, threads, horizon,
-                           os.fspath(export_mps) if export_mps else "")
+    text = _core.plan_json(
+        _check_scenario(scenario), _check_integer("year", year, *_INT32),
+        _check_real("total_enrolment", total_enrolment, optional=True),
+        _check_real("budget", budget, optional=True),
+        _check_real("min_secondary_share", min_secondary_share, optional=True),
+        _check_real("max_secondary_share", max_secondary_share, optional=True),
+        _check_real("max_change", max_change), _check_real("outside_weight", outside_weight, optional=True),
+        recommendations, _check_flag("open_candidates", open_candidates),
+        _check_integer("samples", samples, *_INT32), _check_seed(seed),
+        _check_real("demand_noise", demand_noise), _check_integer("threads", threads, *_INT32),
+        _check_flag("horizon", horizon),
+        "" if export_mps is None else _check_path("export_mps", export_mps))
     report = json.loads(text)
     rows = report["programmes"]
     report["programmes"] = _columns(rows, _PROGRAMME_COLUMNS)

@@ -8,7 +8,23 @@ Drop-in replacements with networkx's signatures, return values and exceptions::
 Node attribute ``demand`` (negative: supply), edge attributes ``capacity``
 (missing: infinite) and ``weight`` (missing: 0). DiGraph and MultiDiGraph.
 Demands and capacities must be integers; weights may be decimals with up to
-nine digits after the point (they are scaled to integers exactly).
+nine digits after the point (they are scaled to integers exactly). sixlink
+computes in int64: a demand, capacity or scaled weight beyond the int64 range,
+or a problem whose sums reach the engine's limits (2^62 for flows, 2^60 for
+costs times nodes), raises ``RangeError``, both a ``ValueError`` and a
+``networkx.NetworkXError``.
+
+What is the same as networkx: the optimal cost, the exceptions, and the return
+values' shape. Among flows of equal optimal cost, sixlink picks one of least
+total arc flow (the sum over arcs of flow units), which networkx's own
+``test_digraph1`` expects; networkx itself breaks such ties by its pivoting
+order, so on other tie-heavy graphs the two may return different optimal flows.
+The tie-break charges every unit on every arc 1/V more, with V above the
+largest total arc flow any basic solution can have, so that an arc cost's
+difference of one always outweighs it: each weight w becomes w V + 1. When
+V x max|w| x (nodes + 2) would reach 2^58 (huge capacities or weights), the
+tie-break is skipped: the cost is still optimal, and the flow is whichever
+optimal one the simplex reaches.
 """
 
 from __future__ import annotations
@@ -21,18 +37,29 @@ import numpy as np
 
 from . import _core
 
-__all__ = ["network_simplex", "min_cost_flow", "min_cost_flow_cost", "max_flow_min_cost"]
+__all__ = ["network_simplex", "min_cost_flow", "min_cost_flow_cost", "max_flow_min_cost", "RangeError"]
 
 _INF = float("inf")
+_INT64_MAX = 2**63 - 1
+# The tie-break is applied while V x max|w| x (nodes + 2) stays below this.
+_TIE_BREAK_LIMIT = 2**58
+
+
+class RangeError(nx.NetworkXError, ValueError):
+    """A number beyond what sixlink's int64 engine holds."""
 
 
 def _as_int(value: Any, what: str) -> int:
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        return int(value)
-    number = float(value)
-    if not number.is_integer():
-        raise nx.NetworkXError(f"{what} is {value!r}: sixlink needs integer demands and capacities")
-    return int(number)
+        number = int(value)
+    else:
+        real = float(value)
+        if not real.is_integer():
+            raise nx.NetworkXError(f"{what} is {value!r}: sixlink needs integer demands and capacities")
+        number = int(real)
+    if abs(number) > _INT64_MAX:
+        raise RangeError(f"{what} is {number}: beyond the int64 range sixlink computes in")
+    return number
 
 
 def _scale_for(weights: list) -> int:
@@ -45,6 +72,19 @@ def _scale_for(weights: list) -> int:
                for w in weights):
             return scale
     raise nx.NetworkXError("edge weights must be integers or decimals with at most 9 digits after the point")
+
+
+def _break_ties(cost: list, supply: np.ndarray, cap: np.ndarray, nodes: int) -> list:
+    """Each cost c as c V + 1 (see the module docstring), or unchanged when that
+    could overflow the engine's cost range."""
+    finite = sum(int(c) for c in cap if c != _core.INFINITE_CAPACITY)
+    # A bound on any basic flow's total arc flow: each arc carries at most the
+    # total supply plus the finite capacities.
+    volume = len(cost) * (int(np.abs(supply).sum()) + finite + 1) + 1
+    largest = max([abs(c) for c in cost] + [1])
+    if volume * largest * (nodes + 2) >= _TIE_BREAK_LIMIT:
+        return cost
+    return [c * volume + 1 for c in cost]
 
 
 def _solve(G, demand, capacity, weight):
@@ -79,20 +119,20 @@ def _solve(G, demand, capacity, weight):
     cap = np.array([_core.INFINITE_CAPACITY if c == _INF else _as_int(c, f"capacity of edge {e[:-1]!r}")
                     for e, c in zip(edges, capacities)], dtype=np.int64)
     cost = [round(float(w) * scale) if scale > 1 else int(w) for w in weights]
-    # Ties between optimal flows are broken towards the least total flow on the
-    # arcs (each unit on each arc costs one more 1/factor): a canonical choice,
-    # and the one networkx's own tests expect. Skipped when it would overflow.
-    finite = sum(int(c) for c in cap if c != _core.INFINITE_CAPACITY)
-    volume = len(edges) * (int(np.abs(supply).sum()) + finite + 1) + 1
-    largest = max([abs(c) for c in cost] + [1])
-    if volume * largest * (len(nodes) + 2) < 2**58:
-        cost = [c * volume + 1 for c in cost]
+    for e, c in zip(edges, cost):
+        if abs(c) > _INT64_MAX:
+            raise RangeError(f"weight of edge {e[:-1]!r} is {c}"
+                             + (f" after scaling by {scale}" if scale > 1 else "")
+                             + ": beyond the int64 range sixlink computes in")
+    cost = _break_ties(cost, supply, cap, len(nodes))
     result = _core.min_cost_flow(len(nodes), tail, head, cap, np.array(cost, dtype=np.int64), supply, None, "exact")
     status = result["status"]
     if status == "infeasible":
         raise nx.NetworkXUnfeasible("no flow satisfies all node demands")
     if status == "unbounded":
         raise nx.NetworkXUnbounded("negative cycle with infinite capacity found")
+    if status == "out_of_range":
+        raise RangeError(f"sixlink: {result['message']}")
     if status != "optimal":
         raise nx.NetworkXError(f"sixlink: {result['message']}")
 
@@ -144,6 +184,8 @@ def max_flow_min_cost(G, s, t, capacity="capacity", weight="weight"):
                                  "exact")
     if result["status"] == "unbounded":
         raise nx.NetworkXUnbounded("Infinite capacity path, flow unbounded above.")
+    if result["status"] == "out_of_range":
+        raise RangeError(f"sixlink: {result['message']}")
     if result["status"] != "optimal":
         raise nx.NetworkXError(f"sixlink: {result['message']}")
     value = int(result["flow"][-1])

@@ -17,6 +17,7 @@ import tempfile
 import numpy as np
 
 from . import _core
+from ._flow import _INT32, _check_integer, _check_seed
 
 __all__ = ["synthetic_scenario_dict", "synthetic_scenario"]
 
@@ -25,6 +26,13 @@ def synthetic_scenario_dict(programmes: int = 10_000, clusters: int = 200, regio
                             programmes_per_school: int = 10, enterprises: int | None = None,
                             seed: int = 0) -> dict:
     """The scenario as a JSON-ready dict (see the module docstring)."""
+    programmes = _check_integer("programmes", programmes, *_INT32)
+    clusters = _check_integer("clusters", clusters, *_INT32)
+    regions = _check_integer("regions", regions, *_INT32)
+    programmes_per_school = _check_integer("programmes_per_school", programmes_per_school, *_INT32)
+    if enterprises is not None:
+        enterprises = _check_integer("enterprises", enterprises, 1, _INT32[1])
+    seed = _check_seed(seed)
     if programmes < 1 or clusters < 1 or regions < 1 or programmes_per_school < 1:
         raise ValueError("programmes, clusters, regions and programmes_per_school must be >= 1")
     rng = np.random.default_rng(seed)

@@ -316,3 +316,26 @@ def test_the_gil_is_released_while_solving(kind):
     solve_time, stall = longest_stall_while(lambda: sixlink.solve_assignment(*args, **kwargs))
     assert solve_time > 0.1, "the instance is too small to tell"
     assert stall < 0.5 * solve_time, (solve_time, stall)
+
+
+def test_tie_heavy_inputs_same_cost_but_the_assignment_may_differ():
+    """What the README claims against SciPy: the same optimal cost on every input;
+    among equal-cost optima the assignment may differ (ties are not broken as
+    SciPy breaks them). Seeded tie-heavy matrices, dense and sparse."""
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching as scipy_mwfbm
+
+    differ = 0
+    for seed in range(200):
+        rng = np.random.default_rng(1000 + seed)
+        n, m = rng.integers(2, 12, 2)
+        C = rng.integers(0, 3, (n, m)).astype(float)
+        expected = scipy_lsa(C)
+        rows, cols = sixlink.linear_sum_assignment(C)
+        assert C[rows, cols].sum() == C[expected].sum()
+        differ += not np.array_equal(cols, expected[1])
+        S = sp.csr_matrix(C + 1.0)
+        srows, scols = sixlink.min_weight_full_bipartite_matching(S)
+        erows, ecols = scipy_mwfbm(S)
+        assert S[srows, scols].sum() == S[erows, ecols].sum()
+    assert differ > 0  # the claim "may differ" is real: SciPy picks other optima here

@@ -114,3 +114,61 @@ def test_networkx_own_test_files_pass_with_sixlink_substituted(tmp_path):
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     calls = [line for line in done.stdout.splitlines() if line.startswith("sixlink substituted calls:")]
     assert calls and int(calls[0].split(":")[1]) > 30, done.stdout[-2000:]
+
+
+def _parallel_routes():
+    """a -> c directly (weight 2) or through b (1 + 1): every split is optimal."""
+    G = nx.DiGraph()
+    G.add_node("a", demand=-4)
+    G.add_node("c", demand=4)
+    G.add_edge("a", "b", weight=1)
+    G.add_edge("b", "c", weight=1)
+    G.add_edge("a", "c", weight=2)
+    return G
+
+
+def test_nx_ties_go_to_the_least_total_arc_flow():
+    cost, flow = snx.network_simplex(_parallel_routes())
+    assert cost == 8
+    assert flow == {"a": {"b": 0, "c": 4}, "b": {"c": 0}, "c": {}}  # 4 units on arcs, not 8
+
+
+def test_nx_tie_break_is_skipped_when_it_would_overflow_and_the_cost_stays_optimal():
+    G = _parallel_routes()
+    G.add_edge("a", "d", weight=1, capacity=2**55)  # V x max|w| x (n + 2) beyond 2^58
+    G.add_node("d", demand=0)
+    inf = sixlink.INFINITE_CAPACITY
+    supply, cap = np.array([4, -4, 0, 0]), np.array([inf, inf, inf, 2**55])
+    assert snx._break_ties([1, 1, 2, 1], supply, cap, 4) == [1, 1, 2, 1]  # skipped
+    assert snx._break_ties([1, 1, 2, 1], supply, cap[:3], 4) != [1, 1, 2, 1]  # applied
+    cost, flow = snx.network_simplex(G)
+    assert cost == nx.network_simplex(G)[0] == 8
+    assert nx.cost_of_flow(G, flow) == 8
+    assert flow["a"]["b"] == flow["b"]["c"] and flow["a"]["b"] + flow["a"]["c"] == 4
+
+
+def test_nx_same_cost_on_tie_heavy_graphs_but_the_flow_may_differ():
+    """What the README claims against networkx: the same optimal cost; among
+    equal-cost optima the flow may differ. Seeded graphs with weights in {0, 1}."""
+    differ = 0
+    for seed in range(60):
+        rng = np.random.default_rng(500 + seed)
+        G = nx.DiGraph()
+        n = 12
+        G.add_nodes_from(range(n))
+        for _ in range(40):
+            u, v = (int(x) for x in rng.integers(0, n, 2))
+            if u != v:
+                G.add_edge(u, v, weight=int(rng.integers(0, 2)), capacity=int(rng.integers(1, 8)))
+        supply = rng.integers(-4, 5, n)
+        supply[0] -= supply.sum()
+        for v in range(n):
+            G.nodes[v]["demand"] = int(-supply[v])
+        try:
+            expected_cost, expected_flow = nx.network_simplex(G)
+        except nx.NetworkXUnfeasible:
+            continue
+        cost, flow = snx.network_simplex(G)
+        assert cost == expected_cost
+        differ += flow != expected_flow
+    assert differ > 0
