@@ -17,6 +17,7 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -93,6 +94,33 @@ std::invoke_result_t<F&> call_interruptibly(F&& work, bool inline_work = false) 
     throw py::error_already_set();
   }
   return done.get();
+}
+
+// Scalar arguments of the Scenario methods, checked here so that a wrong type
+// is a TypeError naming the parameter (pybind11's own message lists overloads).
+int int_argument(const char* name, const py::object& value) {
+  if (!PyLong_Check(value.ptr()) || PyBool_Check(value.ptr())) {
+    throw py::type_error(std::string(name) + " must be an integer, got " +
+                         std::string(py::str(py::type::of(value).attr("__name__"))));
+  }
+  int overflow = 0;
+  const long long v = PyLong_AsLongLongAndOverflow(value.ptr(), &overflow);
+  if (overflow != 0 || v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
+    throw py::value_error(std::string(name) + " is out of range, got " +
+                          std::string(py::str(value)));
+  return static_cast<int>(v);
+}
+
+// A str (or, with `path`, an os.PathLike giving a str).
+std::string text_argument(const char* name, const py::object& value, bool path) {
+  py::object text = value;
+  if (path && !py::isinstance<py::str>(value) && py::hasattr(value, "__fspath__"))
+    text = value.attr("__fspath__")();
+  if (!py::isinstance<py::str>(text)) {
+    throw py::type_error(std::string(name) + " must be a str" + (path ? " or os.PathLike" : "") +
+                         ", got " + std::string(py::str(py::type::of(value).attr("__name__"))));
+  }
+  return text.cast<std::string>();
 }
 
 template <class T>
@@ -302,16 +330,26 @@ PYBIND11_MODULE(_core, m) {
   py::class_<sixlink::Scenario>(m, "Scenario", "One city's six-industry linkage in a base year")
       .def_readonly("name", &sixlink::Scenario::name)
       .def_readonly("base_year", &sixlink::Scenario::base_year)
-      .def("to_json", &sixlink::scenario_to_json, "indent"_a = 2,
-           "The scenario as JSON text (format version 1)")
-      .def("save", &sixlink::save_scenario, "path"_a,
-           "Write the scenario: JSON when path ends in .json, else a folder of CSV files")
+      .def(
+          "to_json",
+          [](const sixlink::Scenario& s, const py::object& indent) {
+            return sixlink::scenario_to_json(s, int_argument("indent", indent));
+          },
+          "indent"_a = 2, "The scenario as JSON text (format version 1)")
+      .def(
+          "save",
+          [](const sixlink::Scenario& s, const py::object& path) {
+            sixlink::save_scenario(s, text_argument("path", path, true));
+          },
+          "path"_a, "Write the scenario: JSON when path ends in .json, else a folder of CSV files")
       .def(
           "summary", [](const sixlink::Scenario& s) { return summary_dict(sixlink::summarise(s)); },
           "Counts, enrolment, graduates and openings, as plain values and numpy arrays")
       .def_static(
           "from_json",
-          [](const std::string& text, const std::string& source) {
+          [](const py::object& text_object, const py::object& source_object) {
+            const std::string text = text_argument("text", text_object, false);
+            const std::string source = text_argument("source", source_object, false);
             py::gil_scoped_release release;
             return sixlink::scenario_from_json(text, source);
           },

@@ -216,3 +216,14 @@ def test_nx_sums_beyond_the_engine_range_are_value_errors():
     G.add_edge("s", "t", weight=1, capacity=2**62)
     with pytest.raises(ValueError, match="out of range"):
         snx.network_simplex(G)
+
+
+def test_scenario_methods(tmp_path):
+    raises(TypeError, "indent", lambda: SCENARIO.to_json("2"))
+    raises(TypeError, "indent", lambda: SCENARIO.to_json(2.0))
+    raises(ValueError, "indent", lambda: SCENARIO.to_json(2**40))
+    raises(TypeError, "path", lambda: SCENARIO.save(5))
+    raises(TypeError, "text", lambda: sixlink.Scenario.from_json(b"{}"))
+    raises(TypeError, "source", lambda: sixlink.Scenario.from_json("{}", source=1))
+    SCENARIO.save(tmp_path / "s.json")  # os.PathLike still works
+    assert sixlink.Scenario.from_json((tmp_path / "s.json").read_text(), "s.json") == SCENARIO
