@@ -485,6 +485,12 @@ double solve_priced(PlanModel& m, const std::vector<double>& price, double objec
   }
   MinCostFlowResult r = m.net.solve();
   ++solves;
+  // Validated scenarios stay in range; what is left is a scenario whose students
+  // times prices cannot be priced exactly in 64-bit integers: bad input, named.
+  if (r.status == FlowStatus::kOutOfRange)
+    throw InvalidInput(
+        "quota optimisation: the scenario's intakes and costs are too large to plan exactly (" +
+        r.message + "); scale counts or costs down");
   if (r.status != FlowStatus::kOptimal)
     throw std::logic_error("quota optimisation: flow subproblem not optimal: " + r.message);
   if (column) *column = make_column(m, std::move(r.flow));
@@ -644,9 +650,15 @@ Solved solve_lp(PlanModel& m, const Scenario& all, int max_iterations, int& solv
   for (std::size_t r = 0; r < m.rows.size(); ++r) {
     const SideRow& row = m.rows[r];
     const double toward = row.sense == ConstraintSense::kAtMost ? 1.0 : -1.0;
+    // The row alone is linear in its prices: solve it at prices scaled to at most
+    // 1 (large coefficients, a budget's yuan, would leave the engine's range) and
+    // scale the optimum back.
+    double largest = 0.0;
+    for (const double c : row.coef) largest = std::max(largest, std::abs(c));
+    const double unit = largest > 0.0 ? largest : 1.0;
     std::vector<double> price(static_cast<std::size_t>(m.programmes));
-    for (std::size_t i = 0; i < price.size(); ++i) price[i] = toward * row.coef[i];
-    const double best = solve_priced(m, price, 0.0, solves, nullptr);
+    for (std::size_t i = 0; i < price.size(); ++i) price[i] = toward * row.coef[i] / unit;
+    const double best = solve_priced(m, price, 0.0, solves, nullptr) * unit;
     const double reach = -best / toward + row_constant(m, row);  // min (at most) or max (at least)
     const double miss = toward * (reach - row.limit);
     conflicting.push_back(row.name);

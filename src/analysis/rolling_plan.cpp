@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "detail/numbers.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
@@ -66,6 +67,11 @@ RollingPlan plan_horizon(const Scenario& s, const RollingPlanOptions& options) {
       o.previous_intake[p] = intake(year - 1, p);
       for (int k = 1; k < s.programmes[p].duration; ++k)
         o.continuing_students[p] += intake(year - k, p);
+      if (o.continuing_students[p] > static_cast<double>(kMaxCount))
+        throw InvalidInput("programme '" + s.programmes[p].id + "': its cohorts before " +
+                           std::to_string(year) + " hold " +
+                           detail::format_number(o.continuing_students[p]) +
+                           " students, beyond the 10^12 a plan can count");
     }
     PlanYear row;
     row.year = year;

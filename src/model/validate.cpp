@@ -442,6 +442,14 @@ void validate(const Scenario& scenario, const Locator& where) {
 
 std::string to_string(const Problem& problem) {
   std::string out = problem.file;
+  // A CSV location reads as the loaders write it: "file:5: column 'x': what".
+  if (std::string_view at = problem.location; !out.empty() && at.starts_with("line ")) {
+    at.remove_prefix(5);
+    const std::size_t comma = at.find(", ");
+    out += ":" + std::string(at.substr(0, comma));
+    if (comma != std::string_view::npos) out += ": " + std::string(at.substr(comma + 2));
+    return problem.message.empty() ? out : out + ": " + problem.message;
+  }
   for (const std::string* part : {&problem.location, &problem.message}) {
     if (part->empty()) continue;
     if (!out.empty()) out += ": ";

@@ -63,7 +63,7 @@ std::vector<PlacementOpening> scenario_openings(const Scenario& s) {
                      e.id,
                      o.occupation,
                      e.region,
-                     o.count,
+                     std::min(o.count, kMaxCapacity),
                      OpeningKind::kJob,
                      {}});
       if (largest == nullptr || o.count > largest->count) largest = &o;
@@ -73,7 +73,7 @@ std::vector<PlacementOpening> scenario_openings(const Scenario& s) {
                      e.id,
                      largest ? largest->occupation : std::string(),
                      e.region,
-                     e.internship_slots,
+                     std::min(e.internship_slots, kMaxCapacity),
                      OpeningKind::kInternship,
                      {}});
     }
@@ -92,6 +92,13 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
     throw InvalidInput("preferences must be in [0, 1000], got " + std::to_string(o.preferences));
   if (s.regions.empty() && !s.programmes.empty())
     throw InvalidInput("the scenario has programmes but no regions");
+  double drawn = 0.0;
+  for (const Programme& prog : s.programmes)
+    drawn += std::round(static_cast<double>(prog.intake) * prog.completion_rate);
+  if (drawn > static_cast<double>(kMaxSyntheticGraduates))
+    throw InvalidInput("the synthetic cohort would hold " + detail::format_number(drawn) +
+                       " graduates, more than the " + std::to_string(kMaxSyntheticGraduates) +
+                       " sixlink draws one by one; give a cohort file instead");
 
   Cohort cohort;
   cohort.openings = scenario_openings(s);

@@ -240,7 +240,7 @@ def test_a_gbk_export_is_named_as_gbk(cli, scenario, tmp_path):
         (folder / p.name).write_bytes(p.read_bytes())
     regions = folder / "regions.csv"
     regions.write_bytes(regions.read_text(encoding="utf-8").encode("gbk"))
-    refused(cli("validate", folder), "regions.csv:2:", "GBK")
+    refused(cli("validate", folder), "regions.csv:2: GBK-encoded")
 
 
 def test_an_unknown_command_is_named(cli):

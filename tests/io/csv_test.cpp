@@ -88,7 +88,12 @@ TEST(Csv, StructuralErrorsNameFileAndLine) {
   EXPECT_EQ(
       error_after(
           [](CsvFiles& f) { f["regions.csv"] = "id,name\nr1,ok\nr2,\xC4\xFA\xBA\xC3\n"; }),  // GBK
-      "city/regions.csv:3: not valid UTF-8 (save the file as \"CSV UTF-8\" from the spreadsheet)");
+      "city/regions.csv:3: GBK-encoded (a Chinese spreadsheet export), not UTF-8 (save the file "
+      "as \"CSV UTF-8\" from the spreadsheet)");
+  // Bytes that are neither UTF-8 nor GBK are only "not valid UTF-8".
+  EXPECT_EQ(error_after([](CsvFiles& f) { f["regions.csv"] = "id,name\nr1,\xFF\xFF\n"; }),
+            "city/regions.csv:2: not valid UTF-8 (save the file as \"CSV UTF-8\" from the "
+            "spreadsheet)");
   EXPECT_EQ(error_after([](CsvFiles& f) { f["extra.csv"] = "a\n1\n"; }),
             "city/extra.csv: unknown table (not part of the scenario format)");
 }

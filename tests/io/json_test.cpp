@@ -71,7 +71,7 @@ TEST(Json, SyntaxErrorsNameTheSourceAndPosition) {
       return std::string(e.what());
     }
     return std::string();
-  }(), HasSubstr("huge.json: number overflow"));
+  }(), HasSubstr("huge.json: /sixlink: number overflow"));
   EXPECT_THAT(error_after([](json& j) { j = json::array(); }),
               HasSubstr("tiny.json: /: expected an object, got an array"));
 }
@@ -153,6 +153,46 @@ TEST(Json, SummaryHasNullRetentionWhenUnknown) {
   const json j = json::parse(summary_to_json(summarise(s)));
   EXPECT_TRUE(j["retention_rate"].is_null());
   EXPECT_EQ(j["enrolled"], 0);
+}
+
+
+// A text edit of the tiny scenario's JSON: the first `from` becomes `to`.
+std::string error_after_text(const std::string& from, const std::string& to) {
+  std::string text = scenario_to_json(testing::tiny_scenario(), -1);
+  const std::size_t at = text.find(from);
+  if (at == std::string::npos) return "(no such text)";
+  text.replace(at, from.size(), to);
+  try {
+    scenario_from_json(text, "tiny.json");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(Json, DuplicatedKeysAreLocatedErrors) {
+  const std::string first = testing::tiny_scenario().programmes[1].id;
+  EXPECT_EQ(error_after_text("\"id\":\"" + first + "\"",
+                             "\"id\":\"" + first + "\",\"id\":\"" + first + "\""),
+            "tiny.json: /programmes/1/id: the key 'id' is given twice in one object");
+  EXPECT_EQ(error_after_text("{\"sixlink\":1", "{\"sixlink\":1,\"sixlink\":1"),
+            "tiny.json: /sixlink: the key 'sixlink' is given twice in one object");
+}
+
+TEST(Json, NumbersBeyondDoubleRangeAreLocatedByPointer) {
+  const Programme& p = testing::tiny_scenario().programmes[2];
+  EXPECT_THAT(error_after_text("\"intake\":" + std::to_string(p.intake), "\"intake\":1e400"),
+              HasSubstr("tiny.json: /programmes/2/intake: number overflow"));
+  // Keys holding '/' and '~' are escaped as RFC 6901 says.
+  EXPECT_THAT(error_after_text("{\"sixlink\":1", "{\"sixlink\":1,\"a/b~c\":-1e999"),
+              HasSubstr("tiny.json: /a~1b~0c: number overflow"));
+}
+
+TEST(Json, ControlCharactersInIdsAreEscapedInMessages) {
+  const std::string id = testing::tiny_scenario().regions[0].id;
+  const std::string error = error_after_text("\"id\":\"" + id + "\"", "\"id\":\"a\\u0000b\"");
+  EXPECT_THAT(error, HasSubstr("a\\x00b"));
+  EXPECT_EQ(error.find('\0'), std::string::npos);
 }
 
 }  // namespace

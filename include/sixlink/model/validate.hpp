@@ -66,7 +66,9 @@ struct Problem {
   friend bool operator==(const Problem&, const Problem&) = default;
 };
 
-/// One line: "file: location: message", leaving out the empty parts.
+/// One line: "file: location: message", leaving out the empty parts; a CSV
+/// location as the loaders write it ("city/programmes.csv:5: column 'intake':
+/// message"), so the first problem reads as the error load_scenario throws.
 std::string to_string(const Problem& problem);
 
 /// Throws InvalidInput on the first problem found; returns normally otherwise.

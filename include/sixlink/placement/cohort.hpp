@@ -23,6 +23,10 @@
 // enterprise with internships but no openings offers them without an occupation,
 // which fits no specialty). All of them lie in the city.
 //
+// A synthetic cohort holds at most kMaxSyntheticGraduates graduates (a larger
+// scenario is refused: bring a cohort file). An opening has at most 10^9 seats:
+// a scenario's count beyond that is more than any cohort fills and is cut to it.
+//
 // Numbers are drawn with SplitMix64 keyed by (seed, graduate), so the cohort is
 // the same on every platform and does not depend on the order of evaluation.
 #pragma once
@@ -65,6 +69,9 @@ struct Cohort {
   std::vector<Graduate> graduates;
   std::vector<PlacementOpening> openings;
 };
+
+/// The most graduates synthetic_cohort draws.
+inline constexpr Count kMaxSyntheticGraduates = 2'000'000;
 
 struct CohortOptions {
   std::uint64_t seed = 0;
