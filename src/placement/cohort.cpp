@@ -10,6 +10,7 @@
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
 #include "sixlink/core/error.hpp"
+#include "sixlink/core/interrupt.hpp"
 
 namespace sixlink {
 namespace {
@@ -124,6 +125,7 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
   }
 
   for (std::size_t p = 0; p < s.programmes.size(); ++p) {
+    throw_if_interrupted();  // Ctrl-C from Python while a large cohort is drawn
     const Programme& prog = s.programmes[p];
     const auto graduates =
         static_cast<Count>(std::llround(static_cast<double>(prog.intake) * prog.completion_rate));

@@ -12,7 +12,8 @@ from ._flow import (_INT32, _check_flag, _check_integer, _check_path, _check_rea
 from ._gap import _columns
 
 _PROGRAMME_COLUMNS = ["id", "school", "specialty", "region", "candidate", "open", "current_intake",
-                      "intake", "lower", "upper", "graduates", "placed_local", "leaving", "students"]
+                      "intake", "intake_lp", "lower", "upper", "graduates", "placed_local", "leaving",
+                      "students"]
 
 
 def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_secondary_share,
@@ -54,11 +55,14 @@ def optimise_quotas(scenario: "_core.Scenario", *, year: int = 0,
     Returns a dict: ``"status"`` ("optimal", "infeasible" naming
     ``"binding_constraint"`` and its ``"shortfall"``, or "iteration_limit"),
     ``"objective"`` and ``"upper_bound"`` (the Lagrangian certificate),
-    ``"totals"``, ``"constraints"`` (with shadow prices) and ``"programmes"``, a dict
-    of numpy arrays (``current_intake``, ``intake``, ...). ``export_mps=PATH`` also
-    writes the model as an MPS file whose optimum is ``"objective"`` (check it with
-    ``sixlink.mps.solve_mps``); ``horizon=True`` adds the rolling plan from the base
-    year. The GIL is released while solving.
+    ``"totals"`` and ``"constraints"`` (with shadow prices) at the LP's exact
+    intakes, ``"whole_intakes"`` (students, cost and secondary share once intakes are
+    rounded to whole students, and how: see sixlink/analysis/intake_rounding.hpp) and
+    ``"programmes"``, a dict of numpy arrays (``current_intake``, ``intake`` in whole
+    students, ``intake_lp`` the LP's value, ...). ``export_mps=PATH`` also writes the
+    model as an MPS file whose optimum is ``-objective`` (it minimises minus the
+    objective; check it with ``sixlink.mps.solve_mps``); ``horizon=True`` adds the
+    rolling plan from the base year. The GIL is released while solving.
     """
     return _plan(scenario, year=year, total_enrolment=total_enrolment, budget=budget,
                  min_secondary_share=min_secondary_share, max_secondary_share=max_secondary_share,
