@@ -154,7 +154,9 @@ std::string read_file(const fs::path& path) {
 bool is_standard_output(const fs::path& path) { return path == "-"; }
 
 fs::path write_target(const fs::path& path) {
+  // "out/" names the folder "out": drop trailing separators (never the root's).
   fs::path target = path;
+  while (!target.has_filename() && target.has_relative_path()) target = target.parent_path();
   std::error_code ec;
   for (int hops = 0; fs::is_symlink(target, ec); ++hops) {
     if (hops == 40) throw IoError(path.string() + ": too many levels of symbolic links");

@@ -26,8 +26,9 @@ std::string read_file(const std::filesystem::path& path);
 /// True for "-", the name of standard output wherever a file is written.
 bool is_standard_output(const std::filesystem::path& path);
 
-/// The path a write to `path` replaces: symbolic links followed to their final
-/// target, whether that exists yet or not. Throws IoError on a link loop.
+/// The path a write to `path` replaces: trailing separators dropped ("out/" is
+/// "out"), symbolic links followed to their final target, whether that exists
+/// yet or not. Throws IoError on a link loop.
 std::filesystem::path write_target(const std::filesystem::path& path);
 
 /// Writes `content` atomically (see above); "-" writes it to standard output.

@@ -2,8 +2,8 @@
 
 #include <system_error>
 
+#include "detail/files.hpp"
 #include "detail/locator.hpp"
-
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/json.hpp"
@@ -52,7 +52,7 @@ Scenario resolve_scenario(std::string_view name_or_path) {
 }
 
 void save_scenario(const Scenario& scenario, const fs::path& path) {
-  if (path.extension() == ".json") {
+  if (path.extension() == ".json" || detail::is_standard_output(path)) {
     save_scenario_json(scenario, path);
   } else {
     save_scenario_csv(scenario, path);

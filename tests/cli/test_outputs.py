@@ -323,3 +323,11 @@ def test_validate_json_for_valid_and_broken_files(cli, scenario, tmp_path):
     report = json.loads(done.stdout)
     assert report["valid"] is False and len(report["errors"]) == 1
     assert report["errors"][0]["file"] == str(broken)
+
+
+def test_a_trailing_slash_names_the_folder(cli, tmp_path):
+    cli("export-default", f"{tmp_path / 'city-csv'}/", check=0)
+    cli("export-default", f"{tmp_path / 'city-csv'}/", check=0)  # and replaces it
+    cli("gap", "--csv", f"{tmp_path / 'tables'}/", check=0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["city-csv", "tables"]
+    cli("validate", tmp_path / "city-csv", check=0)

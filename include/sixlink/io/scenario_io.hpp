@@ -27,7 +27,8 @@ std::vector<Problem> check_scenario(const std::filesystem::path& path, std::size
 /// given to load_scenario().
 Scenario resolve_scenario(std::string_view name_or_path);
 
-/// Writes a scenario: as JSON when `path` ends in ".json", else as a CSV folder.
+/// Writes a scenario: as JSON when `path` ends in ".json" or is "-" (standard
+/// output), else as a CSV folder (io/csv.hpp: replaced as a whole).
 void save_scenario(const Scenario& scenario, const std::filesystem::path& path);
 
 }  // namespace sixlink
