@@ -1,5 +1,5 @@
 // Student placement: individual graduates to job and internship openings
-// (DESIGN.md §3.7).
+// (the model is written down below; README.md shows its use).
 //
 // Problem. Graduates g (a cohort, see placement/cohort.hpp) are placed in
 // openings o, each with a capacity, at most one opening per graduate. A pair is
