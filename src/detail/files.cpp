@@ -58,7 +58,7 @@ class Temporary {
  public:
   explicit Temporary(const fs::path& target) {
     std::random_device entropy;
-    char suffix[32];
+    char suffix[64];
     std::snprintf(suffix, sizeof suffix, "%ld-%08x%08x", static_cast<long>(::getpid()), entropy(),
                   entropy());
     path_ =
