@@ -180,7 +180,7 @@ TEST(Json, DuplicatedKeysAreLocatedErrors) {
 }
 
 TEST(Json, NumbersBeyondDoubleRangeAreLocatedByPointer) {
-  const Programme& p = testing::tiny_scenario().programmes[2];
+  const Programme p = testing::tiny_scenario().programmes[2];
   EXPECT_THAT(error_after_text("\"intake\":" + std::to_string(p.intake), "\"intake\":1e400"),
               HasSubstr("tiny.json: /programmes/2/intake: number overflow"));
   // Keys holding '/' and '~' are escaped as RFC 6901 says.
