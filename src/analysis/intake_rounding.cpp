@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/intake_bounds.hpp"
 #include "detail/numbers.hpp"
 #include "sixlink/core/error.hpp"
 
@@ -69,7 +70,8 @@ Rows build_rows(const IntakeRoundingProblem& p, const std::vector<double>& x) {
   for (std::size_t k = 0; k < p.capacity.size(); ++k) {
     if (!(p.capacity[k] > 0)) continue;
     add("school_capacity:" + (k < p.school_id.size() ? p.school_id[k] : std::to_string(k)), -kInf,
-        p.capacity[k], [&](std::size_t i) { return p.school[i] == static_cast<Index>(k) ? 1.0 : 0.0; });
+        p.capacity[k],
+        [&](std::size_t i) { return p.school[i] == static_cast<Index>(k) ? 1.0 : 0.0; });
   }
   if (p.total_enrolment)
     add("total_enrolment", *p.total_enrolment, kInf, [](std::size_t) { return 1.0; });
@@ -90,10 +92,11 @@ Rows build_rows(const IntakeRoundingProblem& p, const std::vector<double>& x) {
 
 void check_shape(const IntakeRoundingProblem& p) {
   const std::size_t n = p.lp.size();
-  if (p.open.size() != n || p.lower.size() != n || p.upper.size() != n || p.continuing.size() != n ||
-      p.school.size() != n || p.cost_per_student.size() != n || p.secondary.size() != n)
-    throw InvalidInput("intake rounding: every per-programme list must have " +
-                       std::to_string(n) + " entries");
+  if (p.open.size() != n || p.lower.size() != n || p.upper.size() != n ||
+      p.continuing.size() != n || p.school.size() != n || p.cost_per_student.size() != n ||
+      p.secondary.size() != n)
+    throw InvalidInput("intake rounding: every per-programme list must have " + std::to_string(n) +
+                       " entries");
   for (std::size_t i = 0; i < n; ++i)
     if (p.school[i] < 0 || static_cast<std::size_t>(p.school[i]) >= p.capacity.size())
       throw InvalidInput("intake rounding: programme " + std::to_string(i) +
@@ -108,13 +111,12 @@ std::string shown(double x) { return detail::format_number(std::round(x * 1e6) /
 
 std::string row_message(const Row& r) {
   const double v = r.value;
-  if (v < r.lo)
-    return r.name + " (" + shown(v) + " below " + shown(r.lo) + ")";
+  if (v < r.lo) return r.name + " (" + shown(v) + " below " + shown(r.lo) + ")";
   return r.name + " (" + shown(v) + " above " + shown(r.hi) + ")";
 }
 
 struct Move {
-  double gain = 0.0;      // change of the total violation (negative: better)
+  double gain = 0.0;       // change of the total violation (negative: better)
   double distance = kInf;  // sum |x_new - lp| of the moved intakes
   std::size_t first = 0, second = 0;
   bool pair = false;
@@ -163,28 +165,14 @@ IntakeRoundingProblem intake_rounding_problem(const Scenario& s, const QuotaOpti
     if (planned.id != prog.id)
       throw InvalidInput("intake rounding: plan row " + std::to_string(i) + " is '" + planned.id +
                          "', the scenario's programme '" + prog.id + "'");
-    const double q0 = candidate || o.previous_intake.empty() ? static_cast<double>(prog.intake)
-                                                             : o.previous_intake[i];
+    // The model's own bounds, in students, rounded inward to whole students.
+    const detail::IntakeBounds bounds = detail::intake_bounds(prog, candidate, o, i);
     p.programme.push_back(prog.id);
     p.lp.push_back(planned.open ? planned.intake : 0.0);
     p.open.push_back(planned.open ? 1 : 0);
-    double lo = 0.0, hi = 0.0;
-    {
-      if (candidate) {
-        lo = static_cast<double>(prog.min_intake);
-        hi = static_cast<double>(prog.max_intake);
-      } else {
-        lo = std::max(static_cast<double>(prog.min_intake), (1.0 - o.max_change) * q0);
-        hi = (1.0 + o.max_change) * q0;
-        if (prog.max_intake > 0) hi = std::min(hi, static_cast<double>(prog.max_intake));
-        lo = std::min(lo, hi);
-      }
-    }
-    p.lower.push_back(static_cast<Count>(std::ceil(lo - 1e-9)));
-    p.upper.push_back(static_cast<Count>(std::floor(hi + 1e-9)));
-    p.continuing.push_back(candidate                         ? 0.0
-                           : o.continuing_students.empty() ? static_cast<double>(prog.duration - 1) * q0
-                                                           : o.continuing_students[i]);
+    p.lower.push_back(static_cast<Count>(std::ceil(bounds.lower - 1e-9)));
+    p.upper.push_back(static_cast<Count>(std::floor(bounds.upper + 1e-9)));
+    p.continuing.push_back(bounds.continuing);
     const auto school = school_index.find(prog.school);
     if (school == school_index.end())
       throw InvalidInput("intake rounding: programme '" + prog.id + "' names no known school");

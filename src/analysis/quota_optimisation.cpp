@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "analysis/intake_bounds.hpp"
 #include "detail/dense_lp.hpp"
 #include "detail/files.hpp"
 #include "detail/numbers.hpp"
@@ -223,28 +224,17 @@ PlanModel build_model(const Scenario& s, const Scenario& all, const QuotaOptions
     m.cost_per_student[i] = prog.cost_per_student;
     m.secondary[i] = specialty.at(prog.specialty)->level == SpecialtyLevel::kSecondary;
     m.school_of[i] = school_index.at(prog.school);
-    const double q0 = is_candidate || o.previous_intake.empty() ? static_cast<double>(prog.intake)
-                                                                : o.previous_intake[i];
+    const detail::IntakeBounds bounds = detail::intake_bounds(prog, is_candidate, o, i);
+    const double q0 = bounds.q0;
     m.q0[i] = q0;
-    m.continuing[i] = is_candidate                    ? 0.0
-                      : o.continuing_students.empty() ? static_cast<double>(prog.duration - 1) * q0
-                                                      : o.continuing_students[i];
+    m.continuing[i] = bounds.continuing;
     const double c = prog.completion_rate;
     const auto g0 = static_cast<Count>(std::llround(q0 * c));
     m.g0[i] = g0;
     m.step[i] = static_cast<Count>(std::llround(o.adjustment_step * static_cast<double>(g0)));
     // Intake bounds while open, then in graduates, rounded inwards.
-    double lo_q, hi_q;
-    if (is_candidate) {
-      lo_q = static_cast<double>(prog.min_intake);
-      hi_q = static_cast<double>(prog.max_intake);
-    } else {
-      lo_q = std::max(static_cast<double>(prog.min_intake), (1.0 - o.max_change) * q0);
-      m.may_close[i] = (1.0 - o.max_change) * q0 <= static_cast<double>(prog.min_intake);
-      hi_q = (1.0 + o.max_change) * q0;
-      if (prog.max_intake > 0) hi_q = std::min(hi_q, static_cast<double>(prog.max_intake));
-      lo_q = std::min(lo_q, hi_q);
-    }
+    const double lo_q = bounds.lower, hi_q = bounds.upper;
+    if (!is_candidate) m.may_close[i] = bounds.may_close;
     const double base = is_candidate ? 0.0 : q0;
     auto graduates_at = [&](double q) { return static_cast<double>(g0) + c * (q - base); };
     Count lo = static_cast<Count>(std::ceil(graduates_at(lo_q) - 1e-9));

@@ -156,8 +156,7 @@ std::string format_summary(const ScenarioSummary& s) {
   out += "  " + pad_right("cluster", name_width) + pad_left("graduates", 12) +
          pad_left("openings", 12) + "\n";
   for (const auto& cl : s.clusters) {
-    out += "  " + pad_right(cl.name, name_width) +
-           pad_left(count(cl.graduates), 12) +
+    out += "  " + pad_right(cl.name, name_width) + pad_left(count(cl.graduates), 12) +
            pad_left(format_count(cl.openings), 12) + "\n";
   }
   if (s.unattributed_graduates > 0.5) {
@@ -254,31 +253,29 @@ std::string format_gap(const GapReport& r, const std::string& scenario_name) {
 namespace {
 
 std::string plan_summary(const RecommendationReport& report, std::size_t top,
-                         const IntakeRounding* rounding) {
+                         const IntakeRounding& rounding) {
   const QuotaResult& r = report.plan;
   std::string out = "Quota plan for the intake of " + std::to_string(r.year) +
                     " (graduating into " + std::to_string(r.demand_year) +
                     "): " + std::string(to_string(r.status)) + "\n";
   if (r.status == QuotaStatus::kInfeasible) return out + r.message + "\n";
   if (!r.message.empty()) out += r.message + "\n";
-  const bool whole = rounding && rounding->status == IntakeRoundingStatus::kRounded;
+  const bool whole = rounding.status == IntakeRoundingStatus::kRounded;
   Table t({"", ""});
   t.add({"objective (bound)", fixed(r.objective, 2) + " (" + fixed(r.upper_bound, 2) + ")"});
   t.add({"graduates of the cohort", count(r.graduates)});
   t.add({"placed locally", count(r.placed_local) + " (" + percent(r.retention_rate) + ")"});
   t.add({"openings left unfilled", count(r.unmet) + " of " + count(r.demand)});
   // Students, cost and level mix of the intakes as admitted (whole students).
-  t.add({"students", count(whole ? rounding->enrolment : r.enrolment)});
-  t.add({"cost a year (yuan)", count(whole ? rounding->cost : r.cost)});
-  t.add({"secondary share of students", percent(whole ? rounding->secondary_share
-                                                      : r.secondary_share)});
+  t.add({"students", count(whole ? rounding.enrolment : r.enrolment)});
+  t.add({"cost a year (yuan)", count(whole ? rounding.cost : r.cost)});
+  t.add({"secondary share of students",
+         percent(whole ? rounding.secondary_share : r.secondary_share)});
   out += t.render();
-  if (!rounding) {
-    out += "  intakes are the LP's values (not rounded to whole students)\n";
-  } else if (!whole) {
-    out += "  intakes are the LP's values: " + rounding->message + "\n";
-  } else if (rounding->moved > 0) {
-    out += "  whole intakes: " + counted(rounding->moved, "intake", "intakes") +
+  if (!whole) {
+    out += "  intakes are the LP's values: " + rounding.message + "\n";
+  } else if (rounding.moved > 0) {
+    out += "  whole intakes: " + counted(rounding.moved, "intake", "intakes") +
            " rounded away from the nearest whole number to keep the constraints\n";
   }
   Table c({"constraint", "value", "limit", "binding", "shadow price"});
@@ -298,14 +295,13 @@ std::string plan_summary(const RecommendationReport& report, std::size_t top,
          " shrink, " + format_count(counts[2]) + " open, " + format_count(counts[3]) + " close";
   const bool sampled = report.samples > 0;
   if (sampled)
-    out += " (agreement over " +
-           counted(report.samples, "demand sample", "demand samples") + ", seed " +
-           std::to_string(report.seed) + ")";
+    out += " (agreement over " + counted(report.samples, "demand sample", "demand samples") +
+           ", seed " + std::to_string(report.seed) + ")";
   out += "\n";
   std::unordered_map<std::string_view, std::size_t> index;
   for (std::size_t i = 0; i < r.programmes.size(); ++i) index.emplace(r.programmes[i].id, i);
-  std::vector<std::string> header = {"programme", "action", "intake", "plan", "value/grad",
-                                     "range", "unmet", "retention"};
+  std::vector<std::string> header = {"programme",  "action", "intake", "plan",
+                                     "value/grad", "range",  "unmet",  "retention"};
   if (sampled) header.push_back("agree");
   Table rec(header);
   std::string reasons;
@@ -314,7 +310,7 @@ std::string plan_summary(const RecommendationReport& report, std::size_t top,
     std::string planned = fixed(x.intake, 1);
     if (whole) {
       const auto it = index.find(x.programme);
-      if (it != index.end()) planned = count(rounding->intake[it->second]);
+      if (it != index.end()) planned = count(rounding.intake[it->second]);
     }
     std::vector<std::string> row = {x.programme,
                                     std::string(to_string(x.action)),
@@ -334,17 +330,17 @@ std::string plan_summary(const RecommendationReport& report, std::size_t top,
 
 std::string plan_report(const RecommendationReport& report, const RollingPlan* horizon,
                         const std::string& scenario_name, std::size_t top,
-                        const IntakeRounding* rounding) {
-  std::string out = "Quota optimisation of " + scenario_name + "\n\n" +
-                    plan_summary(report, top, rounding);
+                        const IntakeRounding& rounding) {
+  std::string out =
+      "Quota optimisation of " + scenario_name + "\n\n" + plan_summary(report, top, rounding);
   if (horizon) {
     out += "\nRolling plan (targets interpolated from the base year; the LP's totals)\n";
     Table h({"year", "intake", "students", "target", "graduates", "retention", "target",
              "match rate", "status"});
     for (const auto& y : horizon->years) {
       h.add({std::to_string(y.year), count(y.intake), count(y.enrolment),
-             y.enrolment_target ? count(*y.enrolment_target) : std::string("-"),
-             count(y.graduates), percent(y.retention_rate),
+             y.enrolment_target ? count(*y.enrolment_target) : std::string("-"), count(y.graduates),
+             percent(y.retention_rate),
              y.retention_target ? percent(*y.retention_target) : std::string("-"),
              percent(y.match_rate),
              y.enrolment_shortfall > 0 ? "short " + count(y.enrolment_shortfall)
@@ -360,22 +356,13 @@ std::string plan_report(const RecommendationReport& report, const RollingPlan* h
 std::string format_plan_summary(const Scenario& scenario, const RecommendationReport& report,
                                 std::size_t top) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  return plan_summary(report, top, &rounding);
-}
-
-std::string format_plan_summary(const RecommendationReport& report, std::size_t top) {
-  return plan_summary(report, top, nullptr);
+  return plan_summary(report, top, rounding);
 }
 
 std::string format_plan(const Scenario& scenario, const RecommendationReport& report,
                         const RollingPlan* horizon, std::size_t top) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  return plan_report(report, horizon, scenario.name, top, &rounding);
-}
-
-std::string format_plan(const RecommendationReport& report, const RollingPlan* horizon,
-                        const std::string& scenario_name, std::size_t top) {
-  return plan_report(report, horizon, scenario_name, top, nullptr);
+  return plan_report(report, horizon, scenario.name, top, rounding);
 }
 
 std::string format_placement_summary(const PlacementResult& r) {
@@ -415,7 +402,8 @@ std::string format_placement(const PlacementResult& r, const std::string& scenar
            format_count(unplaced[k]->graduates - unplaced[k]->placed)});
   const auto with = static_cast<Count>(unplaced.size());
   out += "\nMost unplaced graduates (" +
-         (with == 1 ? std::string("1 programme has some") : format_count(with) + " programmes have some") +
+         (with == 1 ? std::string("1 programme has some")
+                    : format_count(with) + " programmes have some") +
          ")\n" + u.render();
   return out;
 }

@@ -39,15 +39,10 @@ std::string format_gap(const GapReport& report, const std::string& scenario_name
 /// (part of `sixlink run`), with whole intakes rounded against `scenario`.
 std::string format_plan_summary(const Scenario& scenario, const RecommendationReport& report,
                                 std::size_t top);
-/// As above with the LP's intakes (says so in the report).
-std::string format_plan_summary(const RecommendationReport& report, std::size_t top);
 
 /// The `sixlink plan` report: the summary, then the rolling horizon if given.
 std::string format_plan(const Scenario& scenario, const RecommendationReport& report,
                         const RollingPlan* horizon, std::size_t top);
-/// As above with the LP's intakes (says so in the report).
-std::string format_plan(const RecommendationReport& report, const RollingPlan* horizon,
-                        const std::string& scenario_name, std::size_t top);
 
 /// The placement's headline figures (part of `sixlink run`).
 std::string format_placement_summary(const PlacementResult& result);

@@ -18,40 +18,46 @@ constexpr std::size_t kShown = 20;
 }  // namespace
 
 int run_validate(const std::string& path, bool json) {
+  nlohmann::ordered_json out;
+  out["valid"] = false;
+  out["path"] = path;
+  std::string first_error;
+  try {  // a valid file is read once; only a broken one is read again, to list its problems
+    const Scenario scenario = load_scenario(path);
+    const ScenarioSummary summary = summarise(scenario);
+    if (json) {
+      out["valid"] = true;
+      out["errors"] = nlohmann::ordered_json::array();
+      out["summary"] = nlohmann::ordered_json::parse(summary_to_json(summary));
+      std::cout << out.dump(2) << '\n';
+    } else {
+      std::cout << path << ": valid scenario '" << scenario.name << "' ("
+                << summary.counts.programmes << " programmes, " << summary.counts.enterprises
+                << " enterprises)\n";
+    }
+    return 0;
+  } catch (const Error& e) {
+    first_error = e.what();
+  }
   // One more than is shown, to know whether some were left out.
   std::vector<Problem> problems = check_scenario(path, kShown + 1);
   const bool more = problems.size() > kShown;
   if (more) problems.resize(kShown);
-  nlohmann::ordered_json out;
-  out["valid"] = problems.empty();
-  out["path"] = path;
+  if (problems.empty()) problems.push_back({path, "", first_error});  // never "invalid, no reason"
   auto& errors = out["errors"] = nlohmann::ordered_json::array();
   for (const Problem& p : problems)
     errors.push_back({{"file", p.file}, {"location", p.location}, {"message", p.message}});
-  if (!problems.empty()) {
-    out["more_errors"] = more;
-    if (json) {
-      std::cout << out.dump(2) << '\n';
-    } else {
-      for (const Problem& p : problems)
-        std::cerr << "sixlink: " << escape_control_characters(to_string(p)) << '\n';
-      if (more)
-        std::cerr << "sixlink: " << path << ": more problems not shown (the first " << kShown
-                  << " are above)\n";
-    }
-    return 2;
-  }
-  const Scenario scenario = load_scenario(path);
-  const ScenarioSummary summary = summarise(scenario);
+  out["more_errors"] = more;
   if (json) {
-    out["summary"] = nlohmann::ordered_json::parse(summary_to_json(summary));
     std::cout << out.dump(2) << '\n';
   } else {
-    std::cout << path << ": valid scenario '" << scenario.name << "' ("
-              << summary.counts.programmes << " programmes, " << summary.counts.enterprises
-              << " enterprises)\n";
+    for (const Problem& p : problems)
+      std::cerr << "sixlink: " << escape_control_characters(to_string(p)) << '\n';
+    if (more)
+      std::cerr << "sixlink: " << path << ": more problems not shown (the first " << kShown
+                << " are above)\n";
   }
-  return 0;
+  return 2;
 }
 
 }  // namespace sixlink::cli
