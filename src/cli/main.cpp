@@ -444,10 +444,8 @@ int main(int argc, char** argv) {
           export_format == "json" ||
           (export_format == "auto" &&
            (fs::path(export_path).extension() == ".json" || to_standard_output(export_path)));
-      const auto csv_files = sixlink::scenario_to_csv(scenario);
-      std::vector<std::string> csv_names;
-      for (const auto& [name, content] : csv_files) csv_names.push_back(name);
-      sixlink::cli::check_output_paths({}, {{"PATH", export_path, !as_json, csv_names}});
+      sixlink::cli::check_output_paths(
+          {}, {{"PATH", export_path, !as_json, sixlink::scenario_csv_files()}});
       if (as_json) {
         sixlink::save_scenario_json(scenario, export_path);
       } else {

@@ -317,6 +317,12 @@ Scenario load_scenario_csv(const fs::path& folder) {
   return scenario_from_csv(files, folder.string());
 }
 
+std::vector<std::string> scenario_csv_files() {
+  std::vector<std::string> names;
+  for (const TableFormat& f : formats()) names.emplace_back(f.file);
+  return names;
+}
+
 void save_scenario_csv(const Scenario& scenario, const fs::path& folder) {
   detail::write_folder_atomic(folder, scenario_to_csv(scenario));
 }

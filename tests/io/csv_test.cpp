@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -41,6 +42,16 @@ TEST(Csv, RoundTripsTheTinyAndDefaultScenarios) {
   EXPECT_EQ(scenario_from_csv(scenario_to_csv(tiny)), tiny);
   EXPECT_EQ(scenario_from_csv(scenario_to_csv(default_scenario())), default_scenario());
   EXPECT_EQ(scenario_to_csv(tiny).size(), 13u);
+}
+
+TEST(Csv, ScenarioCsvFilesNamesWhatScenarioToCsvWrites) {
+  std::vector<std::string> written;
+  for (const auto& [name, content] : scenario_to_csv(testing::tiny_scenario()))
+    written.push_back(name);
+  std::vector<std::string> named = scenario_csv_files();
+  std::sort(named.begin(), named.end());
+  EXPECT_EQ(named, written);  // CsvFiles is a sorted map
+  EXPECT_EQ(named.size(), 13u);
 }
 
 TEST(Csv, ReadsWhatSpreadsheetsWrite) {

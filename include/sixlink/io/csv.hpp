@@ -29,6 +29,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sixlink/model/scenario.hpp"
 
@@ -43,6 +44,9 @@ Scenario scenario_from_csv(const CsvFiles& files, std::string_view source = "");
 
 /// The scenario as CSV files (all thirteen, with headers, in a fixed order).
 CsvFiles scenario_to_csv(const Scenario& scenario);
+
+/// The names of the thirteen files scenario_to_csv writes.
+std::vector<std::string> scenario_csv_files();
 
 /// Reads a scenario from a folder of CSV files.
 Scenario load_scenario_csv(const std::filesystem::path& folder);
