@@ -77,74 +77,73 @@ testing::RandomFlowSpec negative_spec(std::uint64_t seed, bool feasible) {
   return spec;
 }
 
-// Random supplies: almost all infeasible (compared by status and sixlink's cut).
-TEST(LemonAgreement, RandomSuppliesWithNonNegativeCosts) {
+// Solves the problems `make(seed)` for seeds in [first, last) with both solvers.
+template <class Make>
+Tally agreement_over(std::uint64_t first, std::uint64_t last, const Make& make) {
   Tally tally;
-  for (std::uint64_t seed = 0; seed < 300; ++seed) {
-    MinCostFlow p = testing::random_flow_problem(non_negative_spec(seed, false), seed);
+  for (std::uint64_t seed = first; seed < last; ++seed) {
+    MinCostFlow p = make(seed);
     expect_agreement(p, seed, tally);
   }
+  return tally;
+}
+
+// Random supplies: almost all infeasible (compared by status and sixlink's cut).
+TEST(LemonAgreement, RandomSuppliesWithNonNegativeCosts) {
+  const Tally tally = agreement_over(0, 300, [](std::uint64_t seed) {
+    return testing::random_flow_problem(non_negative_spec(seed, false), seed);
+  });
   EXPECT_EQ(tally.instances, 300);
   EXPECT_EQ(tally.optimal, 40);
   EXPECT_EQ(tally.infeasible, 260);
 }
 
 TEST(LemonAgreement, FeasibleNetworksWithNonNegativeCosts) {
-  Tally tally;
-  for (std::uint64_t seed = 0; seed < 300; ++seed) {
-    MinCostFlow p = testing::random_flow_problem(non_negative_spec(seed, true), seed);
-    expect_agreement(p, seed, tally);
-  }
+  const Tally tally = agreement_over(0, 300, [](std::uint64_t seed) {
+    return testing::random_flow_problem(non_negative_spec(seed, true), seed);
+  });
   EXPECT_EQ(tally.instances, 300);
   EXPECT_EQ(tally.optimal, 300);
 }
 
 TEST(LemonAgreement, RandomSuppliesWithNegativeCostsOnFiniteArcs) {
-  Tally tally;
-  for (std::uint64_t seed = 1000; seed < 1200; ++seed) {
-    MinCostFlow p = testing::random_flow_problem(negative_spec(seed, false), seed);
-    expect_agreement(p, seed, tally);
-  }
+  const Tally tally = agreement_over(1000, 1200, [](std::uint64_t seed) {
+    return testing::random_flow_problem(negative_spec(seed, false), seed);
+  });
   EXPECT_EQ(tally.instances, 200);
   EXPECT_EQ(tally.optimal, 31);
   EXPECT_EQ(tally.infeasible, 169);
 }
 
 TEST(LemonAgreement, FeasibleNetworksWithNegativeCostsOnFiniteArcs) {
-  Tally tally;
-  for (std::uint64_t seed = 1000; seed < 1200; ++seed) {
-    MinCostFlow p = testing::random_flow_problem(negative_spec(seed, true), seed);
-    expect_agreement(p, seed, tally);
-  }
+  const Tally tally = agreement_over(1000, 1200, [](std::uint64_t seed) {
+    return testing::random_flow_problem(negative_spec(seed, true), seed);
+  });
   EXPECT_EQ(tally.instances, 200);
   EXPECT_EQ(tally.optimal, 200);
 }
 
 // Negative costs on infinite arcs: negative cycles make some unbounded.
 TEST(LemonAgreement, FeasibleNetworksWithNegativeCostsOnInfiniteArcs) {
-  Tally tally;
-  for (std::uint64_t seed = 2000; seed < 2100; ++seed) {
+  const Tally tally = agreement_over(2000, 2100, [](std::uint64_t seed) {
     testing::RandomFlowSpec spec = negative_spec(seed, true);
     spec.nodes = 30 + static_cast<Index>(seed % 4) * 20;
     spec.arcs = spec.nodes * 3;
     spec.min_cost = -100;
     spec.max_cost = 1000;
     spec.infinite_share = 0.2;
-    MinCostFlow p = testing::random_flow_problem(spec, seed);
-    expect_agreement(p, seed, tally);
-  }
+    return testing::random_flow_problem(spec, seed);
+  });
   EXPECT_EQ(tally.instances, 100);
   EXPECT_EQ(tally.optimal, 93);
   EXPECT_EQ(tally.unbounded, 7);
 }
 
 TEST(LemonAgreement, DenseTransportationProblems) {
-  Tally tally;
-  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+  const Tally tally = agreement_over(0, 20, [](std::uint64_t seed) {
     const Index sources = 40 + static_cast<Index>(seed % 3) * 20, sinks = 30;
-    MinCostFlow p = bench::transportation(sources, sinks, sources * sinks, 1000, seed);
-    expect_agreement(p, seed, tally);
-  }
+    return bench::transportation(sources, sinks, sources * sinks, 1000, seed);
+  });
   EXPECT_EQ(tally.instances, 20);
   EXPECT_EQ(tally.optimal, 20);
 }
