@@ -117,10 +117,6 @@ std::string_view to_string(AssignmentMode mode) {
   return mode == AssignmentMode::kFull ? "full" : "partial";
 }
 
-std::string_view to_string(AssignmentStatus status) {
-  return status == AssignmentStatus::kOptimal ? "optimal" : "infeasible";
-}
-
 std::optional<AssignmentAlgorithm> parse_assignment_algorithm(std::string_view text) {
   for (auto a : {AssignmentAlgorithm::kAuto, AssignmentAlgorithm::kJonkerVolgenant,
                  AssignmentAlgorithm::kShortestPath, AssignmentAlgorithm::kSparseShortestPath,

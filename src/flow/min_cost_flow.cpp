@@ -20,20 +20,6 @@ std::string_view to_string(SupplyMode mode) {
   return "?";
 }
 
-std::string_view to_string(FlowStatus status) {
-  switch (status) {
-    case FlowStatus::kOptimal:
-      return "optimal";
-    case FlowStatus::kInfeasible:
-      return "infeasible";
-    case FlowStatus::kUnbounded:
-      return "unbounded";
-    case FlowStatus::kOutOfRange:
-      return "out_of_range";
-  }
-  return "?";
-}
-
 std::optional<SupplyMode> parse_supply_mode(std::string_view text) {
   for (auto mode : {SupplyMode::kExact, SupplyMode::kSupplyAtMost, SupplyMode::kDemandAtMost}) {
     if (text == to_string(mode)) return mode;

@@ -140,6 +140,8 @@ CertificateCheck check_min_cost_flow(const MinCostFlow& problem, const MinCostFl
       return check_unbounded(problem, result);
     case FlowStatus::kOutOfRange:
       return {};
+    case FlowStatus::kIterationLimit:  // the flow engine never stops at a limit
+      return fail("min-cost flow reported an iteration limit");
   }
   return fail("unknown status");
 }

@@ -62,6 +62,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sixlink/core/status.hpp"
 #include "sixlink/core/types.hpp"
 
 namespace sixlink {
@@ -81,11 +82,13 @@ enum class AssignmentAlgorithm {
   kAuction
 };
 enum class AssignmentMode { kFull, kPartial };
-enum class AssignmentStatus { kOptimal, kInfeasible };
+/// The assignment solvers' outcomes, in the shared vocabulary (sixlink/core/status.hpp):
+/// kOptimal (the matching and its duals are optimal) or kInfeasible (kFull mode and
+/// no perfect matching over the finite weights). Never any other value.
+using AssignmentStatus = Status;
 
 std::string_view to_string(AssignmentAlgorithm algorithm);
 std::string_view to_string(AssignmentMode mode);
-std::string_view to_string(AssignmentStatus status);
 std::optional<AssignmentAlgorithm> parse_assignment_algorithm(std::string_view text);
 std::optional<AssignmentMode> parse_assignment_mode(std::string_view text);
 

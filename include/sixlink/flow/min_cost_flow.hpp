@@ -77,6 +77,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sixlink/core/status.hpp"
 #include "sixlink/core/types.hpp"
 
 namespace sixlink {
@@ -93,15 +94,14 @@ enum class SupplyMode {
   kDemandAtMost,  ///< out(v) - in(v) >= b_v (LEMON's GEQ)
 };
 
-enum class FlowStatus {
-  kOptimal,     ///< flow, potentials and cost are optimal
-  kInfeasible,  ///< no flow meets the supplies and bounds; see `cut`
-  kUnbounded,   ///< feasible, and cost falls without limit; see `negative_cycle`
-  kOutOfRange,  ///< data or the optimal cost exceed the int64 ranges above
-};
+/// The flow engine's outcomes, in the shared vocabulary (sixlink/core/status.hpp):
+/// kOptimal (flow, potentials and cost are optimal), kInfeasible (no flow meets the
+/// supplies and bounds; see `cut`), kUnbounded (feasible, and cost falls without
+/// limit; see `negative_cycle`), kOutOfRange (data or the optimal cost exceed the
+/// int64 ranges above). Never kIterationLimit.
+using FlowStatus = Status;
 
 std::string_view to_string(SupplyMode mode);
-std::string_view to_string(FlowStatus status);
 std::optional<SupplyMode> parse_supply_mode(std::string_view text);
 
 struct MinCostFlowOptions {
