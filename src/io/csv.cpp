@@ -7,7 +7,7 @@
 
 #include "detail/csv_reader.hpp"
 #include "detail/files.hpp"
-#include "detail/locator.hpp"
+#include "model/locator.hpp"
 #include "detail/numbers.hpp"
 #include "io/csv_table.hpp"
 #include "io/entity_reader.hpp"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "detail/files.hpp"
-#include "detail/locator.hpp"
+#include "model/locator.hpp"
 #include "io/entity_reader.hpp"
 #include "io/report_numbers.hpp"
 #include "sixlink/core/error.hpp"

@@ -3,7 +3,7 @@
 #include <system_error>
 
 #include "detail/files.hpp"
-#include "detail/locator.hpp"
+#include "model/locator.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/json.hpp"

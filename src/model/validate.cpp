@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "detail/locator.hpp"
+#include "model/locator.hpp"
 #include "detail/numbers.hpp"
 #include "sixlink/core/error.hpp"
 

@@ -1,76 +1,27 @@
 #include "sixlink/verify/stability_audit.hpp"
 
-#include <algorithm>
-#include <string>
+#include <utility>
+#include <vector>
 
-#include "matching/priority.hpp"
-#include "matching/seat_pools.hpp"
-#include "sixlink/core/error.hpp"
+#include "sixlink/matching/choice_rule.hpp"
 
 namespace sixlink {
-namespace {
-std::size_t at(Index k) { return static_cast<std::size_t>(k); }
-}  // namespace
 
 StabilityAudit audit_stability(const MatchingMarket& market,
                                std::span<const Index> applicant_match) {
-  validate(market);
-  const Index applicants = market.applicant_count(), institutions = market.institution_count();
-  if (static_cast<Index>(applicant_match.size()) != applicants) {
-    throw InvalidInput("the matching has " + std::to_string(applicant_match.size()) +
-                       " entries for " + std::to_string(applicants) + " applicants");
-  }
-  std::vector<Count> matched(at(institutions), 0);
-  for (Index a = 0; a < applicants; ++a) {
-    const Index s = applicant_match[at(a)];
-    if (s < -1 || s >= institutions) {
-      throw InvalidInput("applicant " + std::to_string(a) + " is matched to institution " +
-                         std::to_string(s) + ", outside -1.." + std::to_string(institutions - 1));
-    }
-    if (s >= 0) ++matched[at(s)];
-  }
-  const RankedLists& prefs = market.applicant_prefs;
-  const detail::Priorities priorities(market);
-  auto group_of = [&market](Index a) {
-    return market.applicant_group.empty() ? Index{-1} : market.applicant_group[at(a)];
-  };
-
+  // The choice rule validates the market and the matching (the same messages
+  // the audit has always thrown) and judges every list entry above a match.
+  ChoiceRuleVerdict verdict = apply_choice_rules(market, applicant_match);
   StabilityAudit out;
-  // Each applicant's place in its own list of its match (-1: not listed), and
-  // its priority key there.
-  std::vector<Index> place(at(applicants), -1);
-  detail::SeatPools pools(market, matched);
-  for (Index a = 0; a < applicants; ++a) {
-    const Index s = applicant_match[at(a)];
-    if (s < 0) continue;
-    detail::PriorityKey key;
-    for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
-      if (prefs.indices[at(k)] != s) continue;
-      place[at(a)] = k;
-      key = priorities.key(a, k, s);
-    }
-    if (place[at(a)] < 0 || key.primary == detail::Priorities::kUnranked) {
-      out.unacceptable.push_back(a);
-      if (place[at(a)] < 0) {  // not on its own list: rank it last at s
-        key = {detail::Priorities::kUnranked, 0, static_cast<std::uint32_t>(a)};
-      }
-    }
-    pools.offer(s, key, group_of(a));
+  out.blocking_pairs = std::move(verdict.takers);
+  out.unacceptable = std::move(verdict.unacceptable);
+  out.justified_envy = verdict.outranked;
+  std::vector<Count> matched(market.capacities.size(), 0);
+  for (const Index s : applicant_match) {
+    if (s >= 0) ++matched[static_cast<std::size_t>(s)];
   }
-  for (Index s = 0; s < institutions; ++s) {
-    if (matched[at(s)] > market.capacities[at(s)]) out.over_capacity.push_back(s);
-  }
-  pools.sort();
-  // Blocking pairs and justified envy: every institution a lists above its match.
-  for (Index a = 0; a < applicants; ++a) {
-    const Index end = place[at(a)] >= 0 ? place[at(a)] : prefs.indptr[at(a) + 1];
-    for (Index k = prefs.indptr[at(a)]; k < end; ++k) {
-      const Index s = prefs.indices[at(k)];
-      const detail::PriorityKey key = priorities.key(a, k, s);
-      if (key.primary == detail::Priorities::kUnranked) continue;
-      if (pools.would_take(s, key, group_of(a))) out.blocking_pairs.emplace_back(a, s);
-      out.justified_envy += pools.outranked(s, key, group_of(a));
-    }
+  for (std::size_t s = 0; s < matched.size(); ++s) {
+    if (matched[s] > market.capacities[s]) out.over_capacity.push_back(static_cast<Index>(s));
   }
   return out;
 }

@@ -16,6 +16,10 @@
 //     a pool a may enter. Zero for a stable matching without quotas; admission
 //     results are judged by it.
 //
+// The institutions' side is judged by the market's own choice rule, which
+// matching/ defines once and exposes as apply_choice_rules
+// (matching/choice_rule.hpp); the audit adds the capacity check.
+//
 // Complexity: O(L log q) for total list length L and largest capacity q.
 #pragma once
 
