@@ -10,30 +10,17 @@
 #include <numeric>
 #include <random>
 
-#include "sixlink/assignment/assignment.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/matching/parallel_choice.hpp"
 #include "sixlink/verify/stability_audit.hpp"
+#include "support/matching_markets.hpp"
 
 namespace sixlink {
 namespace {
 
-using Lists = std::vector<std::vector<Index>>;
-
-RankedLists lists(const Lists& rows) {
-  RankedLists out;
-  for (const auto& row : rows) out.add(row);
-  return out;
-}
-
-MatchingMarket ranked_market(const Lists& applicant_prefs, std::vector<Count> capacities,
-                             const Lists& institution_prefs) {
-  MatchingMarket m;
-  m.applicant_prefs = lists(applicant_prefs);
-  m.capacities = std::move(capacities);
-  m.institution_prefs = lists(institution_prefs);
-  return m;
-}
+using testing::lists;
+using testing::random_scored_market;
+using testing::ranked_market;
 
 TEST(StableMatching, TextbookInstanceHasDistinctApplicantAndInstitutionOptima) {
   const MatchingMarket m = ranked_market({{0, 1, 2}, {1, 0, 2}, {0, 1, 2}}, {1, 1, 1},
@@ -234,26 +221,6 @@ TEST(StableMatching, EqualsTheOptimaFoundByEnumeratingEveryStableMatching) {
   EXPECT_GT(with_choice, 80);  // markets with more than one stable matching were tested
 }
 
-MatchingMarket random_scored_market(std::mt19937_64& rng, Index applicants, Index institutions,
-                                    Index list_length, int score_range, bool entry_scores) {
-  MatchingMarket m;
-  std::uniform_int_distribution<Index> pick(0, institutions - 1);
-  for (Index a = 0; a < applicants; ++a) {
-    std::vector<Index> l;
-    while (static_cast<Index>(l.size()) < std::min(list_length, institutions)) {
-      const Index s = pick(rng);
-      if (std::find(l.begin(), l.end(), s) == l.end()) l.push_back(s);
-    }
-    m.applicant_prefs.add(l);
-    for (std::size_t k = 0; k < l.size() && entry_scores; ++k)
-      m.entry_scores.push_back(static_cast<double>(rng() % static_cast<unsigned>(score_range)));
-    if (!entry_scores)
-      m.scores.push_back(static_cast<double>(rng() % static_cast<unsigned>(score_range)));
-  }
-  for (Index s = 0; s < institutions; ++s) m.capacities.push_back(static_cast<Count>(rng() % 12));
-  return m;
-}
-
 TEST(StableMatching, LargeRandomMarketsHaveNoBlockingPairs) {
   std::mt19937_64 rng(9);
   for (int trial = 0; trial < 24; ++trial) {
@@ -307,71 +274,6 @@ TEST(StableMatching, QuotasReserveSeatsAndReleaseTheUnusedOnes) {
   EXPECT_EQ(solve_stable_matching(m).applicant_match, (std::vector<Index>{0, 0, -1}));
   EXPECT_EQ(solve_stable_matching(m, {ProposingSide::kInstitutions}).applicant_match,
             (std::vector<Index>{0, 0, -1}));
-}
-
-TEST(ParallelChoice, EqualsSerialDictatorshipWhenEveryoneRanksEverything) {
-  std::mt19937_64 rng(17);
-  for (int trial = 0; trial < 50; ++trial) {
-    MatchingMarket m = random_scored_market(rng, 400, 12, 12, trial % 2 ? 10 : 100000, false);
-    m.seed = static_cast<std::uint64_t>(trial);
-    const AdmissionResult admitted = parallel_choice_admission(m);
-    // Serial dictatorship, in the admission's own score order (ties: its lottery).
-    std::vector<Count> left = m.capacities;
-    std::vector<Index> expected(static_cast<std::size_t>(m.applicant_count()), -1);
-    for (std::size_t i = 0; i < admitted.order.size(); ++i) {
-      const Index a = admitted.order[i];
-      if (i > 0) {
-        EXPECT_GE(m.scores[static_cast<std::size_t>(admitted.order[i - 1])],
-                  m.scores[static_cast<std::size_t>(a)]);
-      }
-      for (const Index s : m.applicant_prefs.list(a)) {
-        if (left[static_cast<std::size_t>(s)] > 0) {
-          --left[static_cast<std::size_t>(s)];
-          expected[static_cast<std::size_t>(a)] = s;
-          break;
-        }
-      }
-    }
-    EXPECT_EQ(admitted.applicant_match, expected) << "trial " << trial;
-    // With one common score priority, deferred acceptance gives the same.
-    EXPECT_EQ(solve_stable_matching(m).applicant_match, expected) << "trial " << trial;
-    EXPECT_EQ(audit_stability(m, admitted.applicant_match).justified_envy, 0);
-  }
-}
-
-TEST(ParallelChoice, RulesAndOneRoundLeaveJustifiedEnvyThatTheAuditCounts) {
-  // Two schools with one seat each. Applicant 0 (score 90) lists only school 1
-  // but misses its minimum score; applicant 1 (80) lists 0 then 1; applicant 2
-  // (70) lists 1.
-  MatchingMarket m;
-  m.applicant_prefs = lists({{1}, {0, 1}, {1}});
-  m.capacities = {1, 1};
-  m.scores = {90, 80, 70};
-  AdmissionRules rules;
-  rules.min_score = {0, 95};
-  const AdmissionResult r = parallel_choice_admission(m, rules);
-  EXPECT_EQ(r.applicant_match, (std::vector<Index>{-1, 0, -1}));
-  EXPECT_EQ(r.order, (std::vector<Index>{0, 1, 2}));
-  rules.min_score = {0, 60};
-  m.applicant_prefs = lists({{0}, {0, 1}, {1}});
-  m.capacities = {1, 0};  // school 1 has no seats
-  const AdmissionResult none = parallel_choice_admission(m, rules);
-  EXPECT_EQ(none.applicant_match, (std::vector<Index>{0, -1, -1}));
-  // A stricter one-round outcome: give applicant 1 the seat applicant 0 wanted.
-  const std::vector<Index> envied{-1, 0, -1};
-  const StabilityAudit audit = audit_stability(m, envied);
-  EXPECT_EQ(audit.justified_envy, 1);
-  EXPECT_THAT(audit.blocking_pairs, ::testing::ElementsAre(std::pair<Index, Index>{0, 0}));
-}
-
-TEST(StabilityAudit, ReportsCapacityAndAcceptabilityViolations) {
-  const MatchingMarket m = ranked_market({{0}, {0, 1}, {1}}, {1, 1}, {{0, 1}, {1}});
-  const StabilityAudit audit = audit_stability(m, std::vector<Index>{0, 0, 1});
-  EXPECT_EQ(audit.over_capacity, (std::vector<Index>{0}));
-  EXPECT_EQ(audit.unacceptable, (std::vector<Index>{2}));  // school 1 does not rank applicant 2
-  EXPECT_FALSE(audit.stable());
-  EXPECT_THROW(audit_stability(m, std::vector<Index>{0, 0}), InvalidInput);
-  EXPECT_THROW(audit_stability(m, std::vector<Index>{0, 5, 1}), InvalidInput);
 }
 
 TEST(StableMatching, RejectsBadInputNamingTheCulprit) {
@@ -430,64 +332,6 @@ TEST(StableMatching, RejectsBadInputNamingTheCulprit) {
   EXPECT_EQ(parallel_choice_admission(empty).applicant_match, (std::vector<Index>{-1, -1}));
   MatchingMarket nobody;
   EXPECT_TRUE(solve_stable_matching(nobody).applicant_match.empty());
-}
-
-}  // namespace
-}  // namespace sixlink
-
-namespace sixlink {
-namespace {
-
-// A welfare-optimal matching (most total preference, from the assignment
-// engine over one column per seat) is a valid matching the audit can judge;
-// it typically has blocking pairs, and never less welfare than the stable one.
-TEST(StabilityAudit, JudgesAWelfareOptimalMatchingFromTheAssignmentEngine) {
-  std::mt19937_64 rng(21);
-  Count blocked = 0;
-  for (int trial = 0; trial < 30; ++trial) {
-    const MatchingMarket m = random_scored_market(rng, 60, 6, 4, 100, false);
-    std::vector<Index> seat_owner;
-    for (Index s = 0; s < m.institution_count(); ++s) {
-      for (Count k = 0; k < m.capacities[static_cast<std::size_t>(s)]; ++k) seat_owner.push_back(s);
-    }
-    if (seat_owner.empty()) continue;
-    const double forbid = -std::numeric_limits<double>::infinity();
-    DenseWeights w =
-        DenseWeights::Constant(m.applicant_count(), static_cast<Index>(seat_owner.size()), forbid);
-    auto utility = [&m](Index a, Index s) {  // 4 for a first choice down to 1 for a fourth
-      const auto l = m.applicant_prefs.list(a);
-      const auto at = std::find(l.begin(), l.end(), s);
-      return at == l.end()
-                 ? -1.0
-                 : static_cast<double>(l.size() - static_cast<std::size_t>(at - l.begin()));
-    };
-    for (Index a = 0; a < m.applicant_count(); ++a) {
-      for (std::size_t c = 0; c < seat_owner.size(); ++c) {
-        const double u = utility(a, seat_owner[c]);
-        if (u > 0) w(a, static_cast<Index>(c)) = u;
-      }
-    }
-    AssignmentOptions options;
-    options.maximize = true;
-    options.mode = AssignmentMode::kPartial;
-    const AssignmentResult best = solve_assignment(w, options);
-    std::vector<Index> welfare(static_cast<std::size_t>(m.applicant_count()), -1);
-    for (Index a = 0; a < m.applicant_count(); ++a) {
-      const Index c = best.row_to_col[static_cast<std::size_t>(a)];
-      if (c >= 0) welfare[static_cast<std::size_t>(a)] = seat_owner[static_cast<std::size_t>(c)];
-    }
-    const StabilityAudit audit = audit_stability(m, welfare);
-    EXPECT_TRUE(audit.over_capacity.empty() && audit.unacceptable.empty()) << "trial " << trial;
-    blocked += static_cast<Count>(audit.blocking_pairs.size());
-    const auto stable = solve_stable_matching(m).applicant_match;
-    double stable_welfare = 0.0;
-    for (Index a = 0; a < m.applicant_count(); ++a) {
-      if (stable[static_cast<std::size_t>(a)] >= 0)
-        stable_welfare += utility(a, stable[static_cast<std::size_t>(a)]);
-    }
-    EXPECT_GE(best.objective, stable_welfare) << "trial " << trial;
-  }
-  EXPECT_GT(blocked, 0);  // welfare and stability do part ways
 }
 
 }  // namespace

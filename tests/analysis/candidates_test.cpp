@@ -1,0 +1,86 @@
+// analysis/candidates.hpp: specialties a region could open, scored by the
+// unmet demand they fit, on the tiny city with a short hospital.
+#include "sixlink/analysis/candidates.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/core/error.hpp"
+#include "support/tiny_scenario.hpp"
+
+namespace sixlink {
+namespace {
+
+// The hospital in r2 wants 200 nurses, more than the city trains; r2's one
+// school (made secondary) offers only tailoring.
+Scenario short_of_nurses() {
+  Scenario s = testing::tiny_scenario();
+  s.enterprises[1].openings = {{"nurse", 200}};
+  s.schools[1].level = SchoolLevel::kSecondary;
+  return s;
+}
+
+Count unmet_at(const GapReport& report, const std::string& cluster, const std::string& region) {
+  for (const ClusterRegionGap& cell : report.cells)
+    if (cell.cluster == cluster && cell.region == region) return cell.unmet;
+  return -1;
+}
+
+TEST(Candidates, ScoresTheSpecialtiesTheRegionLacks) {
+  const Scenario s = short_of_nurses();
+  const GapReport report = gap_analysis(s);
+  const Count unmet = unmet_at(report, "health", "r2");
+  ASSERT_GT(unmet, 0);
+  const std::vector<OpenCandidate> found = open_candidates(s, report);
+  // Nursing fits the hospital's demand fully, machining by half; r1 already
+  // offers both, and nobody demands tailors.
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].programme.id, "s2-720201");
+  EXPECT_EQ(found[1].programme.id, "s2-660103");
+  EXPECT_DOUBLE_EQ(found[0].score, static_cast<double>(unmet));
+  EXPECT_DOUBLE_EQ(found[1].score, 0.5 * static_cast<double>(unmet));
+  for (const OpenCandidate& c : found) {
+    EXPECT_EQ(c.region, "r2");
+    EXPECT_EQ(c.short_nodes, (std::vector<std::string>{"health@r2"}));
+    EXPECT_EQ(c.programme.school, "s2");
+    EXPECT_EQ(c.programme.intake, 0);
+    EXPECT_EQ(c.programme.min_intake, 30);
+    EXPECT_EQ(c.programme.max_intake, 60);
+    // s2's first programme's duration and completion, its mean cost.
+    EXPECT_EQ(c.programme.duration, 3);
+    EXPECT_EQ(c.programme.completion_rate, 1.0);
+    EXPECT_EQ(c.programme.cost_per_student, 15000.0);
+  }
+}
+
+TEST(Candidates, OptionsLimitAndBoundTheCandidates) {
+  const Scenario s = short_of_nurses();
+  const GapReport report = gap_analysis(s);
+  CandidateOptions o;
+  o.max_candidates = 1;
+  o.min_intake = 10;
+  o.max_intake = 20;
+  const std::vector<OpenCandidate> one = open_candidates(s, report, o);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].programme.specialty, "720201");
+  EXPECT_EQ(one[0].programme.min_intake, 10);
+  EXPECT_EQ(one[0].programme.max_intake, 20);
+  o.max_candidates = 0;
+  EXPECT_TRUE(open_candidates(s, report, o).empty());
+  o.max_candidates = -1;
+  EXPECT_THROW(open_candidates(s, report, o), InvalidInput);
+  o = {};
+  o.min_intake = 70;  // above max_intake 60
+  EXPECT_THROW(open_candidates(s, report, o), InvalidInput);
+}
+
+TEST(Candidates, NoUnmetDemandNoCandidatesAndNoSchoolOfTheLevelNone) {
+  const Scenario tiny = testing::tiny_scenario();  // every opening filled
+  EXPECT_TRUE(open_candidates(tiny, gap_analysis(tiny)).empty());
+  Scenario higher = short_of_nurses();
+  higher.schools[1].level = SchoolLevel::kHigher;  // no secondary school in r2
+  EXPECT_TRUE(open_candidates(higher, gap_analysis(higher)).empty());
+}
+
+}  // namespace
+}  // namespace sixlink
