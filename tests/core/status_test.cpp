@@ -33,8 +33,8 @@ TEST(Status, ParseReadsBackEveryName) {
 }
 
 TEST(Status, ParseRejectsAnythingElse) {
-  for (const char* text : {"", "Optimal", "OPTIMAL", " optimal", "optimal ", "out-of-range", "?",
-                           "iteration limit"}) {
+  for (const char* text :
+       {"", "Optimal", "OPTIMAL", " optimal", "optimal ", "out-of-range", "?", "iteration limit"}) {
     EXPECT_FALSE(parse_status(text).has_value()) << '"' << text << '"';
   }
 }

@@ -65,10 +65,10 @@ TEST_F(PlacementIo, CohortCsvFillsTheDefaults) {
   EXPECT_EQ(c.graduates[1].score, 0.0);
   EXPECT_EQ(c.openings.size(), scenario_openings(testing::tiny_scenario()).size());
 
-  const Cohort with = cohort_from_csv(testing::tiny_scenario(), "id,programme\ng1,p1\n",
-                                      "graduates.csv",
-                                      "id,enterprise,capacity,kind,ranking\n"
-                                      "o1,e2,3,internship,g1\n");
+  const Cohort with =
+      cohort_from_csv(testing::tiny_scenario(), "id,programme\ng1,p1\n", "graduates.csv",
+                      "id,enterprise,capacity,kind,ranking\n"
+                      "o1,e2,3,internship,g1\n");
   ASSERT_EQ(with.openings.size(), 1u);
   EXPECT_EQ(with.openings[0].region, "r2");  // e2's region
   EXPECT_EQ(with.openings[0].kind, OpeningKind::kInternship);
@@ -83,9 +83,9 @@ TEST_F(PlacementIo, CohortErrorsNameTheFileAndLine) {
   EXPECT_THAT(error_of("id,programme\ng1,p1\n",
                        std::string_view("id,enterprise,capacity,kind\no1,e1,2,gig\n")),
               HasSubstr("openings.csv:2"));
-  EXPECT_THAT(error_of("id,programme\ng1,p1\n",
-                       std::string_view("id,enterprise,capacity\no1,e9,2\n")),
-              HasSubstr("openings.csv:2: enterprise 'e9' is not in the scenario"));
+  EXPECT_THAT(
+      error_of("id,programme\ng1,p1\n", std::string_view("id,enterprise,capacity\no1,e9,2\n")),
+      HasSubstr("openings.csv:2: enterprise 'e9' is not in the scenario"));
   EXPECT_THAT(error_of("id\ng1\n", std::nullopt), HasSubstr("programme"));
 }
 
@@ -95,8 +95,7 @@ TEST_F(PlacementIo, WrittenCohortsLoadBackTheSame) {
   write_cohort_csv(c, dir_ / "cohort");
   const std::vector<std::string> files = cohort_csv_files();
   ASSERT_EQ(files, (std::vector<std::string>{"graduates.csv", "openings.csv"}));
-  const Cohort back =
-      load_cohort_csv(s, dir_ / "cohort" / files[0], dir_ / "cohort" / files[1]);
+  const Cohort back = load_cohort_csv(s, dir_ / "cohort" / files[0], dir_ / "cohort" / files[1]);
   ASSERT_EQ(back.graduates.size(), c.graduates.size());
   for (std::size_t i = 0; i < c.graduates.size(); ++i) {
     EXPECT_EQ(back.graduates[i].id, c.graduates[i].id);

@@ -28,12 +28,12 @@ TEST(PlanReportIo, JsonWithWholeIntakesRoundedAgainstTheScenario) {
   const Scenario s = testing::tiny_scenario();
   const RecommendationReport report = recommend(s);
   const Json j = Json::parse(plan_report_to_json(s, report, nullptr));
-  EXPECT_EQ(keys(j), (std::vector<std::string>{
-                         "scenario", "year", "demand_year", "status", "message",
-                         "binding_constraint", "shortfall", "objective", "upper_bound",
-                         "outside_weight", "training_cost", "iterations", "flow_solves", "totals",
-                         "whole_intakes", "constraints", "programmes", "recommendations",
-                         "robustness"}));  // "horizon" only with a horizon
+  EXPECT_EQ(keys(j),
+            (std::vector<std::string>{
+                "scenario", "year", "demand_year", "status", "message", "binding_constraint",
+                "shortfall", "objective", "upper_bound", "outside_weight", "training_cost",
+                "iterations", "flow_solves", "totals", "whole_intakes", "constraints", "programmes",
+                "recommendations", "robustness"}));  // "horizon" only with a horizon
   EXPECT_EQ(j["scenario"], "tiny");
   EXPECT_EQ(j["status"], std::string(to_string(report.plan.status)));
   EXPECT_EQ(j["status"], "optimal");

@@ -5,7 +5,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -83,7 +82,7 @@ TEST_F(CheckScenario, JsonProblemsByPointer) {
 
 TEST_F(CheckScenario, CsvProblemsByLineAndColumn) {
   Scenario s = testing::tiny_scenario();
-  s.programmes[1].intake = 10;     // below min_intake 30; programmes.csv line 3
+  s.programmes[1].intake = 10;    // below min_intake 30; programmes.csv line 3
   s.clusters[1].growth_rate = 2;  // clusters.csv line 3
   save_scenario_csv(testing::tiny_scenario(), dir_ / "city");
   for (const auto& [name, text] : scenario_to_csv(s)) write("city/" + name, text);
@@ -125,8 +124,7 @@ TEST_F(CheckScenario, AParseErrorIsOneProblem) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].file, (dir_ / "cells" / "programmes.csv").string());
   EXPECT_EQ(found[0].location, "line 2, column 'intake'");
-  EXPECT_EQ(found[0].file + ":2: column 'intake': " + found[0].message,
-            load_error(dir_ / "cells"));
+  EXPECT_EQ(found[0].file + ":2: column 'intake': " + found[0].message, load_error(dir_ / "cells"));
 
   found = check_scenario(dir_ / "missing.json");
   ASSERT_EQ(found.size(), 1u);

@@ -67,8 +67,8 @@ TEST(ChoiceRule, ReservedSeatsTakeOnlyTheirGroup) {
 TEST(ChoiceRule, StableMatchingsHaveNoTakersAndNoEnvy) {
   std::mt19937_64 rng(31);
   for (int trial = 0; trial < 20; ++trial) {
-    MatchingMarket m = testing::random_scored_market(rng, 300, 20, 4, trial % 2 ? 5 : 1000,
-                                                     trial % 3 == 0);
+    MatchingMarket m =
+        testing::random_scored_market(rng, 300, 20, 4, trial % 2 ? 5 : 1000, trial % 3 == 0);
     m.seed = static_cast<std::uint64_t>(trial);
     const auto match = solve_stable_matching(m).applicant_match;
     const ChoiceRuleVerdict v = apply_choice_rules(m, match);

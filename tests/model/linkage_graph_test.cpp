@@ -56,10 +56,10 @@ TEST(LinkageGraph, TinyScenarioByHand) {
 
 TEST(LinkageGraph, EachGapShowsAsItsFinding) {
   Scenario s = testing::tiny_scenario();
-  s.regions.push_back({"r3", "Region three"});               // no schools
-  s.occupations.push_back({"welder", "Welder"});             // nobody trains or hires
-  s.enterprises[3].sector = "18";                            // a sector in no cluster
-  s.programmes.erase(s.programmes.begin());                  // nobody feeds auto now
+  s.regions.push_back({"r3", "Region three"});                         // no schools
+  s.occupations.push_back({"welder", "Welder"});                       // nobody trains or hires
+  s.enterprises[3].sector = "18";                                      // a sector in no cluster
+  s.programmes.erase(s.programmes.begin());                            // nobody feeds auto now
   s.employment.erase(s.employment.begin(), s.employment.begin() + 2);  // p1's records
   const LinkageGraphSummary g = analyse_linkage(s);
   EXPECT_EQ(g.findings.regions_without_schools, (Ids{"r3"}));

@@ -55,9 +55,8 @@ TEST(Cohort, ScenarioOpeningsOfTheTinyCity) {
   EXPECT_EQ(ids.size(), openings.size());
   EXPECT_TRUE(ids.count("e1/machinist"));
   EXPECT_TRUE(ids.count("e1/internship"));
-  const auto e1 = std::find_if(openings.begin(), openings.end(), [](const PlacementOpening& o) {
-    return o.id == "e1/internship";
-  });
+  const auto e1 = std::find_if(openings.begin(), openings.end(),
+                               [](const PlacementOpening& o) { return o.id == "e1/internship"; });
   ASSERT_NE(e1, openings.end());
   EXPECT_EQ(e1->occupation, "machinist");
   EXPECT_EQ(e1->region, "r1");
@@ -130,7 +129,9 @@ TEST(Cohort, ValidateNamesTheItemAndTheField) {
               HasSubstr("home_region 'r9' is not in the scenario"));
   EXPECT_THAT(error_after([](Cohort& c) { c.graduates[0].score = std::nan(""); }),
               HasSubstr("graduates[0] ('p1-1'): score must be a finite number"));
-  EXPECT_THAT(error_after([](Cohort& c) { c.graduates[0].preferences = {"e1", "e1"}; }),
+  EXPECT_THAT(error_after([](Cohort& c) {
+                c.graduates[0].preferences = {"e1", "e1"};
+              }),
               HasSubstr("preference 'e1' twice"));
   EXPECT_THAT(error_after([](Cohort& c) { c.openings[0].enterprise = "e9"; }),
               HasSubstr("openings[0] ('e1/machinist'): enterprise 'e9' is not in the scenario"));

@@ -86,7 +86,8 @@ TEST(AssignmentCertificate, ForbiddenPairsAndThePartialMode) {
   partial.maximize = true;
   partial.mode = AssignmentMode::kPartial;
   const AssignmentResult p = solve_assignment(gains, partial);
-  EXPECT_TRUE(check_assignment(gains, partial, p).ok) << check_assignment(gains, partial, p).failure;
+  EXPECT_TRUE(check_assignment(gains, partial, p).ok)
+      << check_assignment(gains, partial, p).failure;
   AssignmentResult infeasible = p;
   infeasible.status = AssignmentStatus::kInfeasible;
   EXPECT_THAT(check_assignment(gains, partial, infeasible).failure,
