@@ -137,6 +137,10 @@ class MarketNetwork {
   Index first_node_arc_ = 0, outside_sink_arc_ = 0;
 };
 
+/// Throws InvalidInput unless K is in [1, 64] and h in [0, 1) (named as the
+/// gap options outside_tiers and outside_spread).
+void check_outside_tiers(const OutsideTiers& tiers);
+
 /// The gap analysis's network for a projection at lambda (gap_analysis.hpp):
 /// outside capacity floor(outside_share x sum g) (none at share 1), tiers from
 /// the options, layout kTiersAfterLocals.
