@@ -106,7 +106,8 @@ void MarketNetwork::set_graduates(Index p, Count graduates) {
 Count MarketNetwork::local_flow(const MinCostFlowResult& r) const {
   Count sum = 0;
   for (Index p = 0; p < programmes_; ++p)
-    for (Index a = first_local(p); a < end_local(p); ++a) sum += r.flow[static_cast<std::size_t>(a)];
+    for (Index a = first_local(p); a < end_local(p); ++a)
+      sum += r.flow[static_cast<std::size_t>(a)];
   return sum;
 }
 
@@ -120,10 +121,10 @@ MarketNetwork gap_market(const SupplyDemandGraph& g, std::span<const std::string
                          const GapOptions& o, double outside_weight) {
   MarketOptions options;
   options.outside_weight = outside_weight;
-  options.outside_capacity =
-      o.outside_share >= 1.0
-          ? kInfiniteCapacity
-          : static_cast<Count>(std::floor(o.outside_share * static_cast<double>(total(g.graduates))));
+  options.outside_capacity = o.outside_share >= 1.0
+                                 ? kInfiniteCapacity
+                                 : static_cast<Count>(std::floor(
+                                       o.outside_share * static_cast<double>(total(g.graduates))));
   options.tiers = {o.outside_tiers, o.outside_spread};
   return MarketNetwork(g, ids, options);
 }

@@ -70,7 +70,9 @@ class MarketNetwork {
 
   MinCostFlow& problem() { return problem_; }
   const MinCostFlow& problem() const { return problem_; }
-  MinCostFlowResult solve(const MinCostFlowOptions& options = {}) { return problem_.solve(options); }
+  MinCostFlowResult solve(const MinCostFlowOptions& options = {}) {
+    return problem_.solve(options);
+  }
 
   // Nodes.
   Index programmes() const { return programmes_; }
@@ -131,8 +133,8 @@ class MarketNetwork {
   MarketLayout layout_ = MarketLayout::kTiersAfterLocals;
   OutsideTiers tiers_{1, 0.0};
   Index programmes_ = 0, nodes_ = 0;
-  std::vector<Index> first_local_, end_local_;  // per programme
-  std::vector<double> outside_multiple_;        // per programme and tier
+  std::vector<Index> first_local_, end_local_;   // per programme
+  std::vector<double> outside_multiple_;         // per programme and tier
   Index first_outside_ = 0, first_surplus_ = 0;  // kTiersAfterLocals
   Index first_node_arc_ = 0, outside_sink_arc_ = 0;
 };

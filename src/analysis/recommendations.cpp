@@ -165,7 +165,9 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
   const auto* outer = g.weight.outerIndexPtr();
   const auto* column = g.weight.innerIndexPtr();
   const MarketNetwork& net = market.model();
-  auto local = [&](auto k) { return static_cast<std::size_t>(net.first_local(p) + (k - outer[p])); };
+  auto local = [&](auto k) {
+    return static_cast<std::size_t>(net.first_local(p) + (k - outer[p]));
+  };
   std::vector<std::pair<Flow, std::string>> moved;
   for (auto k = outer[p]; k < outer[p + 1]; ++k) {
     const Flow delta = after.flow[local(k)] - before.flow[local(k)];
@@ -191,7 +193,8 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
     std::string text;
     for (std::size_t i = 0; i < rec.drivers.size() && i < most; ++i)
       text += (i ? ", " : "") + rec.drivers[i];
-    if (rec.drivers.size() > most) text += " and " + std::to_string(rec.drivers.size() - most) + " more";
+    if (rec.drivers.size() > most)
+      text += " and " + std::to_string(rec.drivers.size() - most) + " more";
     return text;
   };
   auto count = [](Count n, const char* one, const char* many) {
@@ -202,14 +205,14 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
   switch (rec.action) {
     case Action::kExpand:
     case Action::kOpen:
-      rec.reason = (rec.action == Action::kOpen ? "no school in " + rec.region + " offers it; "
-                                                : std::string()) +
-                   (rec.drivers.empty() ? std::string("its graduates outvalue their training")
-                    : filled > 0
-                        ? "unmet demand at " + list(3) + " (" +
+      rec.reason =
+          (rec.action == Action::kOpen ? "no school in " + rec.region + " offers it; "
+                                       : std::string()) +
+          (rec.drivers.empty() ? std::string("its graduates outvalue their training")
+           : filled > 0        ? "unmet demand at " + list(3) + " (" +
                               count(filled, "more opening", "more openings") + " filled)"
                         : "it fits " + list(3) + " better than the graduates placed there now") +
-                   "; each graduate adds " + value(rec.marginal_value) + " net";
+          "; each graduate adds " + value(rec.marginal_value) + " net";
       break;
     case Action::kShrink:
     case Action::kClose: {

@@ -27,8 +27,7 @@ CostRangeCheck CostScale::check_value(double value) const {
 }
 
 CostRangeCheck CostScale::check(double largest, Index nodes) const {
-  if (nodes < 0)
-    throw InvalidInput("nodes must not be negative, got " + std::to_string(nodes));
+  if (nodes < 0) throw InvalidInput("nodes must not be negative, got " + std::to_string(nodes));
   CostRangeCheck value = check_value(largest);
   if (!value) return value;
   // In integers, as the engine checks it (a double product would round).

@@ -45,7 +45,8 @@ std::vector<std::string> ids_for(const SupplyDemandGraph& g) {
   return ids;
 }
 
-MarketOptions options(double lambda, int tiers, MarketLayout layout = MarketLayout::kTiersAfterLocals) {
+MarketOptions options(double lambda, int tiers,
+                      MarketLayout layout = MarketLayout::kTiersAfterLocals) {
   MarketOptions o;
   o.outside_weight = lambda;
   o.tiers = {tiers, tiers > 1 ? 0.5 : 0.0};
@@ -95,7 +96,8 @@ TEST(MarketNetwork, GapLayoutArcByArc) {
       EXPECT_EQ(f.tail(a), p);
       EXPECT_EQ(f.head(a), m.outside_node());
       EXPECT_EQ(f.capacity(a), (g.graduates[static_cast<std::size_t>(p)] + k) / K);
-      EXPECT_EQ(m.outside_multiple(p, k), outside_tier_value(ids[static_cast<std::size_t>(p)], k, o.tiers));
+      EXPECT_EQ(m.outside_multiple(p, k),
+                outside_tier_value(ids[static_cast<std::size_t>(p)], k, o.tiers));
       EXPECT_EQ(f.cost(a), -std::llround(0.4 * m.outside_multiple(p, k) * 1e6));
     }
     EXPECT_EQ(m.surplus_arc(p), nnz + K * P + p);
@@ -209,7 +211,8 @@ TEST(MarketNetwork, RangesReadTheFlow) {
   ASSERT_EQ(r.status, FlowStatus::kOptimal);
   Count local = 0, out = 0, surplus = 0, matched = 0;
   for (Index p = 0; p < m.programmes(); ++p) {
-    for (Index a = m.first_local(p); a < m.end_local(p); ++a) local += r.flow[static_cast<std::size_t>(a)];
+    for (Index a = m.first_local(p); a < m.end_local(p); ++a)
+      local += r.flow[static_cast<std::size_t>(a)];
     for (Index k = 0; k < m.tiers().count; ++k)
       out += r.flow[static_cast<std::size_t>(m.outside_arc(p, k))];
     surplus += r.flow[static_cast<std::size_t>(m.surplus_arc(p))];
