@@ -15,8 +15,8 @@
 //     minimise  f(x) = sum_a c_a x_a / U          (U: the cost unit, > 0)
 // over the flows of the network that satisfy every row. It is a linear programme:
 // the network's flows form an integral polytope, so its optimum is a convex
-// combination of integral flows, and the engine returns one with at most R + 1
-// of them (fractional where rows bind).
+// combination of integral flows, and the engine returns one in which at most
+// R + 1 of them have a positive weight (fractional where rows bind).
 //
 // Conventions. The engine MINIMISES. Its row multipliers are the derivatives of
 // the optimum, y_r = d f* / d d_r: y_r <= 0 on a row "<=" (more room lowers the
@@ -55,7 +55,7 @@
 // c_a F, the priced ones round((c_a / U - s_k pi_k) U F), with F the largest of
 // max_cost_factor, max_cost_factor / 10, ..., 1 that keeps (n + 2) M U F < 2^59
 // and path_arcs B M U F < 2^61, M being max|c_a| / U plus the largest |pi_k| and
-// B the total supply (a margin of 2 below the network simplex's own ranges).
+// B the total supply (a margin below the network simplex's own ranges).
 // Multipliers are not round numbers, so the subproblem is exact up to 1 / (2 U F)
 // per arc and unit of flow; the bound carries that error, never the objective,
 // which is evaluated on the original costs in exact 128-bit integers. A
@@ -75,7 +75,7 @@
 // References. G. B. Dantzig, P. Wolfe, "Decomposition principle for linear
 // programs", Operations Research 8 (1960) 101-111; R. K. Ahuja, T. L. Magnanti,
 // J. B. Orlin, Network Flows (1993), ch. 16 (Lagrangian relaxation and network
-// optimisation: constrained flows, the Lagrangian bound, Dantzig-Wolfe).
+// optimisation).
 //
 // Usage:
 //   sixlink::MinCostFlow net(3);                       // 0 -> 1 -> 2, and 0 -> 2
