@@ -20,6 +20,7 @@
 #include "sixlink/io/json.hpp"
 #include "sixlink/io/placement_io.hpp"
 #include "sixlink/io/plan_report_io.hpp"
+#include "sixlink/io/quota_mps.hpp"
 #include "sixlink/io/scenario_io.hpp"
 #include "sixlink/matching/market.hpp"
 #include "sixlink/matching/parallel_choice.hpp"

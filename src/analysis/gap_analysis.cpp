@@ -9,23 +9,18 @@
 #include <unordered_map>
 #include <utility>
 
+#include "analysis/market_network.hpp"
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/model/summary.hpp"
+#include "sixlink/verify/flow_certificate.hpp"
 
 namespace sixlink {
 namespace {
 
-Cost to_cost(double value) { return static_cast<Cost>(std::llround(value * kWeightScale)); }
-
-void check_tiers(const OutsideTiers& tiers) {
-  if (tiers.count < 1 || tiers.count > 64)
-    throw InvalidInput("outside_tiers must be in [1, 64], got " + std::to_string(tiers.count));
-  if (!(tiers.spread >= 0.0 && tiers.spread < 1.0))
-    throw InvalidInput("outside_spread must be in [0, 1), got " +
-                       detail::format_number(tiers.spread));
-}
+using detail::kMarketCostScale;
+using detail::MarketNetwork;
 
 void check_options(const GapOptions& o) {
   auto fraction = [](const char* name, double x) {
@@ -41,7 +36,7 @@ void check_options(const GapOptions& o) {
         detail::format_number(o.shortage_below) + " and " +
         detail::format_number(o.oversupply_above));
   }
-  check_tiers({o.outside_tiers, o.outside_spread});
+  detail::check_outside_tiers({o.outside_tiers, o.outside_spread});
   if (o.threads < 0) throw InvalidInput("threads must be >= 0, got " + std::to_string(o.threads));
 }
 
@@ -55,11 +50,6 @@ Count total(const std::vector<Count>& values) {
   return sum;
 }
 
-Count outside_capacity(const SupplyDemandGraph& g, double share) {
-  if (share >= 1.0) return kInfiniteCapacity;
-  return static_cast<Count>(std::floor(share * static_cast<double>(total(g.graduates))));
-}
-
 std::vector<std::string> programme_ids(const Scenario& s) {
   std::vector<std::string> ids;
   ids.reserve(s.programmes.size());
@@ -67,23 +57,26 @@ std::vector<std::string> programme_ids(const Scenario& s) {
   return ids;
 }
 
-MinCostFlowResult solve_or_throw(MinCostFlow& problem) {
-  MinCostFlowResult result = problem.solve();
+// A solve that is not optimal, carried out of the calibration's bisection to
+// become the report's status.
+struct NotOptimal {
+  FlowStatus status;
+  std::string message;
+};
+
+// Solves; counts too large for exact integer costs are bad input. Any other
+// status than kOptimal cannot happen (every graduate may stay unplaced and the
+// network has no cycle) and is thrown as NotOptimal.
+MinCostFlowResult solve_market(MarketNetwork& m) {
+  MinCostFlowResult result = m.solve();
   if (result.status == FlowStatus::kOutOfRange) {
     throw InvalidInput("gap analysis: graduates and openings are too large to solve exactly: " +
                        result.message);
   }
-  if (result.status != FlowStatus::kOptimal) {
-    // Every programme can always send its graduates to the sink as surplus.
-    throw std::logic_error("gap analysis: transportation model not optimal: " + result.message);
-  }
+  if (result.status != FlowStatus::kOptimal)
+    throw NotOptimal{result.status,
+                     "gap analysis: transportation model not optimal: " + result.message};
   return result;
-}
-
-Count local_flow(const GapFlowModel& m, const MinCostFlowResult& r) {
-  Count sum = 0;
-  for (Index a = 0; a < m.first_outside_arc; ++a) sum += r.flow[static_cast<std::size_t>(a)];
-  return sum;
 }
 
 // Distances on reduced costs in the residual graph of an optimal flow: from
@@ -100,15 +93,14 @@ std::vector<Cost> residual_distances(const MinCostFlow& problem, const MinCostFl
     const Flow f = r.flow[static_cast<std::size_t>(a)];
     const Cost rc = problem.cost(a) + r.potential[static_cast<std::size_t>(u)] -
                     r.potential[static_cast<std::size_t>(v)];
+    // The certificate was checked: a residual arc's reduced cost is never negative.
     if (f < problem.capacity(a)) {  // u -> v at rc
-      if (rc < 0) throw std::logic_error("gap analysis: negative reduced cost on a residual arc");
       if (towards)
         next[static_cast<std::size_t>(v)].emplace_back(u, rc);
       else
         next[static_cast<std::size_t>(u)].emplace_back(v, rc);
     }
     if (f > problem.lower(a)) {  // v -> u at -rc
-      if (rc > 0) throw std::logic_error("gap analysis: negative reduced cost on a residual arc");
       if (towards)
         next[static_cast<std::size_t>(u)].emplace_back(v, -rc);
       else
@@ -182,84 +174,21 @@ Count outside_tier_capacity(Count graduates, Index tier, const OutsideTiers& tie
   return (graduates + tier) / tiers.count;
 }
 
-GapFlowModel build_gap_flow_model(const SupplyDemandGraph& g,
-                                  std::span<const std::string> programme_ids, double outside_weight,
-                                  Count outside_capacity, const OutsideTiers& tiers) {
-  if (static_cast<Index>(programme_ids.size()) != g.programmes())
-    throw InvalidInput("build_gap_flow_model: " + std::to_string(programme_ids.size()) +
-                       " programme ids for " + std::to_string(g.programmes()) + " programmes");
-  check_tiers(tiers);
-  GapFlowModel m;
-  m.programmes = g.programmes();
-  m.nodes = g.nodes();
-  m.outside_node = m.programmes + m.nodes;
-  m.sink = m.outside_node + 1;
-  m.tiers = tiers;
-  MinCostFlow& f = m.problem;
-  for (Index i = 0; i < m.sink + 1; ++i) f.add_node();
-  for (Index p = 0; p < m.programmes; ++p)
-    f.set_supply(p, g.graduates[static_cast<std::size_t>(p)]);
-  f.set_supply(m.sink, -total(g.graduates));
-  for (int p = 0; p < static_cast<int>(m.programmes); ++p) {
-    for (RowSparse::InnerIterator it(g.weight, p); it; ++it)
-      f.add_arc(p, m.programmes + it.col(), kInfiniteCapacity, -to_cost(it.value()));
-  }
-  m.first_outside_arc = f.arc_count();
-  for (Index p = 0; p < m.programmes; ++p) {
-    const Count graduates = g.graduates[static_cast<std::size_t>(p)];
-    for (Index k = 0; k < tiers.count; ++k) {
-      m.outside_multiple.push_back(
-          outside_tier_value(programme_ids[static_cast<std::size_t>(p)], k, tiers));
-      f.add_arc(p, m.outside_node, outside_tier_capacity(graduates, k, tiers), 0);
-    }
-  }
-  m.first_surplus_arc = f.arc_count();
-  for (Index p = 0; p < m.programmes; ++p) f.add_arc(p, m.sink, kInfiniteCapacity, 0);
-  m.first_node_arc = f.arc_count();
-  for (Index n = 0; n < m.nodes; ++n)
-    f.add_arc(m.programmes + n, m.sink, g.openings[static_cast<std::size_t>(n)], 0);
-  m.outside_arc = f.add_arc(m.outside_node, m.sink, outside_capacity, 0);
-  set_outside_weight(m, outside_weight);
-  return m;
-}
-
-void set_outside_weight(GapFlowModel& m, double outside_weight) {
-  for (std::size_t a = 0; a < m.outside_multiple.size(); ++a) {
-    m.problem.set_cost(m.first_outside_arc + static_cast<Index>(a),
-                       -to_cost(outside_weight * m.outside_multiple[a]));
-  }
-}
-
-void set_graduates(GapFlowModel& m, Index p, Count graduates) {
-  if (p < 0 || p >= m.programmes)
-    throw InvalidInput("set_graduates: no programme " + std::to_string(p));
-  if (graduates < 0 || graduates > kMaxCount)
-    throw InvalidInput("set_graduates: graduates must be in [0, 1e12], got " +
-                       std::to_string(graduates));
-  const Count before = m.problem.supply(p);
-  m.problem.set_supply(p, graduates);
-  m.problem.set_supply(m.sink, m.problem.supply(m.sink) - (graduates - before));
-  for (Index k = 0; k < m.tiers.count; ++k)
-    m.problem.set_bounds(m.first_outside_arc + p * m.tiers.count + k, 0,
-                         outside_tier_capacity(graduates, k, m.tiers));
-}
-
 namespace {
 
-// Bisection of the header on the base-year projection `g`.
+// Bisection of the header on the base-year projection `g`. Throws NotOptimal.
 double calibrate(const SupplyDemandGraph& g, std::span<const std::string> ids, double recorded,
                  const GapOptions& options) {
   const Count graduates = total(g.graduates);
   if (graduates == 0) return kDefaultOutsideWeight;
-  GapFlowModel m = build_gap_flow_model(g, ids, 0.0, outside_capacity(g, options.outside_share),
-                                        {options.outside_tiers, options.outside_spread});
+  MarketNetwork m = detail::gap_market(g, ids, options, 0.0);
   auto retention = [&](Cost lambda) {
-    set_outside_weight(m, static_cast<double>(lambda) / kWeightScale);
-    return share(local_flow(m, solve_or_throw(m.problem)), graduates);
+    m.set_outside_weight(kMarketCostScale.value(lambda));
+    return share(m.local_flow(solve_market(m)), graduates);
   };
   // Smallest lambda in [0, scale] whose retention is at most the recorded one.
   Cost lo = 0;
-  auto hi = static_cast<Cost>(kWeightScale);
+  auto hi = static_cast<Cost>(detail::kMarketScale);
   if (retention(hi) > recorded) return 1.0;
   while (lo < hi) {
     const Cost mid = lo + (hi - lo) / 2;
@@ -269,33 +198,16 @@ double calibrate(const SupplyDemandGraph& g, std::span<const std::string> ids, d
       lo = mid + 1;
   }
   if (hi > 0 && std::abs(retention(hi - 1) - recorded) < std::abs(retention(hi) - recorded)) --hi;
-  return static_cast<double>(hi) / kWeightScale;
+  return kMarketCostScale.value(hi);
 }
 
-}  // namespace
-
-std::optional<double> calibrate_outside_weight(const Scenario& scenario,
-                                               const GapOptions& options) {
-  check_options(options);
-  const std::optional<double> recorded = summarise(scenario).retention_rate;
-  if (!recorded) return std::nullopt;
-  return calibrate(project_supply_demand(scenario, projection_options(options, scenario.base_year)),
-                   programme_ids(scenario), *recorded, options);
-}
-
-GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
-  check_options(options);
-  GapReport report;
-  CityGap& city = report.city;
-  city.recorded_retention_rate = summarise(s).retention_rate;
-  report.graph = project_supply_demand(s, projection_options(options, options.year));
-  const SupplyDemandGraph& g = report.graph;
-  city.year = g.year;
-  const auto ids = programme_ids(s);
+// lambda: given, calibrated on the base year (the analysis's own projection when
+// that is the year), or the default. Throws NotOptimal.
+void choose_outside_weight(CityGap& city, const Scenario& s, const SupplyDemandGraph& g,
+                           std::span<const std::string> ids, const GapOptions& options) {
   if (options.outside_weight) {
     city.outside_weight = *options.outside_weight;
   } else if (city.recorded_retention_rate) {
-    // Calibrated on the base year; the analysis's own projection when that is the year.
     city.outside_weight =
         g.year == s.base_year
             ? calibrate(g, ids, *city.recorded_retention_rate, options)
@@ -305,27 +217,33 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
   } else {
     city.outside_weight = kDefaultOutsideWeight;
   }
-  report.model =
-      build_gap_flow_model(g, ids, city.outside_weight, outside_capacity(g, options.outside_share),
-                           {options.outside_tiers, options.outside_spread});
-  GapFlowModel& m = report.model;
-  report.solution = solve_or_throw(m.problem);
-  const MinCostFlowResult& r = report.solution;
-  auto flow = [&r](Index arc) { return r.flow[static_cast<std::size_t>(arc)]; };
-  auto potential = [&r](Index node) { return r.potential[static_cast<std::size_t>(node)]; };
-  city.objective = -static_cast<double>(r.cost) / kWeightScale;
+}
 
-  // Marginal values (see the header).
-  const auto to_sink = residual_distances(m.problem, r, m.sink, /*towards=*/true);
-  const auto from_sink = residual_distances(m.problem, r, m.sink, /*towards=*/false);
+// The solved market and the residual distances its marginal values come from
+// (empty when the certificate failed: the marginal values stay 0).
+struct Solved {
+  const SupplyDemandGraph& g;
+  const MarketNetwork& m;
+  const MinCostFlowResult& r;
+  std::vector<Cost> to_sink, from_sink;
 
-  // Programmes.
+  Flow flow(Index arc) const { return r.flow[static_cast<std::size_t>(arc)]; }
+  Cost potential(Index node) const { return r.potential[static_cast<std::size_t>(node)]; }
+  bool priced() const { return !to_sink.empty(); }
+};
+
+// Programme rows and the city's leaving and surplus; returns the fit-weighted
+// placements, and adds each region's placements in its own region.
+double programme_rows(GapReport& report, const Scenario& s, const Solved& x,
+                      std::vector<Count>& region_in_region) {
+  const SupplyDemandGraph& g = x.g;
+  const MarketNetwork& m = x.m;
   const auto* outer = g.weight.outerIndexPtr();
   const auto* column = g.weight.innerIndexPtr();
   const auto* fit = g.fit.valuePtr();
+  const Index K = m.tiers().count;
   double fit_weighted = 0.0;
-  std::vector<Count> region_in_region(s.regions.size(), 0);
-  for (Index p = 0; p < m.programmes; ++p) {
+  for (Index p = 0; p < m.programmes(); ++p) {
     const Programme& prog = s.programmes[static_cast<std::size_t>(p)];
     const Index home = g.programme_region[static_cast<std::size_t>(p)];
     ProgrammeGap row;
@@ -335,39 +253,45 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
     row.region = s.regions[static_cast<std::size_t>(home)].id;
     row.graduates = g.graduates[static_cast<std::size_t>(p)];
     for (auto k = outer[p]; k < outer[p + 1]; ++k) {
-      const Count x = flow(k);
-      row.placed_local += x;
-      fit_weighted += static_cast<double>(x) * fit[k];
+      const Count placed = x.flow(m.first_local(p) + (k - outer[p]));
+      row.placed_local += placed;
+      fit_weighted += static_cast<double>(placed) * fit[k];
       if (g.node_region[static_cast<std::size_t>(column[k])] == home) {
-        region_in_region[static_cast<std::size_t>(home)] += x;
+        region_in_region[static_cast<std::size_t>(home)] += placed;
       }
     }
-    for (Index k = 0; k < m.tiers.count; ++k)
-      row.leaving += flow(m.first_outside_arc + p * m.tiers.count + k);
-    row.surplus = flow(m.first_surplus_arc + p);
-    // The new graduate either takes a residual path to the sink, or the unit of
-    // outside capacity their tier gains and a residual path on from the outside node.
-    Cost delta = to_sink[static_cast<std::size_t>(p)] - potential(p) + potential(m.sink);
-    const Index tier = (m.tiers.count - (row.graduates + 1) % m.tiers.count) % m.tiers.count;
-    const Cost via_outside = to_sink[static_cast<std::size_t>(m.outside_node)];
-    if (via_outside != std::numeric_limits<Cost>::max()) {
-      delta = std::min(delta, m.problem.cost(m.first_outside_arc + p * m.tiers.count + tier) +
-                                  via_outside - potential(m.outside_node) + potential(m.sink));
+    for (Index k = 0; k < K; ++k) row.leaving += x.flow(m.outside_arc(p, k));
+    row.surplus = x.flow(m.surplus_arc(p));
+    if (x.priced()) {
+      // The new graduate either takes a residual path to the sink, or the unit of
+      // outside capacity their tier gains and a residual path on from the outside node.
+      Cost delta = x.to_sink[static_cast<std::size_t>(p)] - x.potential(p) + x.potential(m.sink());
+      const Index tier = (K - (row.graduates + 1) % K) % K;
+      const Cost via_outside = x.to_sink[static_cast<std::size_t>(m.outside_node())];
+      if (via_outside != std::numeric_limits<Cost>::max()) {
+        delta = std::min(delta, m.problem().cost(m.outside_arc(p, tier)) + via_outside -
+                                    x.potential(m.outside_node()) + x.potential(m.sink()));
+      }
+      row.marginal_value = kMarketCostScale.gain_value(delta);
     }
-    row.marginal_value = -static_cast<double>(delta) / kWeightScale;
-    city.leaving += row.leaving;
-    city.surplus += row.surplus;
+    report.city.leaving += row.leaving;
+    report.city.surplus += row.surplus;
     report.programmes.push_back(std::move(row));
   }
+  return fit_weighted;
+}
 
-  // Demand nodes and clusters.
+// Demand-node rows and cluster rows, and the city's demand and matches; returns
+// the total attributed supply.
+double cell_rows(GapReport& report, const Scenario& s, const Solved& x, const GapOptions& options) {
+  const SupplyDemandGraph& g = x.g;
+  const MarketNetwork& m = x.m;
   std::vector<ClusterGap> clusters(g.cluster_ids.size());
   for (std::size_t c = 0; c < clusters.size(); ++c) {
     clusters[c].id = g.cluster_ids[c];
     clusters[c].name = c < s.clusters.size() ? s.clusters[c].name : "firms outside every cluster";
   }
-  for (Index n = 0; n < m.nodes; ++n) {
-    const Index arc = m.first_node_arc + n;
+  for (Index n = 0; n < m.nodes(); ++n) {
     ClusterRegionGap cell;
     const auto c = static_cast<std::size_t>(g.node_cluster[static_cast<std::size_t>(n)]);
     cell.cluster = g.cluster_ids[c];
@@ -375,15 +299,16 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
         s.regions[static_cast<std::size_t>(g.node_region[static_cast<std::size_t>(n)])].id;
     cell.supply = g.attributed[static_cast<std::size_t>(n)];
     cell.demand = g.openings[static_cast<std::size_t>(n)];
-    cell.matched = flow(arc);
+    cell.matched = x.flow(m.node_arc(n));
     cell.unmet = cell.demand - cell.matched;
     cell.band = band_of(cell.supply, cell.demand, options, cell.ratio);
-    if (cell.matched == cell.demand &&
-        from_sink[static_cast<std::size_t>(m.programmes + n)] != std::numeric_limits<Cost>::max()) {
+    const Index node = m.demand_node(n);
+    if (x.priced() && cell.matched == cell.demand &&
+        x.from_sink[static_cast<std::size_t>(node)] != std::numeric_limits<Cost>::max()) {
       // The cycle sink -> ... -> node -> sink through the added opening.
-      const Cost delta = from_sink[static_cast<std::size_t>(m.programmes + n)] - potential(m.sink) +
-                         potential(m.programmes + n);
-      cell.marginal_value = delta < 0 ? -static_cast<double>(delta) / kWeightScale : 0.0;
+      const Cost delta =
+          x.from_sink[static_cast<std::size_t>(node)] - x.potential(m.sink()) + x.potential(node);
+      cell.marginal_value = delta < 0 ? kMarketCostScale.gain_value(delta) : 0.0;
     }
     clusters[c].supply += cell.supply;
     clusters[c].demand += cell.demand;
@@ -395,19 +320,22 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
     cl.unmet = cl.demand - cl.matched;
     cl.band = band_of(cl.supply, cl.demand, options, cl.ratio);
     total_supply += cl.supply;
-    city.demand += cl.demand;
-    city.matched += cl.matched;
+    report.city.demand += cl.demand;
+    report.city.matched += cl.matched;
   }
   report.clusters = std::move(clusters);
+  return total_supply;
+}
 
-  // Regions.
+void region_rows(GapReport& report, const Scenario& s, const SupplyDemandGraph& g,
+                 const std::vector<Count>& region_in_region) {
   std::unordered_map<std::string_view, std::size_t> region_index;
   for (std::size_t i = 0; i < s.regions.size(); ++i) {
     report.regions.push_back({s.regions[i].id});
     region_index.emplace(s.regions[i].id, i);
   }
   for (const auto& school : s.schools) ++report.regions[region_index.at(school.region)].schools;
-  for (Index p = 0; p < m.programmes; ++p) {
+  for (Index p = 0; p < g.programmes(); ++p) {
     RegionGap& region =
         report.regions[static_cast<std::size_t>(g.programme_region[static_cast<std::size_t>(p)])];
     const ProgrammeGap& row = report.programmes[static_cast<std::size_t>(p)];
@@ -418,7 +346,7 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
   }
   for (std::size_t i = 0; i < report.regions.size(); ++i)
     report.regions[i].placed_in_region = region_in_region[i];
-  for (Index n = 0; n < m.nodes; ++n) {
+  for (Index n = 0; n < g.nodes(); ++n) {
     const ClusterRegionGap& cell = report.cells[static_cast<std::size_t>(n)];
     RegionGap& region =
         report.regions[static_cast<std::size_t>(g.node_region[static_cast<std::size_t>(n)])];
@@ -428,8 +356,11 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
   }
   for (auto& region : report.regions)
     region.retention_rate = share(region.placed_local, region.graduates);
+}
 
-  // City.
+void city_totals(GapReport& report, const SupplyDemandGraph& g, double fit_weighted,
+                 double total_supply) {
+  CityGap& city = report.city;
   city.graduates = total(g.graduates);
   city.unmet = city.demand - city.matched;
   city.retention_rate = share(city.matched, city.graduates);
@@ -445,8 +376,59 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
   } else {
     city.structural_deviation = (total_supply > 0.0) != (city.demand > 0) ? 1.0 : 0.0;
   }
+}
 
-  report.indicators = plan_indicators(s, city.retention_rate);
+// Solves the market at the chosen lambda and fills the tables. Throws NotOptimal.
+void solve_and_report(GapReport& report, const Scenario& s, const SupplyDemandGraph& g,
+                      std::span<const std::string> ids, const GapOptions& options) {
+  choose_outside_weight(report.city, s, g, ids, options);
+  MarketNetwork m = detail::gap_market(g, ids, options, report.city.outside_weight);
+  const MinCostFlowResult r = solve_market(m);
+  report.city.objective = MarketNetwork::value(r.cost);
+  const CertificateCheck check = check_min_cost_flow(m.problem(), r);
+  report.certified = check.ok;
+  report.certificate_message = check.failure;
+  Solved x{g, m, r, {}, {}};
+  if (report.certified) {  // marginal values (see the header)
+    x.to_sink = residual_distances(m.problem(), r, m.sink(), /*towards=*/true);
+    x.from_sink = residual_distances(m.problem(), r, m.sink(), /*towards=*/false);
+  }
+  std::vector<Count> region_in_region(s.regions.size(), 0);
+  const double fit_weighted = programme_rows(report, s, x, region_in_region);
+  const double total_supply = cell_rows(report, s, x, options);
+  region_rows(report, s, g, region_in_region);
+  city_totals(report, g, fit_weighted, total_supply);
+}
+
+}  // namespace
+
+std::optional<double> calibrate_outside_weight(const Scenario& scenario,
+                                               const GapOptions& options) {
+  check_options(options);
+  const std::optional<double> recorded = summarise(scenario).retention_rate;
+  if (!recorded) return std::nullopt;
+  try {
+    return calibrate(
+        project_supply_demand(scenario, projection_options(options, scenario.base_year)),
+        programme_ids(scenario), *recorded, options);
+  } catch (const NotOptimal& e) {  // no result to carry a status: a defect, said as one
+    throw std::logic_error(e.message);
+  }
+}
+
+GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
+  check_options(options);
+  GapReport report;
+  report.city.recorded_retention_rate = summarise(s).retention_rate;
+  const SupplyDemandGraph g = project_supply_demand(s, projection_options(options, options.year));
+  report.city.year = g.year;
+  try {
+    solve_and_report(report, s, g, programme_ids(s), options);
+  } catch (const NotOptimal& e) {
+    report.status = e.status;
+    report.message = e.message;
+  }
+  report.indicators = plan_indicators(s, report.city.retention_rate);
   report.linkage = analyse_linkage(s);
   return report;
 }

@@ -1,5 +1,5 @@
 // One programme's intake bounds in the quota model, in students (before any
-// rounding), shared by the model (quota_optimisation.cpp) and the rounding to
+// rounding), shared by the model (quota_model.cpp) and the rounding to
 // whole students (intake_rounding.cpp) so that the two cannot drift apart.
 #pragma once
 

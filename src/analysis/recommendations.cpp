@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "analysis/market_network.hpp"
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
 #include "sixlink/analysis/projection.hpp"
@@ -18,6 +19,8 @@
 
 namespace sixlink {
 namespace {
+
+using detail::MarketNetwork;
 
 constexpr int kNoAction = -1;
 
@@ -37,6 +40,13 @@ std::vector<int> actions(const QuotaResult& plan, double min_change) {
   return out;
 }
 
+// A market re-solve that is not optimal, carried out of the explanations to
+// become the report's status.
+struct NotOptimal {
+  FlowStatus status;
+  std::string message;
+};
+
 // The market of the demand year with every programme at its planned cohort,
 // re-solved as one programme's cohort changes.
 class Market {
@@ -52,11 +62,12 @@ class Market {
     }
     std::vector<std::string> ids;
     for (const auto& p : all.programmes) ids.push_back(p.id);
-    model_ = build_gap_flow_model(graph_, ids, plan.outside_weight, kInfiniteCapacity, {1, 0.0});
+    detail::MarketOptions options;
+    options.outside_weight = plan.outside_weight;
+    options.tiers = {1, 0.0};
     // The plan's objective: a filled opening also saves its unmet penalty rho.
-    const auto bonus = static_cast<Cost>(std::llround(q.unmet_penalty * kWeightScale));
-    for (Index n = 0; n < model_.nodes; ++n)
-      model_.problem.set_cost(model_.first_node_arc + n, -bonus);
+    options.demand_bonus = q.unmet_penalty;
+    model_ = MarketNetwork(graph_, ids, options);
   }
 
   struct State {
@@ -64,21 +75,21 @@ class Market {
     std::vector<Flow> flow;
   };
 
-  // Programme p at `graduates`, every other at its planned cohort.
+  // Programme p at `graduates`, every other at its planned cohort. Throws NotOptimal.
   State at(Index p, Count graduates) {
-    set_graduates(model_, p, graduates);
+    model_.set_graduates(p, graduates);
     State s = solve();
-    set_graduates(model_, p, graph_.graduates[static_cast<std::size_t>(p)]);
+    model_.set_graduates(p, graph_.graduates[static_cast<std::size_t>(p)]);
     return s;
   }
   Count current(Index p) const { return current_[static_cast<std::size_t>(p)]; }
   const SupplyDemandGraph& graph() const { return graph_; }
-  const GapFlowModel& model() const { return model_; }
+  const MarketNetwork& model() const { return model_; }
 
   double matched(const State& s) const {
     double sum = 0.0;
-    for (Index n = 0; n < model_.nodes; ++n)
-      sum += static_cast<double>(s.flow[static_cast<std::size_t>(model_.first_node_arc + n)]);
+    for (Index n = 0; n < model_.nodes(); ++n)
+      sum += static_cast<double>(s.flow[static_cast<std::size_t>(model_.node_arc(n))]);
     return sum;
   }
   // All graduates with programme p at `graduates`.
@@ -90,18 +101,18 @@ class Market {
 
  private:
   State solve() {
-    MinCostFlowResult r = model_.problem.solve();
+    MinCostFlowResult r = model_.solve();
     if (r.status != FlowStatus::kOptimal)
-      throw std::logic_error("recommendations: market model not optimal: " + r.message);
+      throw NotOptimal{r.status, "recommendations: market model not optimal: " + r.message};
     return {r.cost, std::move(r.flow)};
   }
 
   SupplyDemandGraph graph_;     // graduates: the planned cohorts
   std::vector<Count> current_;  // the cohorts of the current intakes
-  GapFlowModel model_;
+  MarketNetwork model_;
 };
 
-double value_of(Cost cost) { return -static_cast<double>(cost) / kWeightScale; }
+double value_of(Cost cost) { return MarketNetwork::value(cost); }
 
 void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market& market,
              double eta, double completion, const Scenario& all) {
@@ -153,10 +164,13 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
                          (total_before > 0 ? matched_before / total_before : 0.0);
   const auto* outer = g.weight.outerIndexPtr();
   const auto* column = g.weight.innerIndexPtr();
+  const MarketNetwork& net = market.model();
+  auto local = [&](auto k) {
+    return static_cast<std::size_t>(net.first_local(p) + (k - outer[p]));
+  };
   std::vector<std::pair<Flow, std::string>> moved;
   for (auto k = outer[p]; k < outer[p + 1]; ++k) {
-    const Flow delta =
-        after.flow[static_cast<std::size_t>(k)] - before.flow[static_cast<std::size_t>(k)];
+    const Flow delta = after.flow[local(k)] - before.flow[local(k)];
     if ((up && delta > 0) || (!up && delta < 0)) {
       const auto n = static_cast<std::size_t>(column[k]);
       moved.emplace_back(-std::abs(delta),
@@ -166,12 +180,12 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
   }
   std::sort(moved.begin(), moved.end());
   for (auto& m : moved) rec.drivers.push_back(std::move(m.second));
-  const Index outside = market.model().first_outside_arc + p;
+  const Index outside = net.outside_arc(p);
   const Flow leaving_before = before.flow[static_cast<std::size_t>(outside)];
   if (!up && leaving_before > 0) rec.drivers.insert(rec.drivers.begin(), "outside");
 
   Flow placed_before = 0;
-  for (auto k = outer[p]; k < outer[p + 1]; ++k) placed_before += before.flow[static_cast<std::size_t>(k)];
+  for (auto k = outer[p]; k < outer[p + 1]; ++k) placed_before += before.flow[local(k)];
   const Count nowhere = std::max<Count>(0, g0 - placed_before - leaving_before);
   // Reason texts: whole counts with thousands separators and a singular where one,
   // values to 3 decimals without a "-0"; a list is named only when it has entries.
@@ -179,7 +193,8 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
     std::string text;
     for (std::size_t i = 0; i < rec.drivers.size() && i < most; ++i)
       text += (i ? ", " : "") + rec.drivers[i];
-    if (rec.drivers.size() > most) text += " and " + std::to_string(rec.drivers.size() - most) + " more";
+    if (rec.drivers.size() > most)
+      text += " and " + std::to_string(rec.drivers.size() - most) + " more";
     return text;
   };
   auto count = [](Count n, const char* one, const char* many) {
@@ -190,14 +205,14 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
   switch (rec.action) {
     case Action::kExpand:
     case Action::kOpen:
-      rec.reason = (rec.action == Action::kOpen ? "no school in " + rec.region + " offers it; "
-                                                : std::string()) +
-                   (rec.drivers.empty() ? std::string("its graduates outvalue their training")
-                    : filled > 0
-                        ? "unmet demand at " + list(3) + " (" +
+      rec.reason =
+          (rec.action == Action::kOpen ? "no school in " + rec.region + " offers it; "
+                                       : std::string()) +
+          (rec.drivers.empty() ? std::string("its graduates outvalue their training")
+           : filled > 0        ? "unmet demand at " + list(3) + " (" +
                               count(filled, "more opening", "more openings") + " filled)"
                         : "it fits " + list(3) + " better than the graduates placed there now") +
-                   "; each graduate adds " + value(rec.marginal_value) + " net";
+          "; each graduate adds " + value(rec.marginal_value) + " net";
       break;
     case Action::kShrink:
     case Action::kClose: {
@@ -285,20 +300,25 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
   for (const auto& c : q.candidates) all.programmes.push_back(c);
   Market market(all, plan.demand_year, q, plan);
   const auto chosen = actions(plan, options.min_change);
-  for (std::size_t i = 0; i < plan.programmes.size(); ++i) {
-    if (chosen[i] == kNoAction) continue;
-    const QuotaProgramme& p = plan.programmes[i];
-    Recommendation rec;
-    rec.programme = p.id;
-    rec.school = p.school;
-    rec.specialty = p.specialty;
-    rec.region = p.region;
-    rec.action = static_cast<Action>(chosen[i]);
-    rec.current_intake = p.current_intake;
-    rec.intake = p.intake;
-    explain(rec, p, static_cast<Index>(i), market, plan.training_cost,
-            all.programmes[i].completion_rate, all);
-    report.recommendations.push_back(std::move(rec));
+  try {
+    for (std::size_t i = 0; i < plan.programmes.size(); ++i) {
+      if (chosen[i] == kNoAction) continue;
+      const QuotaProgramme& p = plan.programmes[i];
+      Recommendation rec;
+      rec.programme = p.id;
+      rec.school = p.school;
+      rec.specialty = p.specialty;
+      rec.region = p.region;
+      rec.action = static_cast<Action>(chosen[i]);
+      rec.current_intake = p.current_intake;
+      rec.intake = p.intake;
+      explain(rec, p, static_cast<Index>(i), market, plan.training_cost,
+              all.programmes[i].completion_rate, all);
+      report.recommendations.push_back(std::move(rec));
+    }
+  } catch (const NotOptimal& e) {  // the recommendations explained so far stay
+    report.market_status = e.status;
+    report.market_message = e.message;
   }
 
   // Robustness samples, each solved on its own (identical at any thread count).

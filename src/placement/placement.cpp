@@ -9,9 +9,9 @@
 
 #include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
-#include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
+#include "sixlink/flow/integer_costs.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/matching/market.hpp"
 #include "sixlink/matching/parallel_choice.hpp"
@@ -22,7 +22,7 @@
 namespace sixlink {
 namespace {
 
-constexpr double kValueScale = 1e6;  // flow costs: values rounded to 1e-6
+constexpr CostScale kValueScale{1e6};  // flow costs: values rounded to 1e-6
 
 using detail::index_by_id;
 constexpr auto lookup = detail::find_id;
@@ -255,7 +255,7 @@ PlacementNetwork build_network(const Candidates& cand, const Cohort& c) {
   PlacementNetwork out{MinCostFlow(sink + 1), std::vector<Index>(static_cast<std::size_t>(G)),
                        std::vector<Index>(static_cast<std::size_t>(Q))};
   MinCostFlow& net = out.net;
-  auto cost_of = [](double v) { return -static_cast<Cost>(std::llround(v * kValueScale)); };
+  auto cost_of = [](double v) { return kValueScale.gain(v); };
   for (Index g = 0; g < G; ++g) net.set_supply(g, 1);
   net.set_supply(sink, -G);
   for (Index g = 0; g < G; ++g) {
@@ -275,6 +275,45 @@ PlacementNetwork build_network(const Candidates& cand, const Cohort& c) {
   for (Index j = 0; j < O; ++j)
     net.add_arc(first_opening + j, sink, c.openings[static_cast<std::size_t>(j)].capacity, 0);
   return out;
+}
+
+// The optimal mode's placement from an optimal flow, its objective and its
+// certificate, checked.
+void place_optimally(PlacementResult& result, const Candidates& cand,
+                     const std::vector<double>& scores, const PlacementNetwork& built,
+                     const MinCostFlowResult& flow) {
+  const std::vector<Index>& first_arc = built.first_arc;
+  const std::vector<Index>& first_pool_arc = built.first_pool_arc;
+  const auto G = static_cast<Index>(first_arc.size());
+  const auto Q = static_cast<Index>(cand.pool.size());
+  const CertificateCheck check = check_min_cost_flow(built.net, flow);
+  result.flow_objective = kValueScale.gain_value(flow.cost);
+  result.certified = check.ok;
+  result.certificate_message = check.failure;
+  // Individual placements: direct arcs as they are; a group's graduates, best
+  // score first, take its openings, best value first (any split is optimal:
+  // they are worth the same to each of them).
+  auto at = [&flow](Index arc) { return flow.flow[static_cast<std::size_t>(arc)]; };
+  std::vector<std::vector<Index>> via_group(static_cast<std::size_t>(Q));
+  for (Index g = 0; g < G; ++g) {
+    const auto gi = static_cast<std::size_t>(g);
+    if (at(first_arc[gi]) > 0) via_group[static_cast<std::size_t>(cand.group[gi])].push_back(g);
+    for (std::size_t t = 0; t < cand.preferred[gi].size(); ++t)
+      if (at(first_arc[gi] + 1 + static_cast<Index>(t)) > 0)
+        result.opening_of[gi] = cand.preferred[gi][t].first;
+  }
+  for (Index q = 0; q < Q; ++q) {
+    auto& members = via_group[static_cast<std::size_t>(q)];
+    std::stable_sort(members.begin(), members.end(), [&](Index a, Index b) {
+      return scores[static_cast<std::size_t>(a)] > scores[static_cast<std::size_t>(b)];
+    });
+    std::size_t next = 0;
+    const auto& pool = cand.pool[static_cast<std::size_t>(q)];
+    for (std::size_t t = 0; t < pool.size(); ++t)
+      for (Flow n = at(first_pool_arc[static_cast<std::size_t>(q)] + static_cast<Index>(t));
+           n > 0 && next < members.size(); --n)
+        result.opening_of[static_cast<std::size_t>(members[next++])] = pool[t].first;
+  }
 }
 
 }  // namespace
@@ -360,9 +399,6 @@ PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions
   if (o.mode == PlacementMode::kOptimal) {
     PlacementNetwork built = build_network(cand, c);
     MinCostFlow& net = built.net;
-    const std::vector<Index>& first_arc = built.first_arc;
-    const std::vector<Index>& first_pool_arc = built.first_pool_arc;
-    const auto Q = static_cast<Index>(cand.pool.size());
     // Pricing blocks of sqrt(arcs) / 8: unit supplies make most pivots degenerate
     // and cheap, so short blocks pay (taizhou-2020, 28,613 graduates, 692k arcs:
     // 2.0 s with the engine's default block, 0.85-1.2 s with 70-100 arcs).
@@ -370,35 +406,13 @@ PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions
     options.block_size = std::max<Index>(
         10, static_cast<Index>(std::sqrt(static_cast<double>(net.arc_count())) / 8));
     const MinCostFlowResult flow = net.solve(options);
-    if (flow.status != FlowStatus::kOptimal)
-      throw std::logic_error("placement: the flow is not optimal: " + flow.message);
-    const CertificateCheck check = check_min_cost_flow(net, flow);
-    result.flow_objective = -static_cast<double>(flow.cost) / kValueScale;
-    result.certified = check.ok;
-    result.certificate_message = check.failure;
-    // Individual placements: direct arcs as they are; a group's graduates, best
-    // score first, take its openings, best value first (any split is optimal:
-    // they are worth the same to each of them).
-    auto at = [&flow](Index arc) { return flow.flow[static_cast<std::size_t>(arc)]; };
-    std::vector<std::vector<Index>> via_group(static_cast<std::size_t>(Q));
-    for (Index g = 0; g < G; ++g) {
-      const auto gi = static_cast<std::size_t>(g);
-      if (at(first_arc[gi]) > 0) via_group[static_cast<std::size_t>(cand.group[gi])].push_back(g);
-      for (std::size_t t = 0; t < cand.preferred[gi].size(); ++t)
-        if (at(first_arc[gi] + 1 + static_cast<Index>(t)) > 0)
-          result.opening_of[gi] = cand.preferred[gi][t].first;
-    }
-    for (Index q = 0; q < Q; ++q) {
-      auto& members = via_group[static_cast<std::size_t>(q)];
-      std::stable_sort(members.begin(), members.end(), [&](Index a, Index b) {
-        return scores[static_cast<std::size_t>(a)] > scores[static_cast<std::size_t>(b)];
-      });
-      std::size_t next = 0;
-      const auto& pool = cand.pool[static_cast<std::size_t>(q)];
-      for (std::size_t t = 0; t < pool.size(); ++t)
-        for (Flow n = at(first_pool_arc[static_cast<std::size_t>(q)] + static_cast<Index>(t));
-             n > 0 && next < members.size(); --n)
-          result.opening_of[static_cast<std::size_t>(members[next++])] = pool[t].first;
+    result.status = flow.status;
+    if (flow.status != FlowStatus::kOptimal) {
+      // Every graduate may stay unplaced, so only values out of range get here:
+      // nobody is placed, and the status says why.
+      result.message = "placement: the flow is not optimal: " + flow.message;
+    } else {
+      place_optimally(result, cand, scores, built, flow);
     }
   } else if (o.mode == PlacementMode::kStable) {
     StableMatchingOptions options;

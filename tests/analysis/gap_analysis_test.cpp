@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 
+#include "analysis/market_network.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/model/default_scenario.hpp"
@@ -32,10 +33,48 @@ std::vector<std::string> ids_of(const Scenario& s) {
   return ids;
 }
 
-// Every total adds up, every number is finite, the flow is optimal by certificate.
-void expect_consistent(const GapReport& r) {
-  const auto cert = check_min_cost_flow(r.model.problem, r.solution);
+// The market gap_analysis solved, rebuilt from the scenario and the options at
+// the report's lambda and solved as gap_analysis solves it (cold, so the same
+// flow): the report no longer carries its network.
+struct Rebuilt {
+  SupplyDemandGraph graph;
+  detail::MarketNetwork market;
+  MinCostFlowResult solution;
+};
+
+Rebuilt rebuild(const Scenario& s, const GapOptions& o, const GapReport& r) {
+  Rebuilt x;
+  x.graph = project_supply_demand(s, {o.year, o.other_region_mobility, o.threads});
+  x.market = detail::gap_market(x.graph, ids_of(s), o, r.city.outside_weight);
+  x.solution = x.market.solve();
+  return x;
+}
+
+// Every total adds up, every number is finite, the flow is optimal by
+// certificate (the report's own check and ours), and the report reads the
+// rebuilt flow. Returns the rebuilt market.
+Rebuilt expect_consistent(const Scenario& s, const GapOptions& o, const GapReport& r) {
+  EXPECT_EQ(r.status, FlowStatus::kOptimal) << r.message;
+  EXPECT_TRUE(r.certified) << r.certificate_message;
+  Rebuilt x = rebuild(s, o, r);
+  EXPECT_EQ(x.solution.status, FlowStatus::kOptimal);
+  const auto cert = check_min_cost_flow(x.market.problem(), x.solution);
   EXPECT_TRUE(cert.ok) << cert.failure;
+  const detail::MarketNetwork& m = x.market;
+  auto flow = [&x](Index arc) { return x.solution.flow[static_cast<std::size_t>(arc)]; };
+  EXPECT_EQ(static_cast<Index>(r.programmes.size()), m.programmes());
+  for (Index p = 0; p < m.programmes() && p < static_cast<Index>(r.programmes.size()); ++p) {
+    const ProgrammeGap& row = r.programmes[static_cast<std::size_t>(p)];
+    Count local = 0, leaving = 0;
+    for (Index a = m.first_local(p); a < m.end_local(p); ++a) local += flow(a);
+    for (Index k = 0; k < m.tiers().count; ++k) leaving += flow(m.outside_arc(p, k));
+    EXPECT_EQ(row.placed_local, local) << row.id;
+    EXPECT_EQ(row.leaving, leaving) << row.id;
+    EXPECT_EQ(row.surplus, flow(m.surplus_arc(p))) << row.id;
+  }
+  EXPECT_EQ(static_cast<Index>(r.cells.size()), m.nodes());
+  for (Index n = 0; n < m.nodes() && n < static_cast<Index>(r.cells.size()); ++n)
+    EXPECT_EQ(r.cells[static_cast<std::size_t>(n)].matched, flow(m.node_arc(n))) << n;
   Count graduates = 0, placed = 0, leaving = 0, surplus = 0;
   for (const auto& p : r.programmes) {
     EXPECT_EQ(p.placed_local + p.leaving + p.surplus, p.graduates) << p.id;
@@ -80,19 +119,20 @@ void expect_consistent(const GapReport& r) {
   EXPECT_EQ(c.leaving, leaving);
   EXPECT_EQ(c.surplus, surplus);
   EXPECT_EQ(c.matched + c.unmet, c.demand);
-  for (double x : {c.retention_rate, c.match_rate, c.matching_degree, c.structural_deviation}) {
-    EXPECT_TRUE(std::isfinite(x));
-    EXPECT_GE(x, 0.0);
-    EXPECT_LE(x, 1.0 + 1e-12);
+  for (double rate : {c.retention_rate, c.match_rate, c.matching_degree, c.structural_deviation}) {
+    EXPECT_TRUE(std::isfinite(rate));
+    EXPECT_GE(rate, 0.0);
+    EXPECT_LE(rate, 1.0 + 1e-12);
   }
-  EXPECT_NEAR(c.objective, -static_cast<double>(r.solution.cost) / kWeightScale, 1e-9);
+  EXPECT_EQ(c.objective, detail::MarketNetwork::value(x.solution.cost));
   for (const auto& i : r.indicators) EXPECT_TRUE(std::isfinite(i.value));
+  return x;
 }
 
 TEST(GapAnalysis, TinyScenarioByHand) {
   const Scenario s = testing::tiny_scenario();
   const GapReport r = gap_analysis(s, fixed_lambda(0.4));
-  expect_consistent(r);
+  expect_consistent(s, fixed_lambda(0.4), r);
   // p1 (machinists, r1): 30 to auto in r1 at 1.0, 60 leave at 0.4. p2 (nurses, r1):
   // 20 to health in r1 at 1.0, 10 to health in r2 at 0.75, 20 leave. p3: no fit, 20 leave.
   ASSERT_EQ(r.programmes.size(), 3u);
@@ -133,8 +173,8 @@ TEST(GapAnalysis, TinyScenarioByHand) {
 
 TEST(GapAnalysis, DefaultScenarioReproducesThePlansBaselineRetention) {
   const GapReport r = gap_analysis(default_scenario());
-  expect_consistent(r);
-  EXPECT_EQ(testing::LemonFlow(r.model.problem).solve().cost, r.solution.cost);
+  const Rebuilt x = expect_consistent(default_scenario(), {}, r);
+  EXPECT_EQ(testing::LemonFlow(x.market.problem()).solve().cost, x.solution.cost);
   EXPECT_TRUE(r.city.outside_weight_calibrated);
   ASSERT_TRUE(r.city.recorded_retention_rate.has_value());
   EXPECT_NEAR(*r.city.recorded_retention_rate, 0.3787, 5e-5);
@@ -152,7 +192,7 @@ TEST(GapAnalysis, DefaultScenarioReproducesThePlansBaselineRetention) {
   GapOptions later;
   later.year = 2025;
   const GapReport r2025 = gap_analysis(default_scenario(), later);
-  expect_consistent(r2025);
+  expect_consistent(default_scenario(), later, r2025);
   EXPECT_GT(r2025.city.demand, r.city.demand);
   EXPECT_GT(r2025.city.retention_rate, r.city.retention_rate);
   EXPECT_EQ(r2025.city.outside_weight, r.city.outside_weight);
@@ -238,31 +278,33 @@ TEST(GapAnalysis, MarginalValuesEqualTheChangeFromReSolving) {
     o.outside_share = seed % 4 == 0 ? 0.3 : 1.0;
     o.other_region_mobility = seed % 5 == 0 ? 0.0 : 0.7;
     const GapReport r = gap_analysis(s, o);
-    expect_consistent(r);
+    const Rebuilt x = expect_consistent(s, o, r);
     // The peer solver finds the same optimum of the same model.
-    EXPECT_EQ(testing::LemonFlow(r.model.problem).solve().cost, r.solution.cost) << "seed " << seed;
+    EXPECT_EQ(testing::LemonFlow(x.market.problem()).solve().cost, x.solution.cost)
+        << "seed " << seed;
     const auto ids = ids_of(s);
-    const Flow outside_capacity = r.model.problem.capacity(r.model.outside_arc);
-    const OutsideTiers tiers{o.outside_tiers, o.outside_spread};
+    // The outside capacity is the base graph's: an added graduate must not move it.
+    const Flow outside_capacity = x.market.problem().capacity(x.market.outside_sink_arc());
     auto resolve = [&](const SupplyDemandGraph& g) {
-      GapFlowModel m = build_gap_flow_model(g, ids, *o.outside_weight, outside_capacity, tiers);
-      const auto result = m.problem.solve();
+      detail::MarketNetwork m = detail::gap_market(g, ids, o, *o.outside_weight);
+      m.problem().set_bounds(m.outside_sink_arc(), 0, outside_capacity);
+      const auto result = m.solve();
       EXPECT_EQ(result.status, FlowStatus::kOptimal);
       return result.cost;
     };
     for (std::size_t p = 0; p < r.programmes.size(); ++p) {
-      SupplyDemandGraph g = r.graph;
+      SupplyDemandGraph g = x.graph;
       g.graduates[p] += 1;
-      EXPECT_EQ(r.solution.cost - resolve(g),
-                std::llround(r.programmes[p].marginal_value * kWeightScale))
+      EXPECT_EQ(x.solution.cost - resolve(g),
+                std::llround(r.programmes[p].marginal_value * detail::kMarketScale))
           << "seed " << seed << " programme " << r.programmes[p].id;
       ++checked_programmes;
     }
     for (std::size_t n = 0; n < r.cells.size(); ++n) {
-      SupplyDemandGraph g = r.graph;
+      SupplyDemandGraph g = x.graph;
       g.openings[n] += 1;
-      EXPECT_EQ(r.solution.cost - resolve(g),
-                std::llround(r.cells[n].marginal_value * kWeightScale))
+      EXPECT_EQ(x.solution.cost - resolve(g),
+                std::llround(r.cells[n].marginal_value * detail::kMarketScale))
           << "seed " << seed << " cell " << n;
       ++checked_cells;
     }
@@ -337,7 +379,7 @@ TEST(GapAnalysis, DegenerateScenariosGiveFiniteTables) {
   Scenario no_demand = testing::tiny_scenario();
   for (auto& e : no_demand.enterprises) e.openings.clear();
   GapReport r = gap_analysis(no_demand, fixed_lambda(0.4));
-  expect_consistent(r);
+  expect_consistent(no_demand, fixed_lambda(0.4), r);
   EXPECT_EQ(r.city.demand, 0);
   EXPECT_EQ(r.city.match_rate, 0.0);
   EXPECT_EQ(r.city.retention_rate, 0.0);
@@ -354,7 +396,7 @@ TEST(GapAnalysis, DegenerateScenariosGiveFiniteTables) {
   unfed.enterprises.push_back({"e5", "Airline", "r3", "37", 500, false, false, 0, {{"pilot", 7}}});
   validate(unfed);
   r = gap_analysis(unfed, fixed_lambda(0.4));
-  expect_consistent(r);
+  expect_consistent(unfed, fixed_lambda(0.4), r);
   EXPECT_EQ(r.linkage.findings.clusters_without_supply, std::vector<std::string>{"aviation"});
   EXPECT_EQ(r.linkage.findings.regions_without_schools, std::vector<std::string>{"r3"});
   EXPECT_EQ(r.clusters.back().unmet, 7);
@@ -366,7 +408,7 @@ TEST(GapAnalysis, DegenerateScenariosGiveFiniteTables) {
   for (auto& sp : weak.specialties)
     for (auto& f : sp.occupations) f.fit *= 0.9;
   r = gap_analysis(weak, fixed_lambda(0.95));
-  expect_consistent(r);
+  expect_consistent(weak, fixed_lambda(0.95), r);
   EXPECT_EQ(r.city.matched, 0);
   EXPECT_EQ(r.city.leaving, r.city.graduates);
   EXPECT_EQ(r.city.matching_degree, 0.0);
@@ -375,7 +417,7 @@ TEST(GapAnalysis, DegenerateScenariosGiveFiniteTables) {
   GapOptions bounded = fixed_lambda(0.4);
   bounded.outside_share = 0.25;
   r = gap_analysis(testing::tiny_scenario(), bounded);
-  expect_consistent(r);
+  expect_consistent(testing::tiny_scenario(), bounded, r);
   EXPECT_EQ(r.city.leaving, 40);
   EXPECT_EQ(r.city.surplus, 160 - 60 - 40);
 
@@ -384,7 +426,7 @@ TEST(GapAnalysis, DegenerateScenariosGiveFiniteTables) {
   empty.programmes.clear();
   empty.employment.clear();
   r = gap_analysis(empty);
-  expect_consistent(r);
+  expect_consistent(empty, {}, r);
   EXPECT_FALSE(r.city.outside_weight_calibrated);
   EXPECT_EQ(r.city.outside_weight, kDefaultOutsideWeight);
   EXPECT_EQ(r.city.structural_deviation, 1.0);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/market_network.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
 #include "sixlink/core/error.hpp"
@@ -145,13 +146,15 @@ double plan_value(const QuotaOptions& o, const BruteModel& b, const std::vector<
       project_supply_demand(at, {b.demand_year, o.market.other_region_mobility, 1});
   std::vector<std::string> ids;
   for (const auto& p : at.programmes) ids.push_back(p.id);
-  GapFlowModel m = build_gap_flow_model(g, ids, b.lambda, kInfiniteCapacity, {1, 0});
+  detail::MarketOptions market;
+  market.outside_weight = b.lambda;
+  market.tiers = {1, 0};
   // The flow maximises the whole objective: a filled opening also saves rho.
-  for (Index n = 0; n < m.nodes; ++n)
-    m.problem.set_cost(m.first_node_arc + n, -std::llround(o.unmet_penalty * kWeightScale));
-  const MinCostFlowResult r = m.problem.solve();
+  market.demand_bonus = o.unmet_penalty;
+  detail::MarketNetwork m(g, ids, market);
+  const MinCostFlowResult r = m.solve();
   EXPECT_EQ(r.status, FlowStatus::kOptimal);
-  double value = -static_cast<double>(r.cost) / kWeightScale;
+  double value = detail::MarketNetwork::value(r.cost);
   double demand = 0.0;
   for (Count d : g.openings) demand += static_cast<double>(d);
   value -= o.unmet_penalty * demand;  // with the bonus in the flow: - rho (D - X)

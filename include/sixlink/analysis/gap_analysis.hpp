@@ -61,7 +61,6 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,7 +75,9 @@ namespace sixlink {
 
 /// lambda when the scenario records no base-year employment to calibrate it on.
 inline constexpr double kDefaultOutsideWeight = 0.4;
-/// Integer costs are round(kWeightScale x value).
+/// Integer costs are round(kWeightScale x value). Deprecated: the scale is the
+/// market network's (src/analysis/market_network.hpp); this name stays only
+/// while quota_optimisation.cpp still reads it.
 inline constexpr double kWeightScale = 1e6;
 
 struct GapOptions {
@@ -174,38 +175,6 @@ double outside_tier_value(std::string_view programme_id, Index tier, const Outsi
 /// Tier k's share of a cohort of g graduates: floor((g + k) / K).
 Count outside_tier_capacity(Count graduates, Index tier, const OutsideTiers& tiers);
 
-/// The transportation model as a min-cost flow, with where to find its parts.
-struct GapFlowModel {
-  MinCostFlow problem;
-  Index programmes = 0;
-  Index nodes = 0;
-  Index outside_node = 0;  ///< P + N
-  Index sink = 0;          ///< P + N + 1
-  OutsideTiers tiers;
-  std::vector<double> outside_multiple;  ///< per outside arc: its multiple of lambda
-  // Arcs: local arcs in the row order of the projection's weight matrix; then the
-  // outside arcs, K per programme (arc first_outside_arc + p K + k); then one
-  // surplus arc per programme; then per node its arc to the sink; then the
-  // outside node's arc to the sink.
-  Index first_outside_arc = 0;
-  Index first_surplus_arc = 0;
-  Index first_node_arc = 0;
-  Index outside_arc = 0;
-};
-
-/// Builds the model for a projection (programme ids fix the tier offsets) and a
-/// lambda; `outside_capacity` bounds the outside node (kInfiniteCapacity: no bound).
-GapFlowModel build_gap_flow_model(const SupplyDemandGraph& graph,
-                                  std::span<const std::string> programme_ids, double outside_weight,
-                                  Count outside_capacity, const OutsideTiers& tiers = {});
-
-/// Prices the outside arcs for a new lambda (the next solve warm-starts).
-void set_outside_weight(GapFlowModel& model, double outside_weight);
-
-/// Gives programme p a cohort of `graduates` (its supply, the sink's demand and
-/// its tiers' capacities follow; the next solve warm-starts).
-void set_graduates(GapFlowModel& model, Index programme, Count graduates);
-
 struct GapReport {
   CityGap city;
   std::vector<ClusterGap> clusters;        ///< scenario order, then kUnclustered
@@ -214,18 +183,27 @@ struct GapReport {
   std::vector<RegionGap> regions;          ///< scenario order
   std::vector<IndicatorValue> indicators;  ///< kAllIndicators order, computable ones
   LinkageGraphSummary linkage;
-  SupplyDemandGraph graph;     ///< the projection solved
-  GapFlowModel model;          ///< the flow model solved
-  MinCostFlowResult solution;  ///< its optimal flow and potentials
+  /// The transportation model's solve: kOptimal, or why the flows, marginal
+  /// values and rates above are missing (`message`). The model always has an
+  /// optimum (every graduate may stay unplaced), so anything else is a defect.
+  FlowStatus status = FlowStatus::kOptimal;
+  std::string message;
+  /// The optimal flow's certificate (verify/flow_certificate.hpp), checked after
+  /// the solve; the marginal values are computed only when it holds.
+  bool certified = false;
+  std::string certificate_message;  ///< why the check failed (empty when it held)
 };
 
 /// Calibrated lambda for a scenario (see the header), or nothing when the
-/// scenario records no base-year employment.
+/// scenario records no base-year employment. Throws InvalidInput for options out
+/// of range, std::logic_error should a solve not be optimal (a defect: see
+/// GapReport::status).
 std::optional<double> calibrate_outside_weight(const Scenario& scenario,
                                                const GapOptions& options = {});
 
 /// Runs the gap analysis on a validated scenario. Throws InvalidInput for
-/// options out of range (named in the message).
+/// options out of range (named in the message) or counts too large to solve
+/// exactly; a solve that is not optimal is the report's status.
 GapReport gap_analysis(const Scenario& scenario, const GapOptions& options = {});
 
 }  // namespace sixlink

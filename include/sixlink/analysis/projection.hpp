@@ -35,12 +35,9 @@
 #include <string_view>
 #include <vector>
 
-#include "sixlink/model/scenario.hpp"
+#include "sixlink/model/scenario.hpp"  // also kUnclustered, the pseudo-cluster named below
 
 namespace sixlink {
-
-/// The demand of firms whose sector belongs to no cluster.
-inline constexpr std::string_view kUnclustered = "(unclustered)";
 
 struct ProjectionOptions {
   int year = 0;                         ///< analysis year; 0: the scenario's base year

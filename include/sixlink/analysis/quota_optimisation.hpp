@@ -41,10 +41,11 @@
 // constraints, priced by Lagrange multipliers: Dantzig-Wolfe decomposition, whose
 // master (a small dense LP over convex combinations of flows) sets the
 // multipliers and whose subproblem is the flow with each graduate of p costing
-// sum_i mu_i a_ip more. It stops when no flow prices out, and returns the LP
-// optimum, the multipliers (shadow prices) and an upper bound from the last
-// subproblem (Lagrangian duality, up to the subproblem's cost rounding at 1e-9):
-// bound - objective is the certificate of optimality. With binding side
+// sum_i mu_i a_ip more (the engine flow/side_constrained_flow.hpp; each
+// programme's graduates are one of its terms). It stops when no flow prices out,
+// and returns the LP optimum, the multipliers (shadow prices) and an upper bound
+// from the last subproblem (Lagrangian duality, up to the subproblem's cost
+// rounding at 1e-9): bound - objective is the certificate of optimality. With binding side
 // constraints the optimal intakes are a convex combination of at most (side
 // constraints + 1) integral flows, so some may be fractional.
 //
@@ -190,13 +191,10 @@ int quota_demand_year(const Scenario& scenario, int intake_year);
 QuotaResult optimise_quotas(const Scenario& scenario, const QuotaOptions& options = {});
 
 /// Writes the LP of `optimise_quotas(scenario, options)` with the open/closed
-/// decisions of `result` fixed, in free MPS that every reader takes the same way
-/// (GLPK's `glpsol --freemps` and HiGHS are tested): the file MINIMISES the row
-/// `minus_value`, the objective negated, so its optimum is -result.objective; it
-/// has no OBJSENSE section (glpsol rejects one) and no right-hand side on the
-/// objective row (readers disagree on its sign): the objective's constant is the
-/// cost of a column `constant` fixed at 1. Comment lines (`*`) at the top say so.
-/// Atomic. Throws IoError when the file cannot be written.
+/// decisions of `result` fixed, as free MPS. The writer belongs to the io layer:
+/// new code includes sixlink/io/quota_mps.hpp, which documents the file. It stays
+/// declared here (the same function; no io header is included) for the callers
+/// of earlier releases, for one release.
 void export_quota_mps(const Scenario& scenario, const QuotaOptions& options,
                       const QuotaResult& result, const std::string& path);
 

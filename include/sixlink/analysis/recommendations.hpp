@@ -44,6 +44,7 @@
 
 #include "sixlink/analysis/candidates.hpp"
 #include "sixlink/analysis/quota_optimisation.hpp"
+#include "sixlink/flow/min_cost_flow.hpp"
 
 namespace sixlink {
 
@@ -86,6 +87,12 @@ struct RecommendationReport {
   std::uint64_t seed = 0;
   double sample_objective_median = 0.0;  ///< over the feasible samples
   int infeasible_samples = 0;
+  /// The market re-solves that explain the recommendations: kOptimal, or why
+  /// the explanations stopped (`market_message`; the market always has an
+  /// optimum, so anything else is a defect). Recommendations explained before
+  /// stay in the list.
+  FlowStatus market_status = FlowStatus::kOptimal;
+  std::string market_message;
 };
 
 /// Plans and recommends (see the header). Throws InvalidInput for bad options.

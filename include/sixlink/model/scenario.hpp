@@ -64,6 +64,10 @@ struct Sector {
   friend bool operator==(const Sector&, const Sector&) = default;
 };
 
+/// The pseudo-cluster of the demand of firms whose sector belongs to no cluster
+/// (the analyses and the placement name it so in their tables).
+inline constexpr std::string_view kUnclustered = "(unclustered)";
+
 /// An occupation (职业) that specialties prepare for and enterprises demand.
 struct Occupation {
   std::string id;

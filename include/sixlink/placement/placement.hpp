@@ -121,6 +121,11 @@ struct PlacementResult {
   double flow_objective = 0.0;
   bool certified = false;
   std::string certificate_message;  ///< why the check failed (empty when it held)
+  /// Optimal mode: the flow's solve. Every graduate may stay unplaced, so it is
+  /// kOptimal unless values leave the engine's ranges (kOutOfRange); then nobody
+  /// is placed and `message` says why. The other modes leave it kOptimal.
+  FlowStatus status = FlowStatus::kOptimal;
+  std::string message;
 };
 
 /// Places the cohort. Throws InvalidInput for a scenario that fails validate(), a
