@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "jobs/job_json.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
@@ -451,7 +452,7 @@ PYBIND11_MODULE(_core, m) {
           const sixlink::PlaceJobResult job = sixlink::run_place_job(scenario, options);
           const sixlink::Cohort& c = job.cohort;
           const sixlink::PlacementResult& result = job.placement;
-          auto out = nlohmann::ordered_json::parse(sixlink::place_job_to_json(job, -1));
+          nlohmann::ordered_json out = job;  // jobs/job_json.hpp: no JSON text parsed back
           nlohmann::ordered_json graduate = nlohmann::ordered_json::array(),
                                  enterprise = nlohmann::ordered_json::array(),
                                  opening = nlohmann::ordered_json::array(),
