@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "jobs/job_json.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
@@ -40,6 +41,9 @@
 #include "sixlink/io/placement_io.hpp"
 #include "sixlink/io/plan_report_io.hpp"
 #include "sixlink/io/scenario_io.hpp"
+#include "sixlink/jobs/gap_job.hpp"
+#include "sixlink/jobs/place_job.hpp"
+#include "sixlink/jobs/plan_job.hpp"
 #include "sixlink/matching/parallel_choice.hpp"
 #include "sixlink/matching/stable_matching.hpp"
 #include "sixlink/model/default_scenario.hpp"
@@ -377,8 +381,7 @@ PYBIND11_MODULE(_core, m) {
         options.outside_tiers = outside_tiers;
         options.threads = threads;
         return call_interruptibly([&] {
-          return sixlink::gap_report_to_json(sixlink::gap_analysis(scenario, options),
-                                             scenario.name, -1);
+          return sixlink::gap_job_to_json(sixlink::run_gap_job(scenario, options), -1);
         });
       },
       "scenario"_a, "year"_a = 0, "outside_weight"_a = py::none(), "other_region_mobility"_a = 0.75,
@@ -393,8 +396,10 @@ PYBIND11_MODULE(_core, m) {
          std::optional<double> outside_weight, bool recommendations, bool open_candidates,
          int samples, std::uint64_t seed, double demand_noise, int threads, bool horizon,
          const std::string& export_mps) {
-        sixlink::RecommendOptions options;
-        sixlink::QuotaOptions& q = options.quotas;
+        sixlink::PlanJobOptions options;
+        options.recommendations = recommendations;
+        options.horizon = horizon;
+        sixlink::QuotaOptions& q = options.recommend.quotas;
         q.year = year;
         q.total_enrolment = total_enrolment;
         q.budget = budget;
@@ -402,33 +407,17 @@ PYBIND11_MODULE(_core, m) {
         q.max_secondary_share = max_secondary_share;
         q.max_change = max_change;
         q.market.outside_weight = outside_weight;
-        options.open_candidates = open_candidates;
-        options.samples = samples;
-        options.seed = seed;
-        options.demand_noise = demand_noise;
-        options.threads = threads;
+        options.recommend.open_candidates = open_candidates;
+        options.recommend.samples = samples;
+        options.recommend.seed = seed;
+        options.recommend.demand_noise = demand_noise;
+        options.recommend.threads = threads;
         return call_interruptibly([&] {
-          sixlink::RecommendationReport report;
-          if (recommendations) {
-            report = sixlink::recommend(scenario, options);
-          } else {  // the optimiser alone
-            report.plan = sixlink::optimise_quotas(scenario, q);
-            report.options = q;
-            report.options.market.outside_weight = report.plan.outside_weight;
-          }
-          std::optional<sixlink::RollingPlan> rolling;
-          if (horizon) {
-            sixlink::RollingPlanOptions r;
-            r.quotas = report.options;
-            r.quotas.candidates.clear();
-            r.quotas.market.outside_weight = report.plan.outside_weight;
-            r.last_year = report.plan.year;
-            rolling = sixlink::plan_horizon(scenario, r);
-          }
+          const sixlink::PlanJobResult result = sixlink::run_plan_job(scenario, options);
           if (!export_mps.empty())
-            sixlink::export_quota_mps(scenario, report.options, report.plan, export_mps);
-          // Whole-student intakes, rounded against the scenario (plan_report_io.hpp).
-          return sixlink::plan_report_to_json(scenario, report, rolling ? &*rolling : nullptr, -1);
+            sixlink::export_quota_mps(scenario, result.report.options, result.report.plan,
+                                      export_mps);
+          return sixlink::plan_job_to_json(result, -1);
         });
       },
       "scenario"_a, "year"_a = 0, "total_enrolment"_a = py::none(), "budget"_a = py::none(),
@@ -451,26 +440,19 @@ PYBIND11_MODULE(_core, m) {
         if (!side)
           throw sixlink::InvalidInput("proposing must be applicants or institutions, got '" +
                                       proposing + "'");
-        if (cohort.empty() && !openings.empty())
-          throw sixlink::InvalidInput("openings needs a cohort (the graduates it is for)");
-        sixlink::PlacementOptions options;
-        options.mode = *parsed_mode;
-        options.proposing = *side;
-        options.seed = seed;
-        options.candidates = candidates;
+        sixlink::PlaceJobOptions options;
+        options.graduates = cohort;
+        options.openings = openings;
+        options.placement.mode = *parsed_mode;
+        options.placement.proposing = *side;
+        options.placement.seed = seed;
+        options.placement.candidates = candidates;
+        sixlink::check_cohort_sources(options);
         return call_interruptibly([&] {
-          sixlink::CohortOptions cohort_options;
-          cohort_options.seed = seed;
-          const sixlink::Cohort c =
-              cohort.empty()
-                  ? sixlink::synthetic_cohort(scenario, cohort_options)
-                  : sixlink::load_cohort_csv(scenario, cohort,
-                                             openings.empty()
-                                                 ? std::nullopt
-                                                 : std::optional<std::filesystem::path>(openings));
-          const sixlink::PlacementResult result = sixlink::place(scenario, c, options);
-          auto out = nlohmann::ordered_json::parse(
-              sixlink::placement_to_json(result, c, scenario.name, -1));
+          const sixlink::PlaceJobResult job = sixlink::run_place_job(scenario, options);
+          const sixlink::Cohort& c = job.cohort;
+          const sixlink::PlacementResult& result = job.placement;
+          nlohmann::ordered_json out = job;  // jobs/job_json.hpp: no JSON text parsed back
           nlohmann::ordered_json graduate = nlohmann::ordered_json::array(),
                                  enterprise = nlohmann::ordered_json::array(),
                                  opening = nlohmann::ordered_json::array(),

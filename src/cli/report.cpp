@@ -408,4 +408,27 @@ std::string format_placement(const PlacementResult& r, const std::string& scenar
   return out;
 }
 
+std::string format_gap(const GapJobResult& result) {
+  return format_gap(result.report, result.scenario_name);
+}
+
+std::string format_plan(const PlanJobResult& result, std::size_t top) {
+  return plan_report(result.report, result.horizon ? &*result.horizon : nullptr,
+                     result.scenario_name, top, result.rounding);
+}
+
+std::string format_plan_summary(const PlanJobResult& result, std::size_t top) {
+  return plan_summary(result.report, top, result.rounding);
+}
+
+std::string format_placement(const PlaceJobResult& result) {
+  return format_placement(result.placement, result.scenario_name);
+}
+
+std::string format_run(const RunJobResult& result) {
+  return format_summary(result.summary) + '\n' + format_gap_summary(result.gap.report) + '\n' +
+         format_plan_summary(result.plan, result.top) + '\n' +
+         format_placement_summary(result.placement.placement);
+}
+
 }  // namespace sixlink::cli

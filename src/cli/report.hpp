@@ -21,6 +21,10 @@
 #include "sixlink/analysis/intake_rounding.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
+#include "sixlink/jobs/gap_job.hpp"
+#include "sixlink/jobs/place_job.hpp"
+#include "sixlink/jobs/plan_job.hpp"
+#include "sixlink/jobs/run_job.hpp"
 #include "sixlink/model/summary.hpp"
 #include "sixlink/placement/placement.hpp"
 
@@ -49,5 +53,23 @@ std::string format_placement_summary(const PlacementResult& result);
 
 /// The `sixlink place` report: the summary, fill per cluster, unplaced by programme.
 std::string format_placement(const PlacementResult& result, const std::string& scenario_name);
+
+// The same reports read from the jobs' results (jobs/*.hpp): a plan's whole intakes
+// are the job's rounding, not rounded again.
+
+/// `sixlink gap`.
+std::string format_gap(const GapJobResult& result);
+
+/// `sixlink plan`: the summary with the first `top` recommendations, then the horizon.
+std::string format_plan(const PlanJobResult& result, std::size_t top);
+
+/// The plan's part of `sixlink run`.
+std::string format_plan_summary(const PlanJobResult& result, std::size_t top);
+
+/// `sixlink place`.
+std::string format_placement(const PlaceJobResult& result);
+
+/// `sixlink run`: the summary, the gap, the plan (top `result.top`) and the placement.
+std::string format_run(const RunJobResult& result);
 
 }  // namespace sixlink::cli

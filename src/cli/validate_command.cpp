@@ -1,8 +1,10 @@
 #include "cli/validate_command.hpp"
 
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/command.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/json.hpp"
 #include "sixlink/io/scenario_io.hpp"
@@ -58,6 +60,20 @@ int run_validate(const std::string& path, bool json) {
                 << " are above)\n";
   }
   return 2;
+}
+
+Command add_validate_command(CLI::App& app) {
+  struct Arguments {
+    std::string path;
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  auto* command = app.add_subcommand(
+      "validate", "Check a scenario file (JSON) or folder (CSV) and report every problem found");
+  command->add_option("PATH", a->path, "A scenario JSON file or a folder of CSV files")->required();
+  command->add_flag("--json", a->json,
+                    "Print {\"valid\", \"errors\": [{\"file\", \"location\", \"message\"}]}");
+  return {command, [a] { return run_validate(a->path, a->json); }};
 }
 
 }  // namespace sixlink::cli

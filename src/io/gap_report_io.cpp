@@ -10,6 +10,7 @@
 #include "detail/files.hpp"
 #include "detail/numbers.hpp"
 #include "io/report_numbers.hpp"
+#include "io/result_json.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
@@ -162,17 +163,25 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
 
 }  // namespace
 
-std::string gap_report_to_json(const GapReport& report, const std::string& scenario_name,
-                               int indent) {
-  return report_json(report, scenario_name).dump(indent) + "\n";
+ordered_json detail::gap_report_json(const GapReport& report, const std::string& scenario_name) {
+  return report_json(report, scenario_name);
 }
 
-std::string gap_summary_to_json(const GapReport& report, int indent) {
+ordered_json detail::gap_summary_json(const GapReport& report) {
   ordered_json j;
   j["year"] = report.city.year;
   j["city"] = city_json(report.city);
   j["indicators"] = indicators_json(report.indicators);
-  return j.dump(indent) + "\n";
+  return j;
+}
+
+std::string gap_report_to_json(const GapReport& report, const std::string& scenario_name,
+                               int indent) {
+  return detail::gap_report_json(report, scenario_name).dump(indent) + "\n";
+}
+
+std::string gap_summary_to_json(const GapReport& report, int indent) {
+  return detail::gap_summary_json(report).dump(indent) + "\n";
 }
 
 std::vector<std::string> gap_report_csv_files() {

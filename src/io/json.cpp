@@ -11,6 +11,7 @@
 #include "model/locator.hpp"
 #include "io/entity_reader.hpp"
 #include "io/report_numbers.hpp"
+#include "io/result_json.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
@@ -435,6 +436,10 @@ void save_scenario_json(const Scenario& scenario, const std::filesystem::path& p
 }
 
 std::string summary_to_json(const ScenarioSummary& s, int indent) {
+  return dump(detail::summary_json(s), indent);
+}
+
+ordered_json detail::summary_json(const ScenarioSummary& s) {
   ordered_json j;
   j["scenario"] = s.name;
   j["base_year"] = s.base_year;
@@ -461,7 +466,7 @@ std::string summary_to_json(const ScenarioSummary& s, int indent) {
         {{"id", c.id}, {"name", c.name}, {"graduates", detail::report_number(c.graduates)},
          {"openings", c.openings}});
   }
-  return dump(j, indent);
+  return j;
 }
 
 }  // namespace sixlink

@@ -10,6 +10,7 @@
 #include "detail/files.hpp"
 #include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
+#include "io/result_json.hpp"
 #include "io/csv_table.hpp"
 #include "io/report_numbers.hpp"
 #include "sixlink/core/error.hpp"
@@ -154,12 +155,21 @@ ordered_json headline(const PlacementResult& r) {
 
 }  // namespace
 
+ordered_json detail::placement_summary_json(const PlacementResult& result) {
+  return headline(result);
+}
+
 std::string placement_summary_to_json(const PlacementResult& result, int indent) {
-  return headline(result).dump(indent);
+  return detail::placement_summary_json(result).dump(indent);
 }
 
 std::string placement_to_json(const PlacementResult& r, const Cohort& cohort,
                               const std::string& scenario_name, int indent) {
+  return detail::placement_json(r, cohort, scenario_name).dump(indent) + "\n";
+}
+
+ordered_json detail::placement_json(const PlacementResult& r, const Cohort& cohort,
+                                    const std::string& scenario_name) {
   ordered_json out;
   out["scenario"] = scenario_name;
   out.update(headline(r));
@@ -188,7 +198,7 @@ std::string placement_to_json(const PlacementResult& r, const Cohort& cohort,
                           {"jobs", p.jobs},
                           {"unplaced", p.graduates - p.placed}});
   out["programmes"] = std::move(programmes);
-  return out.dump(indent) + "\n";
+  return out;
 }
 
 void write_assignments_csv(const PlacementResult& r, const Cohort& cohort,

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "io/report_numbers.hpp"
+#include "io/result_json.hpp"
 
 namespace sixlink {
 namespace {
@@ -99,9 +100,8 @@ ordered_json robustness_json(const RecommendationReport& report) {
            report.samples > 0 ? report_number(report.sample_objective_median) : ordered_json()}};
 }
 
-std::string report_json(const RecommendationReport& report, const RollingPlan* horizon,
-                        const std::string& scenario_name, const IntakeRounding* rounding,
-                        int indent) {
+ordered_json report_json(const RecommendationReport& report, const RollingPlan* horizon,
+                         const std::string& scenario_name, const IntakeRounding* rounding) {
   const QuotaResult& r = report.plan;
   const WholeIntakes whole(r, rounding);
   ordered_json out;
@@ -167,11 +167,11 @@ std::string report_json(const RecommendationReport& report, const RollingPlan* h
     }
     out["horizon"] = std::move(years);
   }
-  return out.dump(indent) + (indent >= 0 ? "\n" : "");
+  return out;
 }
 
-std::string summary_json(const RecommendationReport& report, std::size_t top,
-                         const IntakeRounding* rounding, int indent) {
+ordered_json headline_json(const RecommendationReport& report, std::size_t top,
+                           const IntakeRounding* rounding) {
   const WholeIntakes whole(report.plan, rounding);
   ordered_json out = headline(report, rounding);
   ordered_json recommendations = ordered_json::array();
@@ -179,30 +179,46 @@ std::string summary_json(const RecommendationReport& report, std::size_t top,
     recommendations.push_back(recommendation_json(report.recommendations[i], report, whole));
   out["recommendations"] = std::move(recommendations);
   out["robustness"] = robustness_json(report);
-  return out.dump(indent);
+  return out;
+}
+
+std::string report_text(const ordered_json& out, int indent) {
+  return out.dump(indent) + (indent >= 0 ? "\n" : "");
 }
 
 }  // namespace
 
+ordered_json detail::plan_report_json(const RecommendationReport& report,
+                                      const RollingPlan* horizon,
+                                      const std::string& scenario_name,
+                                      const IntakeRounding* rounding) {
+  return report_json(report, horizon, scenario_name, rounding);
+}
+
+ordered_json detail::plan_summary_json(const RecommendationReport& report, std::size_t top,
+                                       const IntakeRounding* rounding) {
+  return headline_json(report, top, rounding);
+}
+
 std::string plan_report_to_json(const Scenario& scenario, const RecommendationReport& report,
                                 const RollingPlan* horizon, int indent) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  return report_json(report, horizon, scenario.name, &rounding, indent);
+  return report_text(report_json(report, horizon, scenario.name, &rounding), indent);
 }
 
 std::string plan_report_to_json(const RecommendationReport& report, const RollingPlan* horizon,
                                 const std::string& scenario_name, int indent) {
-  return report_json(report, horizon, scenario_name, nullptr, indent);
+  return report_text(report_json(report, horizon, scenario_name, nullptr), indent);
 }
 
 std::string plan_summary_to_json(const Scenario& scenario, const RecommendationReport& report,
                                  std::size_t top, int indent) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  return summary_json(report, top, &rounding, indent);
+  return headline_json(report, top, &rounding).dump(indent);
 }
 
 std::string plan_summary_to_json(const RecommendationReport& report, std::size_t top, int indent) {
-  return summary_json(report, top, nullptr, indent);
+  return headline_json(report, top, nullptr).dump(indent);
 }
 
 }  // namespace sixlink

@@ -7,6 +7,7 @@ import os
 from typing import Any, Dict, Optional, Union
 
 from . import _core
+from ._status import IntakeRoundingStatus, QuotaStatus
 from ._flow import (_INT32, _check_flag, _check_integer, _check_path, _check_real, _check_scenario,
                     _check_seed)
 from ._gap import _columns
@@ -32,6 +33,11 @@ def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_s
         _check_flag("horizon", horizon),
         "" if export_mps is None else _check_path("export_mps", export_mps))
     report = json.loads(text)
+    report["status"] = QuotaStatus(report["status"])
+    if "whole_intakes" in report:
+        report["whole_intakes"]["status"] = IntakeRoundingStatus(report["whole_intakes"]["status"])
+    for year in report.get("horizon") or []:
+        year["status"] = QuotaStatus(year["status"])
     rows = report["programmes"]
     report["programmes"] = _columns(rows, _PROGRAMME_COLUMNS)
     for key in ("candidate", "open"):
@@ -52,12 +58,14 @@ def optimise_quotas(scenario: "_core.Scenario", *, year: int = 0,
     programmes' bounds (``max_change``), school capacities and the optional
     side constraints: ``total_enrolment`` (students in the intake year, at least),
     ``budget`` (yuan a year, at most) and the secondary-specialty share of students.
-    Returns a dict: ``"status"`` ("optimal", "infeasible" naming
+    Returns a dict: ``"status"`` (a :class:`sixlink.QuotaStatus`, equal to the old
+    strings for one release: "optimal", "infeasible" naming
     ``"binding_constraint"`` and its ``"shortfall"``, or "iteration_limit"),
     ``"objective"`` and ``"upper_bound"`` (the Lagrangian certificate),
     ``"totals"`` and ``"constraints"`` (with shadow prices) at the LP's exact
     intakes, ``"whole_intakes"`` (students, cost and secondary share once intakes are
-    rounded to whole students, and how: see sixlink/analysis/intake_rounding.hpp) and
+    rounded to whole students, and how, its ``"status"`` a :class:`sixlink.IntakeRoundingStatus`:
+    see sixlink/analysis/intake_rounding.hpp) and
     ``"programmes"``, a dict of numpy arrays (``current_intake``, ``intake`` in whole
     students, ``intake_lp`` the LP's value, ...). ``export_mps=PATH`` also writes the
     model as an MPS file whose optimum is ``-objective`` (it minimises minus the

@@ -1,0 +1,88 @@
+// `sixlink plan [SCENARIO] [--year Y] [--total N] [--budget X] [--samples N] [--seed S]
+// [--json] [--export-mps FILE] ...`: the plan job (jobs/plan_job.hpp) with its
+// recommendations and, unless --no-horizon, the rolling plan; exit status 3 when a
+// plan is not solved (the report still printed). --export-mps writes the single-year
+// model; "-" puts it on standard output instead of the report.
+#include <cstddef>
+#include <iostream>
+#include <limits>
+#include <memory>
+#include <string>
+
+#include "cli/command.hpp"
+#include "cli/option_flags.hpp"
+#include "cli/report.hpp"
+#include "sixlink/analysis/analysis_options.hpp"
+#include "sixlink/io/plan_report_io.hpp"
+#include "sixlink/io/scenario_io.hpp"
+#include "sixlink/jobs/plan_job.hpp"
+#include "sixlink/model/default_scenario.hpp"
+
+namespace sixlink::cli {
+
+namespace {
+
+constexpr std::size_t kDefaultTop = 15;
+
+struct PlanArguments {
+  std::string scenario{kDefaultScenarioName};
+  PlanJobOptions job;
+  bool json = false;
+  bool no_open = false;
+  bool no_horizon = false;
+  std::string mps;
+  std::size_t top = kDefaultTop;
+};
+
+int run(PlanArguments& a, const CLI::App& command) {
+  if (!a.mps.empty())
+    check_output_paths(scenario_input(a.scenario), {{"--export-mps", a.mps, false, {}}});
+  const Scenario scenario = resolve_scenario(a.scenario);
+  RecommendOptions& options = a.job.recommend;
+  if (command.count("--year") > 0)
+    check_year("--year", options.quotas.year, scenario.base_year + 1, scenario.base_year + 50,
+               "the intake year");
+  options.open_candidates = !a.no_open;
+  a.job.horizon = !a.no_horizon;
+  if (options.samples > 0)
+    std::cerr << "sixlink: solving " << options.samples << " demand samples\n";
+  const PlanJobResult result = run_plan_job(scenario, a.job);
+  if (!a.mps.empty()) {
+    export_quota_mps(scenario, result.report.options, result.report.plan, a.mps);
+    if (!to_standard_output(a.mps)) std::cerr << "sixlink: wrote the model to " << a.mps << '\n';
+  }
+  if (!to_standard_output(a.mps))
+    std::cout << (a.json ? plan_job_to_json(result) : format_plan(result, a.top));
+  if (result.solved()) return 0;
+  // Names the single-year plan's status, as before the jobs, even when a horizon
+  // year is what failed.
+  std::cerr << "sixlink: the plan is " << to_string(result.report.plan.status)
+            << " (exit status 3)\n";
+  return kExitNotSolved;
+}
+
+}  // namespace
+
+Command add_plan_command(CLI::App& app) {
+  auto a = std::make_shared<PlanArguments>();
+  auto* command = app.add_subcommand(
+      "plan",
+      "Optimise next intakes and recommend which programmes to expand, shrink, open or close");
+  command->add_option("SCENARIO", a->scenario, kScenarioHelp);
+  add_option_flags(
+      *command, recommend_option_registry(), a->job.recommend,
+      {"year", "total_enrolment", "budget", "min_secondary_share", "max_secondary_share",
+       "max_change", "outside_weight", "samples", "seed", "demand_noise", "threads"});
+  command
+      ->add_option("--top", a->top,
+                   "Recommendations to print (default " + std::to_string(kDefaultTop) + ")")
+      ->check(whole_number(0, std::numeric_limits<int>::max()));
+  command->add_flag("--no-open", a->no_open, "Do not consider opening new programmes");
+  command->add_flag("--no-horizon", a->no_horizon, "Skip the rolling plan from the base year");
+  command->add_flag("--json", a->json, "Print one JSON object instead of tables");
+  command->add_option("--export-mps", a->mps,
+                      "Write the single-year model as an MPS file ('-': standard output)");
+  return {command, [a, command] { return run(*a, *command); }};
+}
+
+}  // namespace sixlink::cli
