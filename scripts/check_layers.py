@@ -65,14 +65,9 @@ LAYERS = {
 }
 ENGINES = {"flow", "assignment", "matching", "verify"}
 
-# Known violations that other branches of issue 15 remove; each entry is
-# (including file, included path). Temporary: delete an entry as soon as the
-# check reports it unused, and never add one without an issue that removes it.
-ALLOWED = {
-    # placement uses analysis/projection.hpp only for kUnclustered; the
-    # `market` branch moves that constant down (issue 15, point 1).
-    ("src/placement/placement.cpp", "sixlink/analysis/projection.hpp"),
-}
+# Known violations, as (including file, included path): none. Never add one
+# without an issue that removes it; the check reports an entry once unused.
+ALLOWED: set[tuple[str, str]] = set()
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')
 SOURCE_SUFFIXES = {".hpp", ".cpp", ".h", ".cc"}

@@ -28,18 +28,6 @@ int quota_demand_year(const Scenario& s, int intake_year) {
   return intake_year + detail::most_common_duration(s);
 }
 
-std::string_view to_string(QuotaStatus status) {
-  switch (status) {
-    case QuotaStatus::kOptimal:
-      return "optimal";
-    case QuotaStatus::kInfeasible:
-      return "infeasible";
-    case QuotaStatus::kIterationLimit:
-      return "iteration_limit";
-  }
-  return "?";
-}
-
 namespace {
 
 // The programmes' rows and the totals they sum to, from the combined flow.

@@ -32,42 +32,14 @@ std::string flow_failure(FlowStatus status, const std::string& message) {
     case FlowStatus::kUnbounded:
       return "the network's cost is unbounded: " + message;
     case FlowStatus::kOptimal:
+    case FlowStatus::kIterationLimit:  // the network simplex has no iteration limit
       break;
   }
   return message;
 }
 
-SideFlowStatus status_of(FlowStatus status) {
-  switch (status) {
-    case FlowStatus::kOutOfRange:
-      return SideFlowStatus::kOutOfRange;
-    case FlowStatus::kInfeasible:
-      return SideFlowStatus::kInfeasible;
-    case FlowStatus::kUnbounded:
-      return SideFlowStatus::kUnbounded;
-    case FlowStatus::kOptimal:
-      break;
-  }
-  return SideFlowStatus::kOptimal;
-}
-
 }  // namespace
 
-std::string_view to_string(SideFlowStatus status) {
-  switch (status) {
-    case SideFlowStatus::kOptimal:
-      return "optimal";
-    case SideFlowStatus::kInfeasible:
-      return "infeasible";
-    case SideFlowStatus::kUnbounded:
-      return "unbounded";
-    case SideFlowStatus::kIterationLimit:
-      return "iteration_limit";
-    case SideFlowStatus::kOutOfRange:
-      return "out_of_range";
-  }
-  return "?";
-}
 
 // A flow of the subproblem: what the master needs of it.
 struct SideConstrainedFlow::Column {
@@ -475,7 +447,7 @@ SideConstrainedFlowResult SideConstrainedFlow::solve(const SideConstrainedFlowOp
   check_options(options);
   SideConstrainedFlowResult result;
   auto fail = [&result] {
-    result.status = status_of(result.flow_status);
+    result.status = result.flow_status;
     result.message = flow_failure(result.flow_status, result.flow_message);
     result.feasible = false;
     return std::move(result);

@@ -114,8 +114,9 @@ struct QuotaOptions {
   int max_iterations = 500;  ///< master iterations
 };
 
-enum class QuotaStatus { kOptimal, kInfeasible, kIterationLimit };
-std::string_view to_string(QuotaStatus status);
+/// The library's one status (core/status.hpp); the quota optimiser reports
+/// kOptimal, kInfeasible or kIterationLimit.
+using QuotaStatus = Status;
 
 enum class ConstraintSense { kAtMost, kAtLeast };
 

@@ -95,6 +95,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sixlink/core/status.hpp"
 #include "sixlink/core/types.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 
@@ -105,15 +106,13 @@ enum class SideRowSense {
   kAtLeast,  ///< g_r(x) >= d_r
 };
 
-enum class SideFlowStatus {
-  kOptimal,         ///< objective and bound agree (see the header)
-  kInfeasible,      ///< no flow meets the rows (or the network has no flow at all)
-  kUnbounded,       ///< the network's cost falls without limit
-  kIterationLimit,  ///< max_iterations master solves; `feasible` says what was reached
-  kOutOfRange,      ///< a subproblem's integer costs leave the engine's ranges
-};
-
-std::string_view to_string(SideFlowStatus status);
+/// The engine's outcome, the library's one status (core/status.hpp):
+/// kOptimal (objective and bound agree, see above), kInfeasible (no flow meets
+/// the rows, or the network has no flow at all), kUnbounded (the network's cost
+/// falls without limit), kIterationLimit (max_iterations master solves;
+/// `feasible` says what was reached), kOutOfRange (a subproblem's integer costs
+/// leave the engine's ranges).
+using SideFlowStatus = Status;
 
 struct ArcCoefficient {
   Index arc = 0;
