@@ -12,6 +12,7 @@
 #include "analysis/market_network.hpp"
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
+#include "sixlink/analysis/analysis_options.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/model/summary.hpp"
 #include "sixlink/verify/flow_certificate.hpp"
@@ -21,24 +22,6 @@ namespace {
 
 using detail::kMarketCostScale;
 using detail::MarketNetwork;
-
-void check_options(const GapOptions& o) {
-  auto fraction = [](const char* name, double x) {
-    if (!(x >= 0.0 && x <= 1.0))
-      throw InvalidInput(std::string(name) + " must be in [0, 1], got " + detail::format_number(x));
-  };
-  if (o.outside_weight) fraction("outside_weight", *o.outside_weight);
-  fraction("outside_share", o.outside_share);
-  if (!(std::isfinite(o.shortage_below) && std::isfinite(o.oversupply_above) &&
-        o.shortage_below >= 0.0 && o.shortage_below <= o.oversupply_above)) {
-    throw InvalidInput(
-        "band thresholds must satisfy 0 <= shortage_below <= oversupply_above, got " +
-        detail::format_number(o.shortage_below) + " and " +
-        detail::format_number(o.oversupply_above));
-  }
-  detail::check_outside_tiers({o.outside_tiers, o.outside_spread});
-  if (o.threads < 0) throw InvalidInput("threads must be >= 0, got " + std::to_string(o.threads));
-}
 
 ProjectionOptions projection_options(const GapOptions& o, int year) {
   return {year, o.other_region_mobility, o.threads};
@@ -404,7 +387,7 @@ void solve_and_report(GapReport& report, const Scenario& s, const SupplyDemandGr
 
 std::optional<double> calibrate_outside_weight(const Scenario& scenario,
                                                const GapOptions& options) {
-  check_options(options);
+  validate_gap_options(options);  // the registry's checks; the mobility is the projection's
   const std::optional<double> recorded = summarise(scenario).retention_rate;
   if (!recorded) return std::nullopt;
   try {
@@ -417,7 +400,7 @@ std::optional<double> calibrate_outside_weight(const Scenario& scenario,
 }
 
 GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
-  check_options(options);
+  validate_gap_options(options);  // the registry's checks; the mobility is the projection's
   GapReport report;
   report.city.recorded_retention_rate = summarise(s).retention_rate;
   const SupplyDemandGraph g = project_supply_demand(s, projection_options(options, options.year));

@@ -8,6 +8,7 @@
 
 #include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
+#include "sixlink/analysis/analysis_options.hpp"
 #include "sixlink/core/error.hpp"
 
 #ifdef _OPENMP
@@ -31,10 +32,12 @@ SupplyDemandGraph project_supply_demand(const Scenario& s, const ProjectionOptio
     throw InvalidInput("analysis year " + std::to_string(year) + " must be between the base year " +
                        std::to_string(s.base_year) + " and " + std::to_string(s.base_year + 100));
   }
-  if (!(options.other_region_mobility >= 0.0 && options.other_region_mobility <= 1.0)) {
-    throw InvalidInput("other_region_mobility must be in [0, 1], got " +
-                       detail::format_number(options.other_region_mobility));
-  }
+  // The range is the gap registry's (declared unchecked there: it is checked here, after
+  // the year, for every caller of the projection).
+  if (std::string error = option_range_error(
+          gap_option_registry().field("other_region_mobility").info, options.other_region_mobility);
+      !error.empty())
+    throw InvalidInput(error);
   const auto region_ids = index_by_id(s.regions);
   const auto cluster_ids = index_by_id(s.clusters);
   const auto occupation_ids = index_by_id(s.occupations);

@@ -13,6 +13,7 @@
 #include "analysis/intake_bounds.hpp"
 #include "analysis/market_network.hpp"
 #include "detail/numbers.hpp"
+#include "sixlink/analysis/analysis_options.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/model/validate.hpp"
 
@@ -332,22 +333,9 @@ double PlanModel::intake(Index p, double g) const {
 }
 
 void check_quota_options(const QuotaOptions& o, const Scenario& s) {
-  auto in_range = [](const char* name, double x, double lo, double hi) {
-    if (!(x >= lo && x <= hi))
-      throw InvalidInput(std::string(name) + " must be in [" + format_number(lo) + ", " +
-                         format_number(hi) + "], got " + format_number(x));
-  };
-  in_range("max_change", o.max_change, 0.0, 1.0);
-  in_range("adjustment_cost", o.adjustment_cost, 0.0, 1e3);
-  in_range("adjustment_step", o.adjustment_step, 0.0, 1.0);
-  in_range("unmet_penalty", o.unmet_penalty, 0.0, 1e3);
-  if (o.training_cost) in_range("training_cost", *o.training_cost, 0.0, 1e3);
-  if (o.total_enrolment) in_range("total_enrolment", *o.total_enrolment, 0.0, 1e12);
-  if (o.budget) in_range("budget", *o.budget, 0.0, 1e15);
-  if (o.min_secondary_share) in_range("min_secondary_share", *o.min_secondary_share, 0.0, 1.0);
-  if (o.max_secondary_share) in_range("max_secondary_share", *o.max_secondary_share, 0.0, 1.0);
-  if (o.max_iterations < 1)
-    throw InvalidInput("max_iterations must be >= 1, got " + std::to_string(o.max_iterations));
+  // The scalar fields' ranges: the registry's generated checks (analysis_options.cpp).
+  // What needs the scenario (the per-programme vectors, the intake year) follows.
+  validate_quota_options(o);
   const std::size_t n = s.programmes.size();
   auto per_programme = [n](const char* name, const std::vector<double>& v) {
     if (v.empty()) return;

@@ -8,6 +8,7 @@
 
 #include "analysis/market_network.hpp"
 #include "detail/numbers.hpp"
+#include "sixlink/analysis/analysis_options.hpp"
 #include "detail/rng.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
@@ -268,15 +269,7 @@ std::string_view to_string(Action action) {
 }
 
 RecommendationReport recommend(const Scenario& s, const RecommendOptions& options) {
-  if (options.samples < 0 || options.samples > 1000000)
-    throw InvalidInput("samples must be in [0, 1000000], got " + std::to_string(options.samples));
-  if (!(options.demand_noise >= 0.0 && options.demand_noise <= 2.0))
-    throw InvalidInput("demand_noise must be in [0, 2], got " +
-                       detail::format_number(options.demand_noise));
-  if (!(options.min_change >= 0.0 && std::isfinite(options.min_change)))
-    throw InvalidInput("min_change must be >= 0, got " + detail::format_number(options.min_change));
-  if (options.threads < 0)
-    throw InvalidInput("threads must be >= 0, got " + std::to_string(options.threads));
+  validate_recommend_options(options);  // its own fields; the plan checks the nested ones
 
   QuotaOptions q = options.quotas;
   q.market.outside_weight = quota_outside_weight(s, q);  // once for every plan solved

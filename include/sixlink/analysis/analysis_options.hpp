@@ -6,11 +6,12 @@
 // The command line's flags, the generated checks below and Python's keyword
 // arguments (sixlink._core.option_fields("gap"|"quota"|"recommend")) all read them.
 //
-// What the checks cover. validate_gap_options checks what gap_analysis checked by
-// hand, in the same order and with the same messages ("outside_share must be in
-// [0, 1], got 1.5", the band thresholds' rule); the mobility is described but left
-// to the projection, which checks it after the analysis year. validate_quota_options
-// checks QuotaOptions' scalar fields ("max_iterations must be >= 1, got 0"); the
+// What the checks cover. These are the library's checks: gap_analysis, optimise_quotas
+// and recommend call them first. validate_gap_options checks the gap fields in order
+// ("outside_share must be in [0, 1], got 1.5", the band thresholds' rule); the
+// mobility is described but left to the projection, which checks it against this
+// registry's range after the analysis year. validate_quota_options checks
+// QuotaOptions' scalar fields ("max_iterations must be >= 1, got 0"); the
 // per-programme vectors and the intake year, which need the scenario, stay with the
 // optimiser. validate_recommend_options checks RecommendOptions' own fields
 // ("samples must be in [0, 1000000], got -1"); its nested plan options are described

@@ -75,15 +75,14 @@ namespace sixlink {
 
 /// lambda when the scenario records no base-year employment to calibrate it on.
 inline constexpr double kDefaultOutsideWeight = 0.4;
-/// Integer costs are round(kWeightScale x value). Deprecated: the scale is the
-/// market network's (src/analysis/market_network.hpp); this name stays only
-/// while quota_optimisation.cpp still reads it.
+/// Deprecated and unused: the library's integer costs are scaled by the market
+/// network (src/analysis/market_network.hpp). Kept one release for users who read it.
 inline constexpr double kWeightScale = 1e6;
 
 struct GapOptions {
   int year = 0;                          ///< analysis year; 0: the base year
   std::optional<double> outside_weight;  ///< lambda in [0, 1]; empty: calibrate
-  double other_region_mobility = 0.75;   ///< see projection.hpp
+  double other_region_mobility = kDefaultOtherRegionMobility;  ///< see projection.hpp
   double outside_share = 1.0;      ///< the outside market takes at most this share of graduates
   int outside_tiers = 8;           ///< K, reservation-value tiers per cohort, in [1, 64]
   double outside_spread = 0.5;     ///< h, tiers spread over [1 - h, 1 + h] x lambda, in [0, 1)

@@ -39,10 +39,14 @@
 
 namespace sixlink {
 
+/// m(r, r') for r != r' unless told otherwise; GapOptions (and so the plan, the CLI and
+/// Python, through the option registry) read this one default.
+inline constexpr double kDefaultOtherRegionMobility = 0.75;
+
 struct ProjectionOptions {
-  int year = 0;                         ///< analysis year; 0: the scenario's base year
-  double other_region_mobility = 0.75;  ///< m(r, r') for r != r', in [0, 1]
-  int threads = 0;                      ///< OpenMP threads; 0: the runtime's default
+  int year = 0;  ///< analysis year; 0: the scenario's base year
+  double other_region_mobility = kDefaultOtherRegionMobility;  ///< m(r, r'), r != r', in [0, 1]
+  int threads = 0;  ///< OpenMP threads; 0: the runtime's default
 };
 
 using RowSparse = Eigen::SparseMatrix<double, Eigen::RowMajor>;
