@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -207,63 +208,70 @@ std::string intake_violation(const IntakeRoundingProblem& p, const std::vector<d
   return {};
 }
 
-IntakeRounding round_intakes(const IntakeRoundingProblem& p) {
-  check_shape(p);
-  const std::size_t n = p.lp.size();
-  IntakeRounding out;
-  out.intake_lp = p.lp;
-  out.lower = p.lower;
-  out.upper = p.upper;
-  auto totals = [&](IntakeRounding& r) {
-    double secondary = 0.0;
-    r.enrolment = r.cost = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const double students = p.continuing[i] + r.intake[i];
-      r.enrolment += students;
-      r.cost += p.cost_per_student[i] * students;
-      if (p.secondary[i]) secondary += students;
-    }
-    r.secondary_share = r.enrolment > 0 ? secondary / r.enrolment : 0.0;
-  };
-  auto keep_lp = [&](std::string message) {
-    out.status = IntakeRoundingStatus::kLpKept;
-    out.intake = p.lp;
-    out.moved = 0;
-    out.message = std::move(message);
-    totals(out);
-    return out;
-  };
+namespace {
 
-  // Each intake's two neighbours inside its bounds, and the nearest as a start.
-  std::vector<double> down(n), up(n), x(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const double v = p.lp[i];
-    if (!std::isfinite(v)) return keep_lp(name_of(p, i) + ": the LP's intake is not a number");
-    const double nearest = std::round(v);
-    double d = std::floor(v), u = d + 1.0;
-    if (std::abs(v - nearest) <= kWhole) d = u = nearest;
-    if (!p.open[i]) {
-      d = std::max(d, 0.0);
-      u = std::min(u, 0.0);
-    } else {
-      d = std::max(d, static_cast<double>(p.lower[i]));
-      u = std::min(u, static_cast<double>(p.upper[i]));
-    }
-    if (d > u)
-      return keep_lp(name_of(p, i) + ": no whole intake within one student of " + shown(v) +
-                     (p.open[i] ? " lies in its bounds [" + std::to_string(p.lower[i]) + ", " +
-                                      std::to_string(p.upper[i]) + "]"
-                                : " is 0, and it is closed"));
-    down[i] = d;
-    up[i] = u;
-    x[i] = std::clamp(std::floor(v + 0.5), d, u);  // halves up
+// Enrolment, cost and secondary share of r.intake.
+void set_totals(const IntakeRoundingProblem& p, IntakeRounding& r) {
+  double secondary = 0.0;
+  r.enrolment = r.cost = 0.0;
+  for (std::size_t i = 0; i < p.lp.size(); ++i) {
+    const double students = p.continuing[i] + r.intake[i];
+    r.enrolment += students;
+    r.cost += p.cost_per_student[i] * students;
+    if (p.secondary[i]) secondary += students;
   }
-  const std::vector<double> start = x;
-  Rows rows = build_rows(p, x);
-  double total = 0.0;
-  for (const Row& r : rows.rows) total += r.violation(r.value);
+  r.secondary_share = r.enrolment > 0 ? secondary / r.enrolment : 0.0;
+}
 
-  auto single = [&](std::size_t i) {
+// The local search over whole intakes: each intake is one of its two neighbours of the
+// LP's value inside its bounds (down, up), and a move changes one intake or a pair.
+struct Search {
+  const IntakeRoundingProblem& p;
+  std::vector<double> down, up, x;  // x: the current whole intakes
+  Rows rows{};
+
+  // Sets down, up and the start x (the nearest neighbour, halves up); the reason when
+  // an intake has no whole neighbour, "" otherwise.
+  std::string start() {
+    const std::size_t n = p.lp.size();
+    down.resize(n);
+    up.resize(n);
+    x.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const double v = p.lp[i];
+      if (!std::isfinite(v)) return name_of(p, i) + ": the LP's intake is not a number";
+      const double nearest = std::round(v);
+      double d = std::floor(v), u = d + 1.0;
+      if (std::abs(v - nearest) <= kWhole) d = u = nearest;
+      if (!p.open[i]) {
+        d = std::max(d, 0.0);
+        u = std::min(u, 0.0);
+      } else {
+        d = std::max(d, static_cast<double>(p.lower[i]));
+        u = std::min(u, static_cast<double>(p.upper[i]));
+      }
+      if (d > u)
+        return name_of(p, i) + ": no whole intake within one student of " + shown(v) +
+               (p.open[i] ? " lies in its bounds [" + std::to_string(p.lower[i]) + ", " +
+                                std::to_string(p.upper[i]) + "]"
+                          : " is 0, and it is closed");
+      down[i] = d;
+      up[i] = u;
+      x[i] = std::clamp(std::floor(v + 0.5), d, u);  // halves up
+    }
+    rows = build_rows(p, x);
+    return {};
+  }
+
+  double total_violation() const {
+    double total = 0.0;
+    for (const Row& r : rows.rows) total += r.violation(r.value);
+    return total;
+  }
+
+  bool movable(std::size_t i) const { return down[i] != up[i] && !rows.terms[i].empty(); }
+
+  Move single(std::size_t i) const {
     Move m;
     m.first = m.second = i;
     const double step = x[i] == down[i] ? 1.0 : -1.0;
@@ -273,13 +281,9 @@ IntakeRounding round_intakes(const IntakeRoundingProblem& p) {
     }
     m.distance = std::abs(x[i] + step - p.lp[i]);
     return m;
-  };
-  auto apply = [&](std::size_t i) {
-    const double step = x[i] == down[i] ? 1.0 : -1.0;
-    x[i] += step;
-    for (const auto& [r, c] : rows.terms[i]) rows.rows[r].value += c * step;
-  };
-  auto pair = [&](std::size_t a, std::size_t b) {  // a up, b down
+  }
+
+  Move pair(std::size_t a, std::size_t b) const {  // a up, b down
     Move m;
     m.pair = true;
     m.first = a;
@@ -300,52 +304,79 @@ IntakeRounding round_intakes(const IntakeRoundingProblem& p) {
     }
     m.distance = std::abs(x[a] + 1.0 - p.lp[a]) + std::abs(x[b] - 1.0 - p.lp[b]);
     return m;
-  };
-
-  const std::size_t limit = 4 * n + 16;
-  for (std::size_t steps = 0; total > 0 && steps < limit; ++steps) {
-    Move best;
-    bool found = false;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (down[i] == up[i] || rows.terms[i].empty()) continue;
-      const Move m = single(i);
-      if (m.gain < -1e-12 && (!found || better(m, best))) {
-        best = m;
-        found = true;
-      }
-    }
-    if (!found) {
-      for (std::size_t a = 0; a < n; ++a) {
-        if (x[a] != down[a] || down[a] == up[a] || rows.terms[a].empty()) continue;
-        for (std::size_t b = 0; b < n; ++b) {
-          if (b == a || x[b] != up[b] || down[b] == up[b] || rows.terms[b].empty()) continue;
-          const Move m = pair(a, b);
-          if (m.gain < -1e-12 && (!found || better(m, best))) {
-            best = m;
-            found = true;
-          }
-        }
-      }
-    }
-    if (!found) break;
-    apply(best.first);
-    if (best.pair) apply(best.second);
-    total = 0.0;
-    for (const Row& r : rows.rows) total += r.violation(r.value);
   }
-  if (total > 0) {
+
+  void apply(std::size_t i) {
+    const double step = x[i] == down[i] ? 1.0 : -1.0;
+    x[i] += step;
+    for (const auto& [r, c] : rows.terms[i]) rows.rows[r].value += c * step;
+  }
+
+  // The best improving move: a single one if any, else a pair (one up, one down).
+  std::optional<Move> best_move() const {
+    const std::size_t n = p.lp.size();
+    std::optional<Move> best;
+    auto consider = [&best](const Move& m) {
+      if (m.gain < -1e-12 && (!best || better(m, *best))) best = m;
+    };
+    for (std::size_t i = 0; i < n; ++i)
+      if (movable(i)) consider(single(i));
+    if (best) return best;
+    for (std::size_t a = 0; a < n; ++a) {
+      if (x[a] != down[a] || !movable(a)) continue;
+      for (std::size_t b = 0; b < n; ++b)
+        if (b != a && x[b] == up[b] && movable(b)) consider(pair(a, b));
+    }
+    return best;
+  }
+
+  // Why the search stopped short: the rows still broken, and those binding at the LP.
+  std::string failure() const {
     std::string broken, binding;
     for (const Row& r : rows.rows)
       if (r.violation(r.value) > 0) broken += (broken.empty() ? "" : ", ") + row_message(r);
     for (const Row& r : build_rows(p, p.lp).rows)
       if (std::min(std::abs(r.value - r.lo), std::abs(r.value - r.hi)) <= r.tolerance())
         binding += (binding.empty() ? "" : ", ") + r.name;
-    return keep_lp("no whole intakes within one student of the LP's satisfy " + broken +
-                   (binding.empty() ? std::string() : "; binding at the LP's intakes: " + binding));
+    return "no whole intakes within one student of the LP's satisfy " + broken +
+           (binding.empty() ? std::string() : "; binding at the LP's intakes: " + binding);
   }
-  out.intake = x;
-  for (std::size_t i = 0; i < n; ++i) out.moved += x[i] != start[i];
-  totals(out);
+};
+
+}  // namespace
+
+IntakeRounding round_intakes(const IntakeRoundingProblem& p) {
+  check_shape(p);
+  const std::size_t n = p.lp.size();
+  IntakeRounding out;
+  out.intake_lp = p.lp;
+  out.lower = p.lower;
+  out.upper = p.upper;
+  auto keep_lp = [&](std::string message) {
+    out.status = IntakeRoundingStatus::kLpKept;
+    out.intake = p.lp;
+    out.moved = 0;
+    out.message = std::move(message);
+    set_totals(p, out);
+    return out;
+  };
+
+  Search search{p, {}, {}, {}, {}};
+  if (std::string why = search.start(); !why.empty()) return keep_lp(std::move(why));
+  const std::vector<double> start = search.x;
+  double total = search.total_violation();
+  const std::size_t limit = 4 * n + 16;
+  for (std::size_t steps = 0; total > 0 && steps < limit; ++steps) {
+    const std::optional<Move> best = search.best_move();
+    if (!best) break;
+    search.apply(best->first);
+    if (best->pair) search.apply(best->second);
+    total = search.total_violation();
+  }
+  if (total > 0) return keep_lp(search.failure());
+  out.intake = search.x;
+  for (std::size_t i = 0; i < n; ++i) out.moved += search.x[i] != start[i];
+  set_totals(p, out);
   return out;
 }
 

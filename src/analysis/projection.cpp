@@ -24,9 +24,11 @@ using detail::index_by_id;
 
 Index at(const detail::IdIndex& ids, std::string_view id) { return detail::find_id(ids, id); }
 
-}  // namespace
+// Openings of one (cluster, region) cell, by occupation.
+using Cell = std::unordered_map<Index, double>;
 
-SupplyDemandGraph project_supply_demand(const Scenario& s, const ProjectionOptions& options) {
+// The analysis year, after checking it and the mobility.
+int checked_year(const Scenario& s, const ProjectionOptions& options) {
   const int year = options.year == 0 ? s.base_year : options.year;
   if (year < s.base_year || year > s.base_year + 100) {
     throw InvalidInput("analysis year " + std::to_string(year) + " must be between the base year " +
@@ -38,53 +40,64 @@ SupplyDemandGraph project_supply_demand(const Scenario& s, const ProjectionOptio
           gap_option_registry().field("other_region_mobility").info, options.other_region_mobility);
       !error.empty())
     throw InvalidInput(error);
-  const auto region_ids = index_by_id(s.regions);
+  return year;
+}
+
+// Base-year openings per (cluster, region) cell and occupation, cells in (cluster, region)
+// order with the unclustered pseudo-cluster last; appends kUnclustered to the graph's
+// clusters when any enterprise has it.
+std::vector<Cell> base_year_cells(const Scenario& s, const detail::IdIndex& region_ids,
+                                  const detail::IdIndex& occupation_ids, SupplyDemandGraph& g) {
   const auto cluster_ids = index_by_id(s.clusters);
-  const auto occupation_ids = index_by_id(s.occupations);
-  const auto specialty_ids = index_by_id(s.specialties);
-  const auto school_ids = index_by_id(s.schools);
   std::unordered_map<std::string_view, Index> sector_cluster;
   for (const auto& sector : s.sectors)
     sector_cluster.emplace(sector.id, at(cluster_ids, sector.cluster));
   const auto n_clusters = static_cast<Index>(s.clusters.size());
   const auto n_regions = static_cast<Index>(s.regions.size());
-  const auto n_occupations = static_cast<Index>(s.occupations.size());
-
-  SupplyDemandGraph g;
-  g.year = year;
   for (const auto& c : s.clusters) g.cluster_ids.push_back(c.id);
 
-  // Base-year openings per (cluster, region) cell and occupation.
-  std::vector<std::unordered_map<Index, double>> cell_openings(
-      static_cast<std::size_t>((n_clusters + 1) * n_regions));
+  std::vector<Cell> cells(static_cast<std::size_t>((n_clusters + 1) * n_regions));
   for (const auto& e : s.enterprises) {
     Index c = at(sector_cluster, e.sector);
     if (c < 0) c = n_clusters;  // unclustered
     const Index r = at(region_ids, e.region);
     for (const auto& o : e.openings) {
       if (o.count > 0)
-        cell_openings[static_cast<std::size_t>(c * n_regions + r)]
-                     [at(occupation_ids, o.occupation)] += static_cast<double>(o.count);
+        cells[static_cast<std::size_t>(c * n_regions + r)][at(occupation_ids, o.occupation)] +=
+            static_cast<double>(o.count);
     }
   }
   bool any_unclustered = false;
   for (Index r = 0; r < n_regions; ++r)
-    any_unclustered = any_unclustered ||
-                      !cell_openings[static_cast<std::size_t>(n_clusters * n_regions + r)].empty();
+    any_unclustered =
+        any_unclustered || !cells[static_cast<std::size_t>(n_clusters * n_regions + r)].empty();
   if (any_unclustered) g.cluster_ids.emplace_back(kUnclustered);
+  return cells;
+}
 
-  // Demand nodes in (cluster, region) order; mix(o, n) = O(n, o) / O(n) and
-  // share(o, n) = O(n, o) / O(o).
+// The demand nodes' occupation mixes: mix(o, n) = O(n, o) / O(n), share(o, n) = O(n, o) / O(o).
+struct NodeMixes {
+  Eigen::SparseMatrix<double> mix;
+  Eigen::SparseMatrix<double> share;
+};
+
+// Demand nodes in (cluster, region) order, one per non-empty cell, with openings grown
+// to the analysis year.
+NodeMixes demand_nodes(const Scenario& s, const std::vector<Cell>& cells, int year,
+                       SupplyDemandGraph& g) {
+  const auto n_clusters = static_cast<Index>(s.clusters.size());
+  const auto n_regions = static_cast<Index>(s.regions.size());
+  const auto n_occupations = static_cast<Index>(s.occupations.size());
   std::vector<Triplet> mix_entries, share_entries;
   std::vector<double> occupation_total(static_cast<std::size_t>(n_occupations), 0.0);
-  for (const auto& cell : cell_openings)
+  for (const auto& cell : cells)
     for (const auto& [o, count] : cell) occupation_total[static_cast<std::size_t>(o)] += count;
   for (Index c = 0; c < static_cast<Index>(g.cluster_ids.size()); ++c) {
     const double growth =
         c < n_clusters ? s.clusters[static_cast<std::size_t>(c)].growth_rate : 0.0;
     const double factor = std::pow(1.0 + growth, year - s.base_year);
     for (Index r = 0; r < n_regions; ++r) {
-      const auto& cell = cell_openings[static_cast<std::size_t>(c * n_regions + r)];
+      const auto& cell = cells[static_cast<std::size_t>(c * n_regions + r)];
       if (cell.empty()) continue;
       double total = 0.0;
       for (const auto& [o, count] : cell) total += count;
@@ -111,23 +124,31 @@ SupplyDemandGraph project_supply_demand(const Scenario& s, const ProjectionOptio
     }
   }
   const auto n_nodes = static_cast<int>(g.openings.size());
-  Eigen::SparseMatrix<double> mix(static_cast<int>(n_occupations), n_nodes);
-  Eigen::SparseMatrix<double> share(static_cast<int>(n_occupations), n_nodes);
-  mix.setFromTriplets(mix_entries.begin(), mix_entries.end());
-  share.setFromTriplets(share_entries.begin(), share_entries.end());
+  NodeMixes m{Eigen::SparseMatrix<double>(static_cast<int>(n_occupations), n_nodes),
+              Eigen::SparseMatrix<double>(static_cast<int>(n_occupations), n_nodes)};
+  m.mix.setFromTriplets(mix_entries.begin(), mix_entries.end());
+  m.share.setFromTriplets(share_entries.begin(), share_entries.end());
+  return m;
+}
 
+// specialties x occupations: the catalogue's fit f(s, o).
+RowSparse specialty_fit(const Scenario& s, const detail::IdIndex& occupation_ids) {
   std::vector<Triplet> fit_entries;
   for (std::size_t sp = 0; sp < s.specialties.size(); ++sp) {
     for (const auto& f : s.specialties[sp].occupations)
       fit_entries.emplace_back(static_cast<int>(sp),
                                static_cast<int>(at(occupation_ids, f.occupation)), f.fit);
   }
-  RowSparse specialty_fit(static_cast<int>(s.specialties.size()), static_cast<int>(n_occupations));
-  specialty_fit.setFromTriplets(fit_entries.begin(), fit_entries.end());
-  const RowSparse node_fit = (specialty_fit * mix).pruned();         // f(s, n)
-  const RowSparse node_affinity = (specialty_fit * share).pruned();  // a(s, n)
+  RowSparse fit(static_cast<int>(s.specialties.size()), static_cast<int>(s.occupations.size()));
+  fit.setFromTriplets(fit_entries.begin(), fit_entries.end());
+  return fit;
+}
 
-  // Programme rows: graduates, region, fit and weight.
+// Programme rows: graduates and region in the graph; each programme's specialty returned.
+std::vector<Index> programme_rows(const Scenario& s, const detail::IdIndex& region_ids,
+                                  SupplyDemandGraph& g) {
+  const auto specialty_ids = index_by_id(s.specialties);
+  const auto school_ids = index_by_id(s.schools);
   const auto n_programmes = static_cast<Index>(s.programmes.size());
   std::vector<Index> programme_specialty(static_cast<std::size_t>(n_programmes));
   g.graduates.resize(static_cast<std::size_t>(n_programmes));
@@ -140,6 +161,15 @@ SupplyDemandGraph project_supply_demand(const Scenario& s, const ProjectionOptio
     g.graduates[static_cast<std::size_t>(p)] =
         std::llround(static_cast<double>(prog.intake) * prog.completion_rate);
   }
+  return programme_specialty;
+}
+
+// g.fit and g.weight: each programme's row of node fits, weighted by the mobility away
+// from its home region.
+void fit_and_weight(const RowSparse& node_fit, const std::vector<Index>& programme_specialty,
+                    const ProjectionOptions& options, SupplyDemandGraph& g) {
+  const auto n_programmes = static_cast<Index>(programme_specialty.size());
+  const auto n_nodes = static_cast<int>(g.openings.size());
   // Row offsets first, then each programme's row filled by one thread.
   std::vector<int> outer(static_cast<std::size_t>(n_programmes) + 1, 0);
   for (Index p = 0; p < n_programmes; ++p) {
@@ -170,9 +200,13 @@ SupplyDemandGraph project_supply_demand(const Scenario& s, const ProjectionOptio
                                       columns.data(), fits.data());
   g.weight = Eigen::Map<const RowSparse>(rows, n_nodes, static_cast<int>(nnz), outer.data(),
                                          columns.data(), weights.data());
+}
 
-  // Attribution of graduates to nodes for the supply/demand ratios.
-  g.attributed.assign(static_cast<std::size_t>(n_nodes), 0.0);
+// Attribution of graduates to nodes for the supply/demand ratios.
+void attribute_graduates(const RowSparse& node_affinity,
+                         const std::vector<Index>& programme_specialty, SupplyDemandGraph& g) {
+  const auto n_programmes = static_cast<Index>(programme_specialty.size());
+  g.attributed.assign(g.openings.size(), 0.0);
   g.unattributed.assign(static_cast<std::size_t>(n_programmes), 0.0);
   for (Index p = 0; p < n_programmes; ++p) {
     const int sp = static_cast<int>(programme_specialty[static_cast<std::size_t>(p)]);
@@ -186,6 +220,24 @@ SupplyDemandGraph project_supply_demand(const Scenario& s, const ProjectionOptio
     for (RowSparse::InnerIterator it(node_affinity, sp); it; ++it)
       g.attributed[static_cast<std::size_t>(it.col())] += grads * it.value() / total;
   }
+}
+
+}  // namespace
+
+SupplyDemandGraph project_supply_demand(const Scenario& s, const ProjectionOptions& options) {
+  const int year = checked_year(s, options);
+  const auto region_ids = index_by_id(s.regions);
+  const auto occupation_ids = index_by_id(s.occupations);
+  SupplyDemandGraph g;
+  g.year = year;
+  const std::vector<Cell> cells = base_year_cells(s, region_ids, occupation_ids, g);
+  const NodeMixes m = demand_nodes(s, cells, year, g);
+  const RowSparse fit = specialty_fit(s, occupation_ids);
+  const RowSparse node_fit = (fit * m.mix).pruned();         // f(s, n)
+  const RowSparse node_affinity = (fit * m.share).pruned();  // a(s, n)
+  const std::vector<Index> programme_specialty = programme_rows(s, region_ids, g);
+  fit_and_weight(node_fit, programme_specialty, options, g);
+  attribute_graduates(node_affinity, programme_specialty, g);
   return g;
 }
 

@@ -268,6 +268,104 @@ std::string_view to_string(Action action) {
   return "?";
 }
 
+namespace {
+
+// One recommendation per programme whose change is an action, explained by the market.
+// A market model that is not optimal stops the explanations; those made so far stay.
+void explain_actions(RecommendationReport& report, const QuotaResult& plan,
+                     const std::vector<int>& chosen, Market& market, const Scenario& all) {
+  try {
+    for (std::size_t i = 0; i < plan.programmes.size(); ++i) {
+      if (chosen[i] == kNoAction) continue;
+      const QuotaProgramme& p = plan.programmes[i];
+      Recommendation rec;
+      rec.programme = p.id;
+      rec.school = p.school;
+      rec.specialty = p.specialty;
+      rec.region = p.region;
+      rec.action = static_cast<Action>(chosen[i]);
+      rec.current_intake = p.current_intake;
+      rec.intake = p.intake;
+      explain(rec, p, static_cast<Index>(i), market, plan.training_cost,
+              all.programmes[i].completion_rate, all);
+      report.recommendations.push_back(std::move(rec));
+    }
+  } catch (const NotOptimal& e) {
+    report.market_status = e.status;
+    report.market_message = e.message;
+  }
+}
+
+// The plans of the demand samples: each sample's actions, objective and feasibility.
+struct SampledPlans {
+  std::vector<std::vector<int>> actions;
+  std::vector<double> objective;
+  std::vector<char> feasible;
+};
+
+// Each sample solved on its own (identical at any thread count).
+SampledPlans solve_samples(const Scenario& s, const QuotaOptions& q,
+                           const RecommendOptions& options, const std::vector<Count>& openings) {
+  const auto n = static_cast<std::size_t>(options.samples);
+  SampledPlans out{std::vector<std::vector<int>>(n), std::vector<double>(n, 0.0),
+                   std::vector<char>(n, 0)};
+  const int threads = options.threads > 0 ? options.threads :
+#ifdef _OPENMP
+                                          omp_get_max_threads();
+#else
+                                          1;
+#endif
+  QuotaOptions base = q;
+  base.market.threads = 1;
+  std::string failure;
+#pragma omp parallel for schedule(dynamic) num_threads(threads)
+  for (int k = 0; k < options.samples; ++k) {
+    if (interrupt_requested()) continue;  // Ctrl-C: skip the rest, throw after the region
+    try {
+      QuotaOptions o = base;
+      o.openings = sample_openings(openings, options.seed, k, options.demand_noise);
+      const QuotaResult r = optimise_quotas(s, o);
+      out.actions[static_cast<std::size_t>(k)] = actions(r, options.min_change);
+      out.feasible[static_cast<std::size_t>(k)] = r.status == QuotaStatus::kOptimal;
+      out.objective[static_cast<std::size_t>(k)] = r.objective;
+    } catch (const std::exception& e) {
+#pragma omp critical
+      failure = e.what();
+    }
+  }
+  throw_if_interrupted();  // an interrupted sample is no failure
+  if (!failure.empty()) throw std::runtime_error("recommendations: a sample failed: " + failure);
+  return out;
+}
+
+// The samples' median objective, the infeasible ones, and each recommendation's agreement.
+void score_samples(RecommendationReport& report, const QuotaResult& plan,
+                   const SampledPlans& sampled) {
+  const auto samples = static_cast<int>(sampled.actions.size());
+  std::vector<double> good;
+  for (int k = 0; k < samples; ++k) {
+    if (sampled.feasible[static_cast<std::size_t>(k)])
+      good.push_back(sampled.objective[static_cast<std::size_t>(k)]);
+    else
+      ++report.infeasible_samples;
+  }
+  if (!good.empty()) {
+    std::sort(good.begin(), good.end());
+    report.sample_objective_median = good[good.size() / 2];
+  }
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < plan.programmes.size(); ++i) index.emplace(plan.programmes[i].id, i);
+  for (auto& rec : report.recommendations) {
+    const std::size_t i = index.at(rec.programme);
+    int agree = 0;
+    for (const auto& a : sampled.actions)
+      agree += a.size() > i && a[i] == static_cast<int>(rec.action);
+    rec.agreement = static_cast<double>(agree) / samples;
+  }
+}
+
+}  // namespace
+
 RecommendationReport recommend(const Scenario& s, const RecommendOptions& options) {
   validate_recommend_options(options);  // its own fields; the plan checks the nested ones
 
@@ -292,81 +390,9 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
   Scenario all = s;
   for (const auto& c : q.candidates) all.programmes.push_back(c);
   Market market(all, plan.demand_year, q, plan);
-  const auto chosen = actions(plan, options.min_change);
-  try {
-    for (std::size_t i = 0; i < plan.programmes.size(); ++i) {
-      if (chosen[i] == kNoAction) continue;
-      const QuotaProgramme& p = plan.programmes[i];
-      Recommendation rec;
-      rec.programme = p.id;
-      rec.school = p.school;
-      rec.specialty = p.specialty;
-      rec.region = p.region;
-      rec.action = static_cast<Action>(chosen[i]);
-      rec.current_intake = p.current_intake;
-      rec.intake = p.intake;
-      explain(rec, p, static_cast<Index>(i), market, plan.training_cost,
-              all.programmes[i].completion_rate, all);
-      report.recommendations.push_back(std::move(rec));
-    }
-  } catch (const NotOptimal& e) {  // the recommendations explained so far stay
-    report.market_status = e.status;
-    report.market_message = e.message;
-  }
-
-  // Robustness samples, each solved on its own (identical at any thread count).
-  if (options.samples > 0) {
-    std::vector<std::vector<int>> sampled(static_cast<std::size_t>(options.samples));
-    std::vector<double> objective(static_cast<std::size_t>(options.samples), 0.0);
-    std::vector<char> feasible(static_cast<std::size_t>(options.samples), 0);
-    const std::vector<Count>& openings = market.graph().openings;
-    const int threads = options.threads > 0 ? options.threads :
-#ifdef _OPENMP
-                                            omp_get_max_threads();
-#else
-                                            1;
-#endif
-    QuotaOptions base = q;
-    base.market.threads = 1;
-    std::string failure;
-#pragma omp parallel for schedule(dynamic) num_threads(threads)
-    for (int k = 0; k < options.samples; ++k) {
-      if (interrupt_requested()) continue;  // Ctrl-C: skip the rest, throw after the region
-      try {
-        QuotaOptions o = base;
-        o.openings = sample_openings(openings, options.seed, k, options.demand_noise);
-        const QuotaResult r = optimise_quotas(s, o);
-        sampled[static_cast<std::size_t>(k)] = actions(r, options.min_change);
-        feasible[static_cast<std::size_t>(k)] = r.status == QuotaStatus::kOptimal;
-        objective[static_cast<std::size_t>(k)] = r.objective;
-      } catch (const std::exception& e) {
-#pragma omp critical
-        failure = e.what();
-      }
-    }
-    throw_if_interrupted();  // an interrupted sample is no failure
-    if (!failure.empty()) throw std::runtime_error("recommendations: a sample failed: " + failure);
-    std::vector<double> good;
-    for (int k = 0; k < options.samples; ++k) {
-      if (feasible[static_cast<std::size_t>(k)])
-        good.push_back(objective[static_cast<std::size_t>(k)]);
-      else
-        ++report.infeasible_samples;
-    }
-    if (!good.empty()) {
-      std::sort(good.begin(), good.end());
-      report.sample_objective_median = good[good.size() / 2];
-    }
-    std::unordered_map<std::string_view, std::size_t> index;
-    for (std::size_t i = 0; i < plan.programmes.size(); ++i)
-      index.emplace(plan.programmes[i].id, i);
-    for (auto& rec : report.recommendations) {
-      const std::size_t i = index.at(rec.programme);
-      int agree = 0;
-      for (const auto& a : sampled) agree += a.size() > i && a[i] == static_cast<int>(rec.action);
-      rec.agreement = static_cast<double>(agree) / options.samples;
-    }
-  }
+  explain_actions(report, plan, actions(plan, options.min_change), market, all);
+  if (options.samples > 0)
+    score_samples(report, plan, solve_samples(s, q, options, market.graph().openings));
   std::stable_sort(report.recommendations.begin(), report.recommendations.end(),
                    [](const Recommendation& a, const Recommendation& b) {
                      return std::abs(a.marginal_value * (a.intake - a.current_intake)) >
