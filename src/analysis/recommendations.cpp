@@ -8,8 +8,8 @@
 
 #include "analysis/market_network.hpp"
 #include "detail/numbers.hpp"
-#include "sixlink/analysis/analysis_options.hpp"
 #include "detail/rng.hpp"
+#include "sixlink/analysis/analysis_options.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
