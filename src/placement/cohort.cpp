@@ -11,6 +11,7 @@
 #include "detail/rng.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
+#include "sixlink/placement/placement_options.hpp"
 
 namespace sixlink {
 namespace {
@@ -83,14 +84,7 @@ std::vector<PlacementOpening> scenario_openings(const Scenario& s) {
 }
 
 Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
-  auto share = [](const char* name, double x) {
-    if (!(x >= 0.0 && x <= 1.0))
-      throw InvalidInput(std::string(name) + " must be in [0, 1], got " + detail::format_number(x));
-  };
-  share("home_share", o.home_share);
-  share("preference_share", o.preference_share);
-  if (o.preferences < 0 || o.preferences > 1000)
-    throw InvalidInput("preferences must be in [0, 1000], got " + std::to_string(o.preferences));
+  validate_cohort_options(o);
   if (s.regions.empty() && !s.programmes.empty())
     throw InvalidInput("the scenario has programmes but no regions");
   double drawn = 0.0;

@@ -8,7 +8,6 @@
 #include <unordered_map>
 
 #include "detail/id_index.hpp"
-#include "detail/numbers.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
 #include "sixlink/flow/integer_costs.hpp"
@@ -16,6 +15,7 @@
 #include "sixlink/matching/market.hpp"
 #include "sixlink/matching/parallel_choice.hpp"
 #include "sixlink/model/validate.hpp"
+#include "sixlink/placement/placement_options.hpp"
 #include "sixlink/verify/flow_certificate.hpp"
 #include "sixlink/verify/stability_audit.hpp"
 
@@ -26,20 +26,6 @@ constexpr CostScale kValueScale{1e6};  // flow costs: values rounded to 1e-6
 
 using detail::index_by_id;
 constexpr auto lookup = detail::find_id;
-
-void check_options(const PlacementOptions& o) {
-  if (o.candidates < 0)
-    throw InvalidInput("candidates must not be negative, got " + std::to_string(o.candidates));
-  auto weight = [](const char* name, double x) {  // keeps 1e6 v and its sums in range
-    if (!(x >= 0.0 && x <= 1e3))
-      throw InvalidInput(std::string(name) + " must be in [0, 1000], got " +
-                         detail::format_number(x));
-  };
-  weight("preference_weight", o.preference_weight);
-  weight("retention_bonus", o.retention_bonus);
-  weight("home_bonus", o.home_bonus);
-  weight("internship_weight", o.internship_weight);
-}
 
 // The cohort in index form; every graduate's candidates with their values, best
 // first; and the same graph through group nodes for the flow.
@@ -337,14 +323,14 @@ std::optional<PlacementMode> parse_placement_mode(std::string_view text) {
 }
 
 MinCostFlow placement_network(const Scenario& s, const Cohort& c, const PlacementOptions& o) {
-  check_options(o);
+  validate_placement_options(o);
   validate(s);
   validate_cohort(c, s);
   return build_network(build_candidates(s, c, o), c).net;
 }
 
 PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions& o) {
-  check_options(o);
+  validate_placement_options(o);
   validate(s);
   validate_cohort(c, s);
   Candidates cand = build_candidates(s, c, o);
