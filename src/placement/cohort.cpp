@@ -43,6 +43,26 @@ bool has_duplicate(const std::vector<std::string>& ids, std::vector<std::string_
   return true;
 }
 
+// Per specialty: enterprises weighted by the seats in occupations it fits
+// (cumulative weights for drawing).
+std::vector<std::vector<std::pair<std::size_t, double>>> preference_pools(const Scenario& s) {
+  std::vector<std::vector<std::pair<std::size_t, double>>> pool(s.specialties.size());
+  for (std::size_t sp = 0; sp < s.specialties.size(); ++sp) {
+    std::unordered_map<std::string_view, double> fits;
+    for (const OccupationFit& f : s.specialties[sp].occupations) fits[f.occupation] = f.fit;
+    double total = 0.0;
+    for (std::size_t e = 0; e < s.enterprises.size(); ++e) {
+      double weight = 0.0;
+      for (const Opening& op : s.enterprises[e].openings) {
+        const auto it = fits.find(op.occupation);
+        if (it != fits.end() && op.count > 0) weight += it->second * static_cast<double>(op.count);
+      }
+      if (weight > 0.0) pool[sp].emplace_back(e, total += weight);
+    }
+  }
+  return pool;
+}
+
 }  // namespace
 
 std::string_view to_string(OpeningKind kind) {
@@ -101,22 +121,7 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
   const auto specialties = index_by_id(s.specialties);
   const auto regions = index_by_id(s.regions);
 
-  // Per specialty: enterprises weighted by the seats in occupations it fits
-  // (cumulative weights for drawing).
-  std::vector<std::vector<std::pair<std::size_t, double>>> pool(s.specialties.size());
-  for (std::size_t sp = 0; sp < s.specialties.size(); ++sp) {
-    std::unordered_map<std::string_view, double> fits;
-    for (const OccupationFit& f : s.specialties[sp].occupations) fits[f.occupation] = f.fit;
-    double total = 0.0;
-    for (std::size_t e = 0; e < s.enterprises.size(); ++e) {
-      double weight = 0.0;
-      for (const Opening& op : s.enterprises[e].openings) {
-        const auto it = fits.find(op.occupation);
-        if (it != fits.end() && op.count > 0) weight += it->second * static_cast<double>(op.count);
-      }
-      if (weight > 0.0) pool[sp].emplace_back(e, total += weight);
-    }
-  }
+  const auto pool = preference_pools(s);
 
   for (std::size_t p = 0; p < s.programmes.size(); ++p) {
     throw_if_interrupted();  // Ctrl-C from Python while a large cohort is drawn
