@@ -251,6 +251,7 @@ AssignmentResult solve_assignment(const Eigen::Ref<const IntegerWeights>& weight
   return solve_assignment(converted, options);
 }
 
+// Kept whole: one pass that validates the CSR input as it reads it, then one solve.
 AssignmentResult solve_assignment(const SparseWeights& w, const AssignmentOptions& options) {
   if (options.algorithm != AssignmentAlgorithm::kAuto &&
       options.algorithm != AssignmentAlgorithm::kSparseShortestPath) {

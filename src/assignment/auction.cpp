@@ -47,6 +47,7 @@ struct Bid {
 
 }  // namespace
 
+// Kept whole: the auction's scaling loop reads as the reference's pseudo-code; split costs speed.
 bool assign_auction(const double* cost, Index n, int threads, AssignmentWork& out) {
   const auto nn = static_cast<std::size_t>(n);
   std::vector<Index>& x = out.x;

@@ -76,6 +76,7 @@ bool initialise(const SparseView& c, AssignmentWork& out, std::vector<Index>& fr
 
 }  // namespace
 
+// Kept whole: one Dijkstra augmentation loop, as in the reference; split costs speed.
 bool assign_sparse_shortest_path(const SparseView& c, AssignmentWork& out, bool partial) {
   const auto n = at(c.rows), m = at(c.cols);
   std::vector<Index>& x = out.x;

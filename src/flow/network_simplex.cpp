@@ -336,6 +336,7 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering(Id block) {
   return best_arc;
 }
 
+// Kept whole: the pivot loop of the reference (LEMON), in one piece; split costs speed.
 NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Index& iterations) {
   // Block size: sqrt(arcs) (Grigoriadis; LEMON's default), grown with the arc
   // density beyond 12 arcs per node. Dense bipartite problems (transportation)
@@ -420,6 +421,7 @@ NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Index&
   }
 }
 
+// Kept whole: one pivot's tree update, step for step as in the reference; split costs speed.
 void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send, Id receive) {
   const auto ei = static_cast<std::size_t>(e);
   const auto qi = static_cast<std::size_t>(q);
@@ -538,6 +540,7 @@ bool NetworkSimplexEngine::artificial_flow_left() const {
   return false;
 }
 
+// Kept whole: one residual search from the stuck supply or the unmet demand.
 InfeasibilityCut NetworkSimplexEngine::find_cut(const Problem& p) const {
   // Stuck supply (flow into the root over a big-M arc) or unmet demand (flow out
   // of it). Nodes that stuck supply can still reach in the residual graph form a

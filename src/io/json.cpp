@@ -239,11 +239,8 @@ std::string json_location(std::string_view source, Table table, std::size_t inde
   return std::string(source) + ": " + pointer + "/" + std::string(field);
 }
 
-ordered_json to_json_value(const Scenario& s) {
-  ordered_json j;
-  j["sixlink"] = kScenarioFormatVersion;
-  j["name"] = s.name;
-  j["base_year"] = s.base_year;
+// The catalogue: regions, clusters, sectors, occupations and specialties.
+void add_catalogue(const Scenario& s, ordered_json& j) {
   auto& regions = j["regions"] = ordered_json::array();
   for (const auto& r : s.regions) regions.push_back({{"id", r.id}, {"name", r.name}});
   auto& clusters = j["clusters"] = ordered_json::array();
@@ -266,6 +263,10 @@ ordered_json to_json_value(const Scenario& s) {
     specialties.push_back(
         {{"id", sp.id}, {"name", sp.name}, {"level", to_string(sp.level)}, {"occupations", links}});
   }
+}
+
+// Supply and demand: schools, programmes, enterprises, employment and targets.
+void add_supply_and_demand(const Scenario& s, ordered_json& j) {
   auto& schools = j["schools"] = ordered_json::array();
   for (const auto& sc : s.schools) {
     schools.push_back({{"id", sc.id},
@@ -318,6 +319,15 @@ ordered_json to_json_value(const Scenario& s) {
     targets.push_back(
         {{"indicator", to_string(t.indicator)}, {"year", t.year}, {"value", t.value}});
   }
+}
+
+ordered_json to_json_value(const Scenario& s) {
+  ordered_json j;
+  j["sixlink"] = kScenarioFormatVersion;
+  j["name"] = s.name;
+  j["base_year"] = s.base_year;
+  add_catalogue(s, j);
+  add_supply_and_demand(s, j);
   return j;
 }
 
@@ -369,7 +379,8 @@ class PointerTracker {
         out += std::to_string(f.index);
         continue;
       }
-      for (char c : f.key) out += c == '~' ? std::string("~0") : c == '/' ? "~1" : std::string(1, c);
+      for (char c : f.key)
+        out += c == '~' ? std::string("~0") : c == '/' ? "~1" : std::string(1, c);
     }
     return out.empty() ? "/" : out;
   }

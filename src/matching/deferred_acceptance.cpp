@@ -152,6 +152,7 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
 // rejection the institution's choice is recomputed from its candidates in
 // priority order: O(candidates) each time, so O(L * longest candidate list)
 // in the worst case.
+// Kept whole: one loop of the algorithm, read against the reference's pseudo-code.
 StableMatchingResult institutions_propose_with_quotas(const MatchingMarket& market) {
   const RankedLists& prefs = market.applicant_prefs;
   const Index applicants = market.applicant_count(), institutions = market.institution_count();

@@ -78,6 +78,8 @@ std::size_t index_of(const std::vector<T>& items, std::string_view id) {
 
 std::string two_digits(std::size_t k) { return (k < 10 ? "0" : "") + std::to_string(k); }
 
+// Kept whole (about 320 lines, a data table): the tables in order with every draw
+// from one rng, so a split that reordered draws would change the default scenario.
 Scenario build_taizhou() {
   Scenario s;
   s.name = std::string(kDefaultScenarioName);

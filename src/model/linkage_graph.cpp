@@ -71,40 +71,10 @@ bool has_neighbour(const Graph& g, Vertex v, EntityKind kind, bool outgoing) {
   return false;
 }
 
-}  // namespace
-
-std::string_view to_string(EntityKind kind) {
-  switch (kind) {
-    case EntityKind::kRegion:
-      return "region";
-    case EntityKind::kCluster:
-      return "cluster";
-    case EntityKind::kSector:
-      return "sector";
-    case EntityKind::kOccupation:
-      return "occupation";
-    case EntityKind::kSpecialty:
-      return "specialty";
-    case EntityKind::kSchool:
-      return "school";
-    case EntityKind::kProgramme:
-      return "programme";
-    case EntityKind::kEnterprise:
-      return "enterprise";
-  }
-  return "?";
-}
-
-bool LinkageFindings::empty() const {
-  return specialties_without_demand.empty() && clusters_without_supply.empty() &&
-         enterprises_without_sector.empty() && enterprises_outside_clusters.empty() &&
-         regions_without_schools.empty() && occupations_unused.empty();
-}
-
-LinkageGraphSummary analyse_linkage(const Scenario& s) {
+// Every entity a vertex; an edge for each reference between them (employment
+// records as employment edges).
+void build_graph(const Scenario& s, Builder& b) {
   using K = EntityKind;
-  Graph g;
-  Builder b(g);
   b.add_all(K::kRegion, s.regions);
   b.add_all(K::kCluster, s.clusters);
   b.add_all(K::kSector, s.sectors);
@@ -139,41 +109,40 @@ LinkageGraphSummary analyse_linkage(const Scenario& s) {
       b.link(K::kProgramme, r.programme, K::kCluster, r.cluster, LinkKind::kEmployment);
     }
   }
+}
 
-  LinkageGraphSummary out;
-  for (auto [it, end] = boost::vertices(g); it != end; ++it)
-    ++out.nodes[static_cast<int>(g[*it].kind)];
-  for (auto [it, end] = boost::edges(g); it != end; ++it) {
-    ++out.edges;
-    if (g[*it].kind == LinkKind::kEmployment) ++out.employment_edges;
-  }
-
-  // Which clusters the offered programmes reach along linkage edges.
+// The colour of each vertex after a search from every programme along linkage
+// edges: white for the vertices the offered programmes do not reach.
+std::vector<boost::default_color_type> reach_from_programmes(const Graph& g) {
   const boost::filtered_graph<Graph, LinkageOnly> linkage(g, LinkageOnly{&g});
-  const auto n = boost::num_vertices(g);
-  std::vector<boost::default_color_type> colour(n, boost::white_color);
+  std::vector<boost::default_color_type> colour(boost::num_vertices(g), boost::white_color);
   auto colour_map =
       boost::make_iterator_property_map(colour.begin(), boost::get(boost::vertex_index, g));
   std::vector<Vertex> sources;
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
-    if (g[*it].kind == K::kProgramme) sources.push_back(*it);
+    if (g[*it].kind == EntityKind::kProgramme) sources.push_back(*it);
   }
   boost::queue<Vertex> queue;
   boost::breadth_first_search(linkage, sources.begin(), sources.end(), queue,
                               boost::default_bfs_visitor(), colour_map);
-  // Regions reach schools and enterprises but never programmes, so reaching a
-  // cluster means a specialty -> occupation -> enterprise -> sector -> cluster path.
+  return colour;
+}
 
+// Connected components of the graph with its edges undirected.
+Index count_components(const Graph& g) {
+  const auto n = boost::num_vertices(g);
   std::vector<int> component(n);
-  {
-    using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-    Undirected u(n);
-    for (auto [it, end] = boost::edges(g); it != end; ++it)
-      boost::add_edge(boost::source(*it, g), boost::target(*it, g), u);
-    out.components = boost::connected_components(u, component.data());
-  }
+  using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  Undirected u(n);
+  for (auto [it, end] = boost::edges(g); it != end; ++it)
+    boost::add_edge(boost::source(*it, g), boost::target(*it, g), u);
+  return boost::connected_components(u, component.data());
+}
 
-  LinkageFindings& f = out.findings;
+// The findings, vertex by vertex in the order they were added.
+void find_gaps(const Scenario& s, const Graph& g, const Builder& b,
+               const std::vector<boost::default_color_type>& colour, LinkageFindings& f) {
+  using K = EntityKind;
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const Vertex v = *it;
     const NodeData& d = g[v];
@@ -210,6 +179,56 @@ LinkageGraphSummary analyse_linkage(const Scenario& s) {
         break;
     }
   }
+}
+
+}  // namespace
+
+std::string_view to_string(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::kRegion:
+      return "region";
+    case EntityKind::kCluster:
+      return "cluster";
+    case EntityKind::kSector:
+      return "sector";
+    case EntityKind::kOccupation:
+      return "occupation";
+    case EntityKind::kSpecialty:
+      return "specialty";
+    case EntityKind::kSchool:
+      return "school";
+    case EntityKind::kProgramme:
+      return "programme";
+    case EntityKind::kEnterprise:
+      return "enterprise";
+  }
+  return "?";
+}
+
+bool LinkageFindings::empty() const {
+  return specialties_without_demand.empty() && clusters_without_supply.empty() &&
+         enterprises_without_sector.empty() && enterprises_outside_clusters.empty() &&
+         regions_without_schools.empty() && occupations_unused.empty();
+}
+
+LinkageGraphSummary analyse_linkage(const Scenario& s) {
+  Graph g;
+  Builder b(g);
+  build_graph(s, b);
+
+  LinkageGraphSummary out;
+  for (auto [it, end] = boost::vertices(g); it != end; ++it)
+    ++out.nodes[static_cast<int>(g[*it].kind)];
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    ++out.edges;
+    if (g[*it].kind == LinkKind::kEmployment) ++out.employment_edges;
+  }
+  // Which clusters the offered programmes reach along linkage edges. Regions reach
+  // schools and enterprises but never programmes, so reaching a cluster means a
+  // specialty -> occupation -> enterprise -> sector -> cluster path.
+  const auto colour = reach_from_programmes(g);
+  out.components = count_components(g);
+  find_gaps(s, g, b, colour, out.findings);
   return out;
 }
 

@@ -4,16 +4,13 @@
 #include <unordered_map>
 
 namespace sixlink {
+namespace {
 
-ScenarioSummary summarise(const Scenario& s) {
-  ScenarioSummary out;
-  out.name = s.name;
-  out.base_year = s.base_year;
-  auto size = [](const auto& v) { return static_cast<Index>(v.size()); };
-  out.counts = {size(s.regions),     size(s.clusters), size(s.sectors),    size(s.occupations),
-                size(s.specialties), size(s.schools),  size(s.programmes), size(s.enterprises),
-                size(s.employment),  size(s.targets)};
+using PerCluster = std::unordered_map<std::string_view, std::vector<double>>;
 
+// The clusters, and the openings per cluster and per (cluster, occupation): returns
+// occupation -> openings per cluster.
+PerCluster count_openings(const Scenario& s, ScenarioSummary& out) {
   std::unordered_map<std::string_view, std::size_t> cluster_index;
   out.clusters.reserve(s.clusters.size());
   for (std::size_t c = 0; c < s.clusters.size(); ++c) {
@@ -26,10 +23,7 @@ ScenarioSummary summarise(const Scenario& s) {
       sector_cluster.emplace(sector.id, it->second);
     }
   }
-
-  // Openings per cluster and per (cluster, occupation).
-  std::unordered_map<std::string_view, std::vector<double>>
-      occupation_openings;  // occupation -> per cluster
+  PerCluster occupation_openings;
   for (const auto& e : s.enterprises) {
     out.internship_slots += e.internship_slots;
     const auto it = sector_cluster.find(e.sector);
@@ -42,9 +36,13 @@ ScenarioSummary summarise(const Scenario& s) {
       per_cluster[it->second] += static_cast<double>(o.count);
     }
   }
+  return occupation_openings;
+}
 
-  // Affinity a(s, c) of each specialty for each cluster (see the header).
-  std::unordered_map<std::string_view, std::vector<double>> affinity;
+// Affinity a(s, c) of each specialty for each cluster (see the header): specialty ->
+// affinity per cluster.
+PerCluster specialty_affinity(const Scenario& s, const PerCluster& occupation_openings) {
+  PerCluster affinity;
   for (const auto& sp : s.specialties) {
     std::vector<double> a(s.clusters.size(), 0.0);
     for (const auto& f : sp.occupations) {
@@ -57,7 +55,12 @@ ScenarioSummary summarise(const Scenario& s) {
     }
     affinity.emplace(sp.id, std::move(a));
   }
+  return affinity;
+}
 
+// Enrolment, intake and graduates, each programme's graduates shared among the
+// clusters by its specialty's affinity.
+void attribute_graduates(const Scenario& s, const PerCluster& affinity, ScenarioSummary& out) {
   for (const auto& p : s.programmes) {
     out.enrolled += p.enrolled;
     out.intake += p.intake;
@@ -79,6 +82,19 @@ ScenarioSummary summarise(const Scenario& s) {
       out.clusters[c].graduates += graduates * it->second[c] / total;
     }
   }
+}
+
+}  // namespace
+
+ScenarioSummary summarise(const Scenario& s) {
+  ScenarioSummary out;
+  out.name = s.name;
+  out.base_year = s.base_year;
+  auto size = [](const auto& v) { return static_cast<Index>(v.size()); };
+  out.counts = {size(s.regions),     size(s.clusters), size(s.sectors),    size(s.occupations),
+                size(s.specialties), size(s.schools),  size(s.programmes), size(s.enterprises),
+                size(s.employment),  size(s.targets)};
+  attribute_graduates(s, specialty_affinity(s, count_openings(s, out)), out);
 
   Count local = 0;
   Count recorded = 0;

@@ -11,6 +11,7 @@
 #include "detail/rng.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
+#include "sixlink/placement/placement_options.hpp"
 
 namespace sixlink {
 namespace {
@@ -40,6 +41,26 @@ bool has_duplicate(const std::vector<std::string>& ids, std::vector<std::string_
   if (twice == scratch.end()) return false;
   scratch.front() = *twice;
   return true;
+}
+
+// Per specialty: enterprises weighted by the seats in occupations it fits
+// (cumulative weights for drawing).
+std::vector<std::vector<std::pair<std::size_t, double>>> preference_pools(const Scenario& s) {
+  std::vector<std::vector<std::pair<std::size_t, double>>> pool(s.specialties.size());
+  for (std::size_t sp = 0; sp < s.specialties.size(); ++sp) {
+    std::unordered_map<std::string_view, double> fits;
+    for (const OccupationFit& f : s.specialties[sp].occupations) fits[f.occupation] = f.fit;
+    double total = 0.0;
+    for (std::size_t e = 0; e < s.enterprises.size(); ++e) {
+      double weight = 0.0;
+      for (const Opening& op : s.enterprises[e].openings) {
+        const auto it = fits.find(op.occupation);
+        if (it != fits.end() && op.count > 0) weight += it->second * static_cast<double>(op.count);
+      }
+      if (weight > 0.0) pool[sp].emplace_back(e, total += weight);
+    }
+  }
+  return pool;
 }
 
 }  // namespace
@@ -83,14 +104,7 @@ std::vector<PlacementOpening> scenario_openings(const Scenario& s) {
 }
 
 Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
-  auto share = [](const char* name, double x) {
-    if (!(x >= 0.0 && x <= 1.0))
-      throw InvalidInput(std::string(name) + " must be in [0, 1], got " + detail::format_number(x));
-  };
-  share("home_share", o.home_share);
-  share("preference_share", o.preference_share);
-  if (o.preferences < 0 || o.preferences > 1000)
-    throw InvalidInput("preferences must be in [0, 1000], got " + std::to_string(o.preferences));
+  validate_cohort_options(o);
   if (s.regions.empty() && !s.programmes.empty())
     throw InvalidInput("the scenario has programmes but no regions");
   double drawn = 0.0;
@@ -107,22 +121,7 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
   const auto specialties = index_by_id(s.specialties);
   const auto regions = index_by_id(s.regions);
 
-  // Per specialty: enterprises weighted by the seats in occupations it fits
-  // (cumulative weights for drawing).
-  std::vector<std::vector<std::pair<std::size_t, double>>> pool(s.specialties.size());
-  for (std::size_t sp = 0; sp < s.specialties.size(); ++sp) {
-    std::unordered_map<std::string_view, double> fits;
-    for (const OccupationFit& f : s.specialties[sp].occupations) fits[f.occupation] = f.fit;
-    double total = 0.0;
-    for (std::size_t e = 0; e < s.enterprises.size(); ++e) {
-      double weight = 0.0;
-      for (const Opening& op : s.enterprises[e].openings) {
-        const auto it = fits.find(op.occupation);
-        if (it != fits.end() && op.count > 0) weight += it->second * static_cast<double>(op.count);
-      }
-      if (weight > 0.0) pool[sp].emplace_back(e, total += weight);
-    }
-  }
+  const auto pool = preference_pools(s);
 
   for (std::size_t p = 0; p < s.programmes.size(); ++p) {
     throw_if_interrupted();  // Ctrl-C from Python while a large cohort is drawn

@@ -6,12 +6,11 @@
 // The command line's flags (`sixlink place`), the generated checks below and Python's
 // keyword arguments (sixlink._core.option_fields("placement"|"cohort")) read them.
 //
-// validate_placement_options checks what place() checked by hand, in the same order
-// and with the same messages ("candidates must not be negative, got -1",
-// "home_bonus must be in [0, 1000], got 2000"); the command line also caps
-// --candidates at 1000000. validate_cohort_options checks what synthetic_cohort
-// checked ("preferences must be in [0, 1000], got -1"); the checks that need the
-// scenario stay there.
+// validate_placement_options is the check place() and placement_network() run first
+// ("candidates must not be negative, got -1", "home_bonus must be in [0, 1000], got
+// 2000"); the command line also caps --candidates at 1000000. validate_cohort_options
+// is the check synthetic_cohort runs first ("preferences must be in [0, 1000], got
+// -1"); the checks that need the scenario stay there.
 #pragma once
 
 #include "sixlink/core/options.hpp"
