@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from typing import Any, Dict, Optional, Union
@@ -51,10 +50,9 @@ def place(scenario: "_core.Scenario", *, mode: str = "optimal", cohort: Optional
                 return path
             return _check_path(parameter, table)
 
-        text = _core.place_json(scenario, mode, path_of(cohort, "cohort", "graduates.csv"),
+        report = _core.place_report(scenario, mode, path_of(cohort, "cohort", "graduates.csv"),
                                 path_of(openings, "openings", "openings.csv"), seed, candidates,
                                 proposing)
-    report = json.loads(text)
     report["clusters"] = _columns(report["clusters"], ["cluster", "seats", "filled", "fill_rate"])
     rows = report["programmes"]
     report["programmes"] = {"programme": np.array([r["programme"] for r in rows], dtype=object),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Dict, Optional, Union
 
@@ -20,7 +19,7 @@ _PROGRAMME_COLUMNS = ["id", "school", "specialty", "region", "candidate", "open"
 def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_secondary_share,
           max_change, outside_weight, recommendations, open_candidates, samples, seed, demand_noise,
           threads, horizon, export_mps) -> Dict[str, Any]:
-    text = _core.plan_json(
+    report = _core.plan_report(
         _check_scenario(scenario), _check_integer("year", year, *_INT32),
         _check_real("total_enrolment", total_enrolment, optional=True),
         _check_real("budget", budget, optional=True),
@@ -32,7 +31,6 @@ def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_s
         _check_real("demand_noise", demand_noise), _check_integer("threads", threads, *_INT32),
         _check_flag("horizon", horizon),
         "" if export_mps is None else _check_path("export_mps", export_mps))
-    report = json.loads(text)
     report["status"] = QuotaStatus(report["status"])
     if "whole_intakes" in report:
         report["whole_intakes"]["status"] = IntakeRoundingStatus(report["whole_intakes"]["status"])
