@@ -29,6 +29,7 @@
 
 #include "jobs/job_json.hpp"
 #include "json_to_python.hpp"
+#include "options_binding.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
@@ -331,6 +332,8 @@ PYBIND11_MODULE(_core, m) {
       PyErr_SetNone(PyExc_KeyboardInterrupt);
     }
   });
+  // The options registries (option_fields): the wrappers' keyword defaults come from them.
+  bind_options(m);
 
   py::class_<sixlink::Scenario>(m, "Scenario", "One city's six-industry linkage in a base year")
       .def_readonly("name", &sixlink::Scenario::name)
@@ -385,8 +388,12 @@ PYBIND11_MODULE(_core, m) {
             call_interruptibly([&] { return nlohmann::ordered_json(sixlink::run_gap_job(scenario, options)); });
         return sixlink_python::to_python(out);
       },
-      "scenario"_a, "year"_a = 0, "outside_weight"_a = py::none(), "other_region_mobility"_a = 0.75,
-      "outside_share"_a = 1.0, "outside_tiers"_a = 8, "threads"_a = 0,
+      // Defaults from the struct, as the wrappers' come from its registry.
+      "scenario"_a, "year"_a = sixlink::GapOptions{}.year, "outside_weight"_a = py::none(),
+      "other_region_mobility"_a = sixlink::GapOptions{}.other_region_mobility,
+      "outside_share"_a = sixlink::GapOptions{}.outside_share,
+      "outside_tiers"_a = sixlink::GapOptions{}.outside_tiers,
+      "threads"_a = sixlink::GapOptions{}.threads,
       "The gap analysis as dicts and lists (see sixlink.gap_analysis)");
 
   m.def(
@@ -424,8 +431,8 @@ PYBIND11_MODULE(_core, m) {
       },
       "scenario"_a, "year"_a = 0, "total_enrolment"_a = py::none(), "budget"_a = py::none(),
       "min_secondary_share"_a = py::none(), "max_secondary_share"_a = py::none(),
-      "max_change"_a = 0.2, "outside_weight"_a = py::none(), "recommendations"_a = true,
-      "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0, "demand_noise"_a = 0.2,
+      "max_change"_a = sixlink::QuotaOptions{}.max_change, "outside_weight"_a = py::none(), "recommendations"_a = true,
+      "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0, "demand_noise"_a = sixlink::RecommendOptions{}.demand_noise,
       "threads"_a = 0, "horizon"_a = false, "export_mps"_a = "",
       "The quota plan (and recommendations) as dicts and lists (see sixlink.optimise_quotas)");
 
@@ -477,7 +484,7 @@ PYBIND11_MODULE(_core, m) {
         return sixlink_python::to_python(report);
       },
       "scenario"_a, "mode"_a = "optimal", "cohort"_a = "", "openings"_a = "", "seed"_a = 0,
-      "candidates"_a = 50, "proposing"_a = "applicants",
+      "candidates"_a = sixlink::PlacementOptions{}.candidates, "proposing"_a = "applicants",
       "Student placement as dicts and lists (see sixlink.place)");
 
   // Dense assignment: float64 weights, or int64 weights solved exactly.

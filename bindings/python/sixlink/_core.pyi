@@ -97,3 +97,6 @@ def place_report(
     candidates: int = 50,
     proposing: str = "applicants",
 ) -> dict[str, Any]: ...
+def option_fields(name: str) -> list[dict[str, Any]]: ...
+
+option_registries: tuple[str, ...]

@@ -7,6 +7,7 @@ from typing import Any, Dict, Optional
 import numpy as np
 
 from . import _core
+from ._options import default as _default
 from ._flow import _INT32, _check_integer, _check_real, _check_scenario
 
 # Columns that hold text; every other column is numeric.
@@ -33,9 +34,12 @@ def _columns(rows: list, keys: list) -> Dict[str, np.ndarray]:
     return out
 
 
-def gap_analysis(scenario: "_core.Scenario", *, year: int = 0, outside_weight: Optional[float] = None,
-                 other_region_mobility: float = 0.75, outside_share: float = 1.0,
-                 outside_tiers: int = 8, threads: int = 0) -> Dict[str, Any]:
+def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "year"),
+                 outside_weight: Optional[float] = _default("gap", "outside_weight"),
+                 other_region_mobility: float = _default("gap", "other_region_mobility"),
+                 outside_share: float = _default("gap", "outside_share"),
+                 outside_tiers: int = _default("gap", "outside_tiers"),
+                 threads: int = _default("gap", "threads")) -> Dict[str, Any]:
     """Where graduates are short or in surplus, and the plan's indicators.
 
     Solves the transportation model of the projected linkage (programmes ->
