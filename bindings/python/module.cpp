@@ -28,6 +28,8 @@
 #include <vector>
 
 #include "jobs/job_json.hpp"
+#include "json_to_python.hpp"
+#include "options_binding.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
@@ -330,6 +332,8 @@ PYBIND11_MODULE(_core, m) {
       PyErr_SetNone(PyExc_KeyboardInterrupt);
     }
   });
+  // The options registries (option_fields): the wrappers' keyword defaults come from them.
+  bind_options(m);
 
   py::class_<sixlink::Scenario>(m, "Scenario", "One city's six-industry linkage in a base year")
       .def_readonly("name", &sixlink::Scenario::name)
@@ -370,7 +374,7 @@ PYBIND11_MODULE(_core, m) {
           [](const std::string& text) { return sixlink::scenario_from_json(text, "<pickle>"); }));
 
   m.def(
-      "gap_report_json",
+      "gap_report",
       [](const sixlink::Scenario& scenario, int year, std::optional<double> outside_weight,
          double other_region_mobility, double outside_share, int outside_tiers, int threads) {
         sixlink::GapOptions options;
@@ -380,16 +384,20 @@ PYBIND11_MODULE(_core, m) {
         options.outside_share = outside_share;
         options.outside_tiers = outside_tiers;
         options.threads = threads;
-        return call_interruptibly([&] {
-          return sixlink::gap_job_to_json(sixlink::run_gap_job(scenario, options), -1);
-        });
+        const nlohmann::ordered_json out =
+            call_interruptibly([&] { return nlohmann::ordered_json(sixlink::run_gap_job(scenario, options)); });
+        return sixlink_python::to_python(out);
       },
-      "scenario"_a, "year"_a = 0, "outside_weight"_a = py::none(), "other_region_mobility"_a = 0.75,
-      "outside_share"_a = 1.0, "outside_tiers"_a = 8, "threads"_a = 0,
-      "The gap analysis as JSON text (see sixlink.gap_analysis)");
+      // Defaults from the struct, as the wrappers' come from its registry.
+      "scenario"_a, "year"_a = sixlink::GapOptions{}.year, "outside_weight"_a = py::none(),
+      "other_region_mobility"_a = sixlink::GapOptions{}.other_region_mobility,
+      "outside_share"_a = sixlink::GapOptions{}.outside_share,
+      "outside_tiers"_a = sixlink::GapOptions{}.outside_tiers,
+      "threads"_a = sixlink::GapOptions{}.threads,
+      "The gap analysis as dicts and lists (see sixlink.gap_analysis)");
 
   m.def(
-      "plan_json",
+      "plan_report",
       [](const sixlink::Scenario& scenario, int year, std::optional<double> total_enrolment,
          std::optional<double> budget, std::optional<double> min_secondary_share,
          std::optional<double> max_secondary_share, double max_change,
@@ -412,23 +420,24 @@ PYBIND11_MODULE(_core, m) {
         options.recommend.seed = seed;
         options.recommend.demand_noise = demand_noise;
         options.recommend.threads = threads;
-        return call_interruptibly([&] {
+        const nlohmann::ordered_json out = call_interruptibly([&] {
           const sixlink::PlanJobResult result = sixlink::run_plan_job(scenario, options);
           if (!export_mps.empty())
             sixlink::export_quota_mps(scenario, result.report.options, result.report.plan,
                                       export_mps);
-          return sixlink::plan_job_to_json(result, -1);
+          return nlohmann::ordered_json(result);
         });
+        return sixlink_python::to_python(out);
       },
       "scenario"_a, "year"_a = 0, "total_enrolment"_a = py::none(), "budget"_a = py::none(),
       "min_secondary_share"_a = py::none(), "max_secondary_share"_a = py::none(),
-      "max_change"_a = 0.2, "outside_weight"_a = py::none(), "recommendations"_a = true,
-      "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0, "demand_noise"_a = 0.2,
+      "max_change"_a = sixlink::QuotaOptions{}.max_change, "outside_weight"_a = py::none(), "recommendations"_a = true,
+      "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0, "demand_noise"_a = sixlink::RecommendOptions{}.demand_noise,
       "threads"_a = 0, "horizon"_a = false, "export_mps"_a = "",
-      "The quota plan (and recommendations) as JSON text (see sixlink.optimise_quotas)");
+      "The quota plan (and recommendations) as dicts and lists (see sixlink.optimise_quotas)");
 
   m.def(
-      "place_json",
+      "place_report",
       [](const sixlink::Scenario& scenario, const std::string& mode, const std::string& cohort,
          const std::string& openings, std::uint64_t seed, sixlink::Index candidates,
          const std::string& proposing) {
@@ -448,7 +457,7 @@ PYBIND11_MODULE(_core, m) {
         options.placement.seed = seed;
         options.placement.candidates = candidates;
         sixlink::check_cohort_sources(options);
-        return call_interruptibly([&] {
+        const nlohmann::ordered_json report = call_interruptibly([&] {
           const sixlink::PlaceJobResult job = sixlink::run_place_job(scenario, options);
           const sixlink::Cohort& c = job.cohort;
           const sixlink::PlacementResult& result = job.placement;
@@ -470,12 +479,13 @@ PYBIND11_MODULE(_core, m) {
                                 {"enterprise", std::move(enterprise)},
                                 {"opening", std::move(opening)},
                                 {"kind", std::move(kind)}};
-          return out.dump();
+          return out;
         });
+        return sixlink_python::to_python(report);
       },
       "scenario"_a, "mode"_a = "optimal", "cohort"_a = "", "openings"_a = "", "seed"_a = 0,
-      "candidates"_a = 50, "proposing"_a = "applicants",
-      "Student placement as JSON text (see sixlink.place)");
+      "candidates"_a = sixlink::PlacementOptions{}.candidates, "proposing"_a = "applicants",
+      "Student placement as dicts and lists (see sixlink.place)");
 
   // Dense assignment: float64 weights, or int64 weights solved exactly.
   const char* dense_doc =

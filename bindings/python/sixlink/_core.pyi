@@ -61,7 +61,7 @@ def parallel_choice_admission(
     market: dict[str, Any], min_score: list[float] | None = None
 ) -> npt.NDArray[np.int64]: ...
 def audit_stability(market: dict[str, Any], match: npt.ArrayLike) -> dict[str, Any]: ...
-def gap_report_json(
+def gap_report(
     scenario: Scenario,
     year: int = 0,
     outside_weight: float | None = None,
@@ -69,8 +69,8 @@ def gap_report_json(
     outside_share: float = 1.0,
     outside_tiers: int = 8,
     threads: int = 0,
-) -> str: ...
-def plan_json(
+) -> dict[str, Any]: ...
+def plan_report(
     scenario: Scenario,
     year: int = 0,
     total_enrolment: float | None = None,
@@ -87,8 +87,8 @@ def plan_json(
     threads: int = 0,
     horizon: bool = False,
     export_mps: str = "",
-) -> str: ...
-def place_json(
+) -> dict[str, Any]: ...
+def place_report(
     scenario: Scenario,
     mode: str = "optimal",
     cohort: str = "",
@@ -96,4 +96,7 @@ def place_json(
     seed: int = 0,
     candidates: int = 50,
     proposing: str = "applicants",
-) -> str: ...
+) -> dict[str, Any]: ...
+def option_fields(name: str) -> list[dict[str, Any]]: ...
+
+option_registries: tuple[str, ...]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, Optional
 
 import numpy as np
 
 from . import _core
+from ._options import default as _default
 from ._flow import _INT32, _check_integer, _check_real, _check_scenario
 
 # Columns that hold text; every other column is numeric.
@@ -21,7 +21,7 @@ def _columns(rows: list, keys: list) -> Dict[str, np.ndarray]:
         if key in _TEXT:
             out[key] = np.array(values, dtype=object)
         elif key == "ratio":
-            # null in JSON: demand is zero and supply positive, an infinite ratio.
+            # None: demand is zero and supply positive, an infinite ratio.
             out[key] = np.array([np.inf if v is None else v for v in values], dtype=np.float64)
         elif key.startswith(("target_", "gap_")):
             # A target the scenario does not set; masked rather than NaN.
@@ -34,9 +34,12 @@ def _columns(rows: list, keys: list) -> Dict[str, np.ndarray]:
     return out
 
 
-def gap_analysis(scenario: "_core.Scenario", *, year: int = 0, outside_weight: Optional[float] = None,
-                 other_region_mobility: float = 0.75, outside_share: float = 1.0,
-                 outside_tiers: int = 8, threads: int = 0) -> Dict[str, Any]:
+def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "year"),
+                 outside_weight: Optional[float] = _default("gap", "outside_weight"),
+                 other_region_mobility: float = _default("gap", "other_region_mobility"),
+                 outside_share: float = _default("gap", "outside_share"),
+                 outside_tiers: int = _default("gap", "outside_tiers"),
+                 threads: int = _default("gap", "threads")) -> Dict[str, Any]:
     """Where graduates are short or in surplus, and the plan's indicators.
 
     Solves the transportation model of the projected linkage (programmes ->
@@ -53,13 +56,13 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = 0, outside_weight: O
     leaving on the base year's employment records. The GIL is released while
     solving. Raises ``sixlink.Error`` (a ValueError) for options out of range.
     """
-    report = json.loads(_core.gap_report_json(
+    report = _core.gap_report(
         _check_scenario(scenario), _check_integer("year", year, *_INT32),
         _check_real("outside_weight", outside_weight, optional=True),
         _check_real("other_region_mobility", other_region_mobility),
         _check_real("outside_share", outside_share),
         _check_integer("outside_tiers", outside_tiers, *_INT32),
-        _check_integer("threads", threads, *_INT32)))
+        _check_integer("threads", threads, *_INT32))
     tables = {
         "clusters": ["id", "name", "supply", "demand", "matched", "unmet", "ratio", "band"],
         "cells": ["cluster", "region", "supply", "demand", "matched", "unmet", "ratio", "band",

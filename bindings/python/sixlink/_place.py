@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from typing import Any, Dict, Optional, Union
@@ -10,15 +9,18 @@ from typing import Any, Dict, Optional, Union
 import numpy as np
 
 from . import _core
+from ._options import default as _default
 from ._flow import _INT64, _check_integer, _check_path, _check_scenario, _check_seed, _check_text
 from ._gap import _columns
 
 _Path = Union[str, "os.PathLike[str]"]
 
 
-def place(scenario: "_core.Scenario", *, mode: str = "optimal", cohort: Optional[_Path] = None,
-          openings: Optional[_Path] = None, seed: int = 0, candidates: int = 50,
-          proposing: str = "applicants") -> Dict[str, Any]:
+def place(scenario: "_core.Scenario", *, mode: str = _default("placement", "mode"),
+          cohort: Optional[_Path] = None, openings: Optional[_Path] = None,
+          seed: int = _default("placement", "seed"),
+          candidates: int = _default("placement", "candidates"),
+          proposing: str = _default("placement", "proposing")) -> Dict[str, Any]:
     """Place individual graduates in jobs and internships
     (see include/sixlink/placement/placement.hpp).
 
@@ -51,10 +53,9 @@ def place(scenario: "_core.Scenario", *, mode: str = "optimal", cohort: Optional
                 return path
             return _check_path(parameter, table)
 
-        text = _core.place_json(scenario, mode, path_of(cohort, "cohort", "graduates.csv"),
+        report = _core.place_report(scenario, mode, path_of(cohort, "cohort", "graduates.csv"),
                                 path_of(openings, "openings", "openings.csv"), seed, candidates,
                                 proposing)
-    report = json.loads(text)
     report["clusters"] = _columns(report["clusters"], ["cluster", "seats", "filled", "fill_rate"])
     rows = report["programmes"]
     report["programmes"] = {"programme": np.array([r["programme"] for r in rows], dtype=object),

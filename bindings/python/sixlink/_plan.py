@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any, Dict, Optional, Union
 
 from . import _core
+from ._options import default as _default
 from ._status import IntakeRoundingStatus, QuotaStatus
 from ._flow import (_INT32, _check_flag, _check_integer, _check_path, _check_real, _check_scenario,
                     _check_seed)
@@ -20,7 +20,7 @@ _PROGRAMME_COLUMNS = ["id", "school", "specialty", "region", "candidate", "open"
 def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_secondary_share,
           max_change, outside_weight, recommendations, open_candidates, samples, seed, demand_noise,
           threads, horizon, export_mps) -> Dict[str, Any]:
-    text = _core.plan_json(
+    report = _core.plan_report(
         _check_scenario(scenario), _check_integer("year", year, *_INT32),
         _check_real("total_enrolment", total_enrolment, optional=True),
         _check_real("budget", budget, optional=True),
@@ -32,7 +32,6 @@ def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_s
         _check_real("demand_noise", demand_noise), _check_integer("threads", threads, *_INT32),
         _check_flag("horizon", horizon),
         "" if export_mps is None else _check_path("export_mps", export_mps))
-    report = json.loads(text)
     report["status"] = QuotaStatus(report["status"])
     if "whole_intakes" in report:
         report["whole_intakes"]["status"] = IntakeRoundingStatus(report["whole_intakes"]["status"])
@@ -45,11 +44,13 @@ def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_s
     return report
 
 
-def optimise_quotas(scenario: "_core.Scenario", *, year: int = 0,
-                    total_enrolment: Optional[float] = None, budget: Optional[float] = None,
-                    min_secondary_share: Optional[float] = None,
-                    max_secondary_share: Optional[float] = None, max_change: float = 0.2,
-                    outside_weight: Optional[float] = None,
+def optimise_quotas(scenario: "_core.Scenario", *, year: int = _default("quota", "year"),
+                    total_enrolment: Optional[float] = _default("quota", "total_enrolment"),
+                    budget: Optional[float] = _default("quota", "budget"),
+                    min_secondary_share: Optional[float] = _default("quota", "min_secondary_share"),
+                    max_secondary_share: Optional[float] = _default("quota", "max_secondary_share"),
+                    max_change: float = _default("quota", "max_change"),
+                    outside_weight: Optional[float] = _default("quota", "outside_weight"),
                     export_mps: Union[None, str, "os.PathLike[str]"] = None,
                     horizon: bool = False) -> Dict[str, Any]:
     """The next intake of every programme (see include/sixlink/analysis/quota_optimisation.hpp).
@@ -75,16 +76,25 @@ def optimise_quotas(scenario: "_core.Scenario", *, year: int = 0,
     return _plan(scenario, year=year, total_enrolment=total_enrolment, budget=budget,
                  min_secondary_share=min_secondary_share, max_secondary_share=max_secondary_share,
                  max_change=max_change, outside_weight=outside_weight, recommendations=False,
-                 open_candidates=False, samples=0, seed=0, demand_noise=0.2, threads=0,
+                 open_candidates=False, samples=_default("recommend", "samples"),
+                 seed=_default("recommend", "seed"),
+                 demand_noise=_default("recommend", "demand_noise"),
+                 threads=_default("recommend", "threads"),
                  horizon=horizon, export_mps=export_mps)
 
 
-def recommend(scenario: "_core.Scenario", *, year: int = 0, samples: int = 0, seed: int = 0,
-              demand_noise: float = 0.2, threads: int = 0, open_candidates: bool = True,
-              total_enrolment: Optional[float] = None, budget: Optional[float] = None,
-              min_secondary_share: Optional[float] = None,
-              max_secondary_share: Optional[float] = None, max_change: float = 0.2,
-              outside_weight: Optional[float] = None, horizon: bool = False,
+def recommend(scenario: "_core.Scenario", *, year: int = _default("recommend", "year"),
+              samples: int = _default("recommend", "samples"),
+              seed: int = _default("recommend", "seed"),
+              demand_noise: float = _default("recommend", "demand_noise"),
+              threads: int = _default("recommend", "threads"),
+              open_candidates: bool = _default("recommend", "open_candidates"),
+              total_enrolment: Optional[float] = _default("recommend", "total_enrolment"),
+              budget: Optional[float] = _default("recommend", "budget"),
+              min_secondary_share: Optional[float] = _default("recommend", "min_secondary_share"),
+              max_secondary_share: Optional[float] = _default("recommend", "max_secondary_share"),
+              max_change: float = _default("recommend", "max_change"),
+              outside_weight: Optional[float] = _default("recommend", "outside_weight"), horizon: bool = False,
               export_mps: Union[None, str, "os.PathLike[str]"] = None) -> Dict[str, Any]:
     """Which programmes to expand, shrink, open or close, and why
     (see include/sixlink/analysis/recommendations.hpp).
