@@ -13,13 +13,13 @@ py::object to_python(const nlohmann::ordered_json& value) {
     case Type::object: {
       py::dict out;
       for (const auto& [key, item] : value.items()) out[py::str(key)] = to_python(item);
-      return std::move(out);
+      return out;  // a py::object by implicit move
     }
     case Type::array: {
       py::list out(value.size());
       std::size_t i = 0;
       for (const auto& item : value) out[i++] = to_python(item);
-      return std::move(out);
+      return out;  // a py::object by implicit move
     }
     case Type::string:
       return py::str(value.get_ref<const std::string&>());
