@@ -317,24 +317,8 @@ py::dict solve_dense(const Eigen::Ref<const Weights>& weights, bool maximize,
                                         static_cast<std::int64_t>(weights.size())));
 }
 
-}  // namespace
-
-PYBIND11_MODULE(_core, m) {
-  m.doc() = "sixlink's compiled core; import the sixlink package instead";
-  m.attr("__version__") = SIXLINK_VERSION_INFO;
-  py::register_exception<sixlink::Error>(m, "Error", PyExc_ValueError);
-  // An engine stopped by the interrupt flag without this call having seen the
-  // signal (Ctrl-C while another thread's call waited for it): the same outcome.
-  py::register_exception_translator([](std::exception_ptr p) {
-    try {
-      if (p) std::rethrow_exception(p);
-    } catch (const sixlink::Interrupted&) {
-      PyErr_SetNone(PyExc_KeyboardInterrupt);
-    }
-  });
-  // The options registries (option_fields): the wrappers' keyword defaults come from them.
-  bind_options(m);
-
+// The Scenario class and the ways to get one.
+void bind_scenario(py::module_& m) {
   py::class_<sixlink::Scenario>(m, "Scenario", "One city's six-industry linkage in a base year")
       .def_readonly("name", &sixlink::Scenario::name)
       .def_readonly("base_year", &sixlink::Scenario::base_year)
@@ -374,6 +358,27 @@ PYBIND11_MODULE(_core, m) {
           [](const std::string& text) { return sixlink::scenario_from_json(text, "<pickle>"); }));
 
   m.def(
+      "default_scenario", []() { return sixlink::default_scenario(); },
+      "The built-in taizhou-2020 scenario");
+  m.def(
+      "load_scenario",
+      [](const std::filesystem::path& path) {
+        py::gil_scoped_release release;
+        return sixlink::load_scenario(path);
+      },
+      "path"_a, "Read a scenario from a JSON file or a folder of CSV files");
+  m.def(
+      "resolve_scenario",
+      [](const std::string& name_or_path) {
+        py::gil_scoped_release release;
+        return sixlink::resolve_scenario(name_or_path);
+      },
+      "name_or_path"_a, "A built-in scenario by name, else a path given to load_scenario");
+}
+
+// The gap analysis and the quota plan: the jobs, their results as Python objects.
+void bind_analyses(py::module_& m) {
+  m.def(
       "gap_report",
       [](const sixlink::Scenario& scenario, int year, std::optional<double> outside_weight,
          double other_region_mobility, double outside_share, int outside_tiers, int threads) {
@@ -384,8 +389,8 @@ PYBIND11_MODULE(_core, m) {
         options.outside_share = outside_share;
         options.outside_tiers = outside_tiers;
         options.threads = threads;
-        const nlohmann::ordered_json out =
-            call_interruptibly([&] { return nlohmann::ordered_json(sixlink::run_gap_job(scenario, options)); });
+        const nlohmann::ordered_json out = call_interruptibly(
+            [&] { return nlohmann::ordered_json(sixlink::run_gap_job(scenario, options)); });
         return sixlink_python::to_python(out);
       },
       // Defaults from the struct, as the wrappers' come from its registry.
@@ -431,11 +436,15 @@ PYBIND11_MODULE(_core, m) {
       },
       "scenario"_a, "year"_a = 0, "total_enrolment"_a = py::none(), "budget"_a = py::none(),
       "min_secondary_share"_a = py::none(), "max_secondary_share"_a = py::none(),
-      "max_change"_a = sixlink::QuotaOptions{}.max_change, "outside_weight"_a = py::none(), "recommendations"_a = true,
-      "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0, "demand_noise"_a = sixlink::RecommendOptions{}.demand_noise,
-      "threads"_a = 0, "horizon"_a = false, "export_mps"_a = "",
+      "max_change"_a = sixlink::QuotaOptions{}.max_change, "outside_weight"_a = py::none(),
+      "recommendations"_a = true, "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0,
+      "demand_noise"_a = sixlink::RecommendOptions{}.demand_noise, "threads"_a = 0,
+      "horizon"_a = false, "export_mps"_a = "",
       "The quota plan (and recommendations) as dicts and lists (see sixlink.optimise_quotas)");
+}
 
+// Student placement: the place job.
+void bind_placement(py::module_& m) {
   m.def(
       "place_report",
       [](const sixlink::Scenario& scenario, const std::string& mode, const std::string& cohort,
@@ -486,7 +495,10 @@ PYBIND11_MODULE(_core, m) {
       "scenario"_a, "mode"_a = "optimal", "cohort"_a = "", "openings"_a = "", "seed"_a = 0,
       "candidates"_a = sixlink::PlacementOptions{}.candidates, "proposing"_a = "applicants",
       "Student placement as dicts and lists (see sixlink.place)");
+}
 
+// Dense and sparse assignment.
+void bind_assignment(py::module_& m) {
   // Dense assignment: float64 weights, or int64 weights solved exactly.
   const char* dense_doc =
       "Dense linear sum assignment on a C-contiguous float64 or int64 matrix (see "
@@ -517,7 +529,10 @@ PYBIND11_MODULE(_core, m) {
       "rows"_a, "cols"_a, "indptr"_a, "indices"_a, "values"_a, "maximize"_a = false,
       "algorithm"_a = "auto", "mode"_a = "full",
       "Sparse (CSR) linear sum assignment (see sixlink.min_weight_full_bipartite_matching)");
+}
 
+// Stable matching, parallel choice, the stability audit and min-cost flow.
+void bind_matching_and_flow(py::module_& m) {
   m.def(
       "stable_matching",
       [](const py::dict& market, const std::string& proposing) {
@@ -593,22 +608,28 @@ PYBIND11_MODULE(_core, m) {
       "nodes"_a, "tail"_a, "head"_a, "capacity"_a, "cost"_a, "supply"_a, "lower"_a = py::none(),
       "supply_mode"_a = "exact",
       "Min-cost flow by network simplex over int64 arrays (see sixlink.min_cost_flow)");
+}
 
-  m.def(
-      "default_scenario", []() { return sixlink::default_scenario(); },
-      "The built-in taizhou-2020 scenario");
-  m.def(
-      "load_scenario",
-      [](const std::filesystem::path& path) {
-        py::gil_scoped_release release;
-        return sixlink::load_scenario(path);
-      },
-      "path"_a, "Read a scenario from a JSON file or a folder of CSV files");
-  m.def(
-      "resolve_scenario",
-      [](const std::string& name_or_path) {
-        py::gil_scoped_release release;
-        return sixlink::resolve_scenario(name_or_path);
-      },
-      "name_or_path"_a, "A built-in scenario by name, else a path given to load_scenario");
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "sixlink's compiled core; import the sixlink package instead";
+  m.attr("__version__") = SIXLINK_VERSION_INFO;
+  py::register_exception<sixlink::Error>(m, "Error", PyExc_ValueError);
+  // An engine stopped by the interrupt flag without this call having seen the
+  // signal (Ctrl-C while another thread's call waited for it): the same outcome.
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const sixlink::Interrupted&) {
+      PyErr_SetNone(PyExc_KeyboardInterrupt);
+    }
+  });
+  // The options registries (option_fields): the wrappers' keyword defaults come from them.
+  bind_options(m);
+  bind_scenario(m);
+  bind_analyses(m);
+  bind_placement(m);
+  bind_assignment(m);
+  bind_matching_and_flow(m);
 }
