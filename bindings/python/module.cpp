@@ -23,6 +23,7 @@
 #include <span>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -444,11 +445,26 @@ void bind_analyses(py::module_& m) {
 }
 
 // Student placement: the place job.
+// A cohort input from Python: None or "" (not given), a CSV path, or columns as
+// (source, names, cells) with one list of text cells per column.
+std::optional<sixlink::CohortTable> cohort_table(const py::object& value) {
+  if (value.is_none()) return std::nullopt;
+  if (py::isinstance<py::str>(value)) {
+    const auto path = value.cast<std::string>();
+    if (path.empty()) return std::nullopt;
+    return sixlink::CohortTable(std::filesystem::path(path));
+  }
+  auto [source, names, cells] = value.cast<
+      std::tuple<std::string, std::vector<std::string>, std::vector<std::vector<std::string>>>>();
+  return sixlink::CohortTable(
+      sixlink::CohortColumns{std::move(source), std::move(names), std::move(cells)});
+}
+
 void bind_placement(py::module_& m) {
   m.def(
       "place_report",
-      [](const sixlink::Scenario& scenario, const std::string& mode, const std::string& cohort,
-         const std::string& openings, std::uint64_t seed, sixlink::Index candidates,
+      [](const sixlink::Scenario& scenario, const std::string& mode, const py::object& cohort,
+         const py::object& openings, std::uint64_t seed, sixlink::Index candidates,
          const std::string& proposing) {
         const auto parsed_mode = sixlink::parse_placement_mode(mode);
         if (!parsed_mode)
@@ -458,16 +474,24 @@ void bind_placement(py::module_& m) {
         if (!side)
           throw sixlink::InvalidInput("proposing must be applicants or institutions, got '" +
                                       proposing + "'");
-        sixlink::PlaceJobOptions options;
-        options.graduates = cohort;
-        options.openings = openings;
-        options.placement.mode = *parsed_mode;
-        options.placement.proposing = *side;
-        options.placement.seed = seed;
-        options.placement.candidates = candidates;
-        sixlink::check_cohort_sources(options);
+        sixlink::PlacementOptions placement;
+        placement.mode = *parsed_mode;
+        placement.proposing = *side;
+        placement.seed = seed;
+        placement.candidates = candidates;
+        const auto graduates = cohort_table(cohort), opening_table = cohort_table(openings);
+        sixlink::PlaceJobOptions sources;  // only which inputs are given matters to the check
+        if (graduates) sources.graduates = "cohort";
+        if (opening_table) sources.openings = "openings";
+        sixlink::check_cohort_sources(sources);
+        sixlink::PlaceJobOptions synthetic;  // no inputs: a cohort drawn with the seed
+        synthetic.placement = placement;
         const nlohmann::ordered_json report = call_interruptibly([&] {
-          const sixlink::PlaceJobResult job = sixlink::run_place_job(scenario, options);
+          const sixlink::PlaceJobResult job =
+              graduates ? sixlink::run_place_job(
+                              scenario, sixlink::load_cohort(scenario, *graduates, opening_table),
+                              placement)
+                        : sixlink::run_place_job(scenario, synthetic);
           const sixlink::Cohort& c = job.cohort;
           const sixlink::PlacementResult& result = job.placement;
           nlohmann::ordered_json out = job;  // jobs/job_json.hpp: no JSON text parsed back
@@ -492,9 +516,9 @@ void bind_placement(py::module_& m) {
         });
         return sixlink_python::to_python(report);
       },
-      "scenario"_a, "mode"_a = "optimal", "cohort"_a = "", "openings"_a = "", "seed"_a = 0,
-      "candidates"_a = sixlink::PlacementOptions{}.candidates, "proposing"_a = "applicants",
-      "Student placement as dicts and lists (see sixlink.place)");
+      "scenario"_a, "mode"_a = "optimal", "cohort"_a = py::none(), "openings"_a = py::none(),
+      "seed"_a = 0, "candidates"_a = sixlink::PlacementOptions{}.candidates,
+      "proposing"_a = "applicants", "Student placement as dicts and lists (see sixlink.place)");
 }
 
 // Dense and sparse assignment.

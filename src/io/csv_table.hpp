@@ -33,6 +33,14 @@ struct CsvTable {
 CsvTable parse_csv_table(std::string_view text, const std::string& source,
                          std::span<const std::string_view> columns);
 
+/// The same table from columns (`names[c]` heads `cells[c]`), with the same
+/// checks on the column names; row r gets line r + 2, the line it would have in
+/// the CSV file the columns would export. Throws ParseError for columns of
+/// different lengths.
+CsvTable csv_table_from_columns(const std::string& source, std::span<const std::string> names,
+                                std::span<const std::vector<std::string>> cells,
+                                std::span<const std::string_view> columns);
+
 // The cells of one CSV record, read with errors that name file, line and column.
 class CsvFields {
  public:

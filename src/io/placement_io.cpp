@@ -4,15 +4,16 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "detail/csv_reader.hpp"
 #include "detail/files.hpp"
 #include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
-#include "io/result_json.hpp"
 #include "io/csv_table.hpp"
 #include "io/report_numbers.hpp"
+#include "io/result_json.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
@@ -57,19 +58,14 @@ std::vector<std::string> split_ids(const std::string& cell) {
   throw e;
 }
 
-}  // namespace
-
-Cohort cohort_from_csv(const Scenario& s, std::string_view graduates_csv,
-                       std::string_view graduates_source,
-                       std::optional<std::string_view> openings_csv,
-                       std::string_view openings_source) {
+// The cohort from its tables (openings: null for the scenario's own), validated.
+Cohort cohort_from_tables(const Scenario& s, const detail::CsvTable& graduates,
+                          const detail::CsvTable* openings) {
   const auto programmes = detail::index_by_id(s.programmes);
   const auto schools = detail::index_by_id(s.schools);
   const auto enterprises = detail::index_by_id(s.enterprises);
   Cohort c;
   std::vector<std::size_t> graduate_lines, opening_lines;
-  const detail::CsvTable graduates =
-      detail::parse_csv_table(graduates_csv, std::string(graduates_source), kGraduateColumns);
   for (const auto& record : graduates.records) {
     detail::CsvFields f(graduates, record);
     Graduate g;
@@ -87,11 +83,9 @@ Cohort cohort_from_csv(const Scenario& s, std::string_view graduates_csv,
     c.graduates.push_back(std::move(g));
     graduate_lines.push_back(record.line);
   }
-  if (openings_csv) {
-    const detail::CsvTable openings =
-        detail::parse_csv_table(*openings_csv, std::string(openings_source), kOpeningColumns);
-    for (const auto& record : openings.records) {
-      detail::CsvFields f(openings, record);
+  if (openings != nullptr) {
+    for (const auto& record : openings->records) {
+      detail::CsvFields f(*openings, record);
       PlacementOpening o;
       o.id = f.id("opening");
       o.enterprise = f.text("enterprise", detail::kRequired);
@@ -118,18 +112,45 @@ Cohort cohort_from_csv(const Scenario& s, std::string_view graduates_csv,
   try {
     validate_cohort(c, s);
   } catch (const InvalidInput& e) {
-    locate(e, std::string(graduates_source), graduate_lines, std::string(openings_source),
-           opening_lines);
+    locate(e, graduates.source, graduate_lines,
+           openings != nullptr ? openings->source : std::string(), opening_lines);
   }
   return c;
 }
 
+detail::CsvTable read_table(const CohortTable& table, std::span<const std::string_view> columns) {
+  if (const auto* path = std::get_if<std::filesystem::path>(&table))
+    return detail::parse_csv_table(detail::read_file(*path), path->string(), columns);
+  const auto& given = std::get<CohortColumns>(table);
+  return detail::csv_table_from_columns(given.source, given.names, given.cells, columns);
+}
+
+}  // namespace
+
+Cohort cohort_from_csv(const Scenario& s, std::string_view graduates_csv,
+                       std::string_view graduates_source,
+                       std::optional<std::string_view> openings_csv,
+                       std::string_view openings_source) {
+  const detail::CsvTable graduates =
+      detail::parse_csv_table(graduates_csv, std::string(graduates_source), kGraduateColumns);
+  if (!openings_csv) return cohort_from_tables(s, graduates, nullptr);
+  const detail::CsvTable openings =
+      detail::parse_csv_table(*openings_csv, std::string(openings_source), kOpeningColumns);
+  return cohort_from_tables(s, graduates, &openings);
+}
+
+Cohort load_cohort(const Scenario& s, const CohortTable& graduates,
+                   const std::optional<CohortTable>& openings) {
+  const detail::CsvTable graduate_table = read_table(graduates, kGraduateColumns);
+  if (!openings) return cohort_from_tables(s, graduate_table, nullptr);
+  const detail::CsvTable opening_table = read_table(*openings, kOpeningColumns);
+  return cohort_from_tables(s, graduate_table, &opening_table);
+}
+
 Cohort load_cohort_csv(const Scenario& s, const std::filesystem::path& graduates,
                        const std::optional<std::filesystem::path>& openings) {
-  const std::string graduates_text = detail::read_file(graduates);
-  if (!openings) return cohort_from_csv(s, graduates_text, graduates.string());
-  const std::string openings_text = detail::read_file(*openings);
-  return cohort_from_csv(s, graduates_text, graduates.string(), openings_text, openings->string());
+  if (!openings) return load_cohort(s, graduates);
+  return load_cohort(s, graduates, CohortTable(*openings));
 }
 
 namespace {
@@ -182,13 +203,13 @@ ordered_json detail::placement_json(const PlacementResult& r, const Cohort& coho
   out["blocking_examples"] = std::move(examples);
   ordered_json clusters = ordered_json::array();
   for (const ClusterFill& c : r.clusters)
-    clusters.push_back({{"cluster", c.cluster},
-                        {"seats", c.seats},
-                        {"filled", c.filled},
-                        {"fill_rate", c.seats > 0 ? detail::report_number(
-                                                        static_cast<double>(c.filled) /
-                                                        static_cast<double>(c.seats))
-                                                  : ordered_json()}});
+    clusters.push_back(
+        {{"cluster", c.cluster},
+         {"seats", c.seats},
+         {"filled", c.filled},
+         {"fill_rate", c.seats > 0 ? detail::report_number(static_cast<double>(c.filled) /
+                                                           static_cast<double>(c.seats))
+                                   : ordered_json()}});
   out["clusters"] = std::move(clusters);
   ordered_json programmes = ordered_json::array();
   for (const ProgrammePlacement& p : r.programmes)
@@ -238,8 +259,8 @@ void write_cohort_csv(const Cohort& cohort, const std::filesystem::path& folder)
                 detail::csv_escape(o.occupation) + "," + detail::csv_escape(o.region) + "," +
                 std::to_string(o.capacity) + "," + std::string(to_string(o.kind)) + "," +
                 ids(o.ranking) + "\n";
-  detail::write_folder_atomic(folder, {{"graduates.csv", std::move(graduates)},
-                                       {"openings.csv", std::move(openings)}});
+  detail::write_folder_atomic(
+      folder, {{"graduates.csv", std::move(graduates)}, {"openings.csv", std::move(openings)}});
 }
 
 }  // namespace sixlink

@@ -113,6 +113,58 @@ TEST_F(PlacementIo, WrittenCohortsLoadBackTheSame) {
   EXPECT_THROW(load_cohort_csv(s, dir_ / "absent.csv"), IoError);
 }
 
+TEST_F(PlacementIo, ColumnsReadAsTheCsvFiles) {
+  const Scenario s = testing::tiny_scenario();
+  const CohortColumns graduates{"graduates (columns)",
+                                {"programme", "id", "score", "preferences"},
+                                {{"p2", "p3"}, {"g1", "g2"}, {"71.5", ""}, {"e3;e2", ""}}};
+  const Cohort from_columns = load_cohort(s, graduates);
+  const Cohort from_text = cohort_from_csv(s,
+                                           "programme,id,score,preferences\n"
+                                           "p2,g1,71.5,e3;e2\n"
+                                           "p3,g2,,\n",
+                                           "graduates.csv");
+  ASSERT_EQ(from_columns.graduates.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(from_columns.graduates[i].id, from_text.graduates[i].id);
+    EXPECT_EQ(from_columns.graduates[i].home_region, from_text.graduates[i].home_region);
+    EXPECT_EQ(from_columns.graduates[i].score, from_text.graduates[i].score);
+    EXPECT_EQ(from_columns.graduates[i].preferences, from_text.graduates[i].preferences);
+  }
+  EXPECT_EQ(from_columns.openings.size(), scenario_openings(s).size());
+
+  // A file and columns mixed: openings as columns beside a graduates file.
+  std::ofstream(dir_ / "graduates.csv") << "id,programme\ng1,p1\n";
+  const CohortColumns openings{"openings (columns)",
+                               {"id", "enterprise", "capacity", "kind", "ranking"},
+                               {{"o1"}, {"e2"}, {"3"}, {"internship"}, {"g1"}}};
+  const Cohort mixed = load_cohort(s, dir_ / "graduates.csv", CohortTable(openings));
+  ASSERT_EQ(mixed.openings.size(), 1u);
+  EXPECT_EQ(mixed.openings[0].region, "r2");
+  EXPECT_EQ(mixed.openings[0].kind, OpeningKind::kInternship);
+
+  auto error = [&](const CohortColumns& columns) -> std::string {
+    try {
+      (void)load_cohort(s, columns);
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  // Row r is named as line r + 2, the line of the CSV file the columns would export.
+  EXPECT_EQ(error({"cohort", {"id", "programme"}, {{"g1", "g2"}, {"p1", "nope"}}}),
+            "cohort:3: programme 'nope' is not in the scenario");
+  EXPECT_THAT(error({"cohort", {"id", "programme", "score"}, {{"g1"}, {"p1"}, {"high"}}}),
+              HasSubstr("cohort:2: column 'score'"));
+  EXPECT_THAT(error({"cohort", {"id", "grade"}, {{"g1"}, {"1"}}}),
+              HasSubstr("cohort:1: unknown column 'grade'"));
+  EXPECT_THAT(error({"cohort", {"id", "programme"}, {{"g1", "g2"}, {"p1"}}}),
+              HasSubstr("column 'programme' has 1 cells"));
+  EXPECT_THAT(error({"cohort", {"id"}, {{"g1"}}}),
+              HasSubstr("missing required column 'programme'"));
+  EXPECT_THAT(error({"cohort", {"id", "programme"}, {{"g1"}}}), HasSubstr("2 column names for 1"));
+}
+
 TEST_F(PlacementIo, PlacementJsonAndAssignments) {
   const Scenario s = testing::tiny_scenario();
   const Cohort c = synthetic_cohort(s);

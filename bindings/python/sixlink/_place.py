@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from typing import Any, Dict, Optional, Union
+from collections.abc import Mapping
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 import numpy as np
 
@@ -14,10 +14,35 @@ from ._flow import _INT64, _check_integer, _check_path, _check_scenario, _check_
 from ._gap import _columns
 
 _Path = Union[str, "os.PathLike[str]"]
+_Table = Union[_Path, Any]  # a CSV path, a pandas DataFrame or a dict of columns
+
+
+def _cell(value: Any) -> str:
+    """One cell as the CSV file would hold it: blank for None/NaN, ';' between ids."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return ";".join(_cell(v) for v in value)
+    if isinstance(value, (float, np.floating)) and np.isnan(value):
+        return ""
+    if isinstance(value, (bytes, np.bytes_)):
+        return value.decode("utf-8")
+    return str(value.item() if isinstance(value, np.generic) else value)
+
+
+def _cohort_table(table: Any, parameter: str) -> Union[None, str, Tuple[str, List[str], List[List[str]]]]:
+    """A path as text, or a DataFrame / mapping of columns as (source, names, cells)."""
+    if table is None:
+        return None
+    if isinstance(table, Mapping) or hasattr(table, "columns"):  # a dict of arrays or a DataFrame
+        names = list(table.columns if hasattr(table, "columns") else table.keys())
+        cells = [[_cell(v) for v in list(table[name])] for name in names]
+        return (f"{parameter} (columns)", [str(name) for name in names], cells)
+    return _check_path(parameter, table)
 
 
 def place(scenario: "_core.Scenario", *, mode: str = _default("placement", "mode"),
-          cohort: Optional[_Path] = None, openings: Optional[_Path] = None,
+          cohort: Optional[_Table] = None, openings: Optional[_Table] = None,
           seed: int = _default("placement", "seed"),
           candidates: int = _default("placement", "candidates"),
           proposing: str = _default("placement", "proposing")) -> Dict[str, Any]:
@@ -29,10 +54,13 @@ def place(scenario: "_core.Scenario", *, mode: str = _default("placement", "mode
     ``proposing`` "applicants" or "institutions") or "parallel" (score-priority
     parallel choice). ``cohort`` is a graduates CSV (id, programme, home_region,
     score, preferences), ``openings`` an openings CSV (id, enterprise, occupation,
-    region, capacity, kind, ranking); either may also be a pandas DataFrame with
-    those columns (lists of ids as ';'-separated text); without ``cohort`` a synthetic cohort is
-    drawn from the scenario with ``seed``, which also seeds the lottery for equal
-    scores. Returns a dict with ``"placed"``, ``"placement_rate"``,
+    region, capacity, kind, ranking); either may also be a pandas DataFrame
+    with those columns or a dict of column name -> list or numpy array: its
+    columns go to C++ as text cells (no file) and are read by the CSV files'
+    rules (ids as ';'-separated text or as lists; errors name "cohort (columns)"
+    or "openings (columns)" and, as the line, the row's position + 2). Without
+    ``cohort`` a synthetic cohort is drawn from the scenario with ``seed``, which
+    also seeds the lottery for equal scores. Returns a dict with ``"placed"``, ``"placement_rate"``,
     ``"retention_rate"``, ``"blocking_pairs"`` (a count), ``"total_value"``, ...,
     ``"clusters"`` and ``"programmes"`` as dicts of numpy arrays, and
     ``"assignments"``: numpy arrays ``graduate``, ``enterprise``, ``opening`` and
@@ -43,19 +71,8 @@ def place(scenario: "_core.Scenario", *, mode: str = _default("placement", "mode
     mode, proposing = _check_text("mode", mode), _check_text("proposing", proposing)
     seed = _check_seed(seed)
     candidates = _check_integer("candidates", candidates, *_INT64)
-    with tempfile.TemporaryDirectory() as folder:
-        def path_of(table, parameter, file_name):
-            if table is None:
-                return ""
-            if hasattr(table, "to_csv"):  # a DataFrame: through a CSV file, validated alike
-                path = os.path.join(folder, file_name)
-                table.to_csv(path, index=False)
-                return path
-            return _check_path(parameter, table)
-
-        report = _core.place_report(scenario, mode, path_of(cohort, "cohort", "graduates.csv"),
-                                path_of(openings, "openings", "openings.csv"), seed, candidates,
-                                proposing)
+    report = _core.place_report(scenario, mode, _cohort_table(cohort, "cohort"),
+                                _cohort_table(openings, "openings"), seed, candidates, proposing)
     report["clusters"] = _columns(report["clusters"], ["cluster", "seats", "filled", "fill_rate"])
     rows = report["programmes"]
     report["programmes"] = {"programme": np.array([r["programme"] for r in rows], dtype=object),

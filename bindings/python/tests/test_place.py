@@ -120,6 +120,56 @@ def test_a_cohort_as_a_dataframe():
     assert list(placed["assignments"]["opening"]) == ["", "seat"]
 
 
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("mode", ["optimal", "stable"])
+def test_columns_give_what_the_csv_files_give(tmp_path, seed, mode):
+    """A cohort as a DataFrame, or as a dict of numpy arrays and lists, goes to C++
+    as columns (no file) and places exactly as the same cohort's CSV files."""
+    pd = pytest.importorskip("pandas")
+    scenario = sixlink.default_scenario()
+    graduates, openings = random_cohort(scenario, seed)
+    g, o = write_cohort(tmp_path, graduates, openings)
+    from_files = sixlink.place(scenario, cohort=g, openings=o, mode=mode, seed=seed)
+    as_frames = sixlink.place(scenario, cohort=pd.read_csv(g), openings=pd.read_csv(o), mode=mode,
+                              seed=seed)
+    as_dicts = sixlink.place(
+        scenario, mode=mode, seed=seed,
+        cohort={"id": np.array([x["id"] for x in graduates]),
+                "programme": [x["programme"] for x in graduates],
+                "home_region": [x["home_region"] for x in graduates],
+                "score": np.array([x["score"] for x in graduates], dtype=np.int64),
+                "preferences": [x["preferences"] for x in graduates]},  # lists of ids
+        openings={key: [x[key] for x in openings]
+                  for key in ("id", "enterprise", "occupation", "region", "capacity", "kind")})
+    def text(result):
+        return json.dumps(result, default=lambda v: v.tolist(), sort_keys=True)
+    assert from_files["graduates"] == len(graduates)
+    assert text(as_frames) == text(from_files)
+    assert text(as_dicts) == text(from_files)
+
+
+def test_bad_columns_raise_errors_that_name_the_row():
+    pd = pytest.importorskip("pandas")
+    scenario = sixlink.default_scenario()
+    good = {"id": ["a", "b"], "programme": ["wl-vs1-660301"] * 2}
+    with pytest.raises(sixlink.Error, match=r"cohort \(columns\):3: programme 'nope'"):
+        sixlink.place(scenario, cohort={"id": ["a", "b"], "programme": ["wl-vs1-660301", "nope"]})
+    with pytest.raises(sixlink.Error, match=r"cohort \(columns\):2: column 'score'"):
+        sixlink.place(scenario, cohort={**good, "score": ["high", "1"]})
+    with pytest.raises(sixlink.Error, match=r"cohort \(columns\):1: unknown column 'grade'"):
+        sixlink.place(scenario, cohort={**good, "grade": [1, 2]})
+    with pytest.raises(sixlink.Error, match=r"column 'programme' has 1 cells"):
+        sixlink.place(scenario, cohort={"id": ["a", "b"], "programme": ["wl-vs1-660301"]})
+    openings = pd.DataFrame({"id": ["seat"], "enterprise": ["e-wenling-auto-01"],
+                             "capacity": [float("nan")]})
+    with pytest.raises(sixlink.Error, match=r"openings \(columns\):2: column 'capacity': missing"):
+        sixlink.place(scenario, cohort=good, openings=openings)
+    with pytest.raises(sixlink.Error, match=r"openings \(columns\):2: capacity must be in"):
+        sixlink.place(scenario, cohort=good, openings={**openings, "capacity": [-1]})
+    with pytest.raises(sixlink.Error, match="openings needs a cohort"):
+        sixlink.place(scenario, openings=openings)
+
+
 def test_bad_input_raises_a_named_error(tmp_path):
     scenario = sixlink.default_scenario()
     with pytest.raises(sixlink.Error, match="mode must be optimal, stable or parallel"):

@@ -8,7 +8,8 @@
 //   openings:  id, enterprise, occupation (optional), region (default: the
 //              enterprise's), capacity, kind (job or internship, default job),
 //              ranking (graduate ids, best first, separated by ';')
-// Without an openings file the scenario's own openings are used
+// The same tables may come as columns (CohortColumns, e.g. from a pandas
+// DataFrame). Without an openings file the scenario's own openings are used
 // (scenario_openings). Errors name the file, line and column, or the file and
 // the item ("graduates.csv:14: programme 'x' is not in the scenario").
 //
@@ -28,6 +29,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "sixlink/model/scenario.hpp"
@@ -40,6 +42,26 @@ namespace sixlink {
 /// it against the scenario. Throws IoError, ParseError or InvalidInput.
 Cohort load_cohort_csv(const Scenario& scenario, const std::filesystem::path& graduates,
                        const std::optional<std::filesystem::path>& openings = std::nullopt);
+
+/// A cohort table given as columns (a pandas DataFrame's): `names[c]` heads
+/// `cells[c]`, one text cell per row ("" for a blank cell; preferences and
+/// ranking as ';'-separated ids). Read by the rules of the CSV files; errors
+/// name `source` and, as the line, the row's position + 2: the line it would
+/// have in the CSV file the columns would export.
+struct CohortColumns {
+  std::string source = "<columns>";
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> cells;
+};
+
+/// One of a cohort's inputs: a CSV file or columns.
+using CohortTable = std::variant<std::filesystem::path, CohortColumns>;
+
+/// Reads a cohort from files or columns, in any mix, and validates it against
+/// the scenario (load_cohort_csv is this with two files). Throws IoError,
+/// ParseError or InvalidInput.
+Cohort load_cohort(const Scenario& scenario, const CohortTable& graduates,
+                   const std::optional<CohortTable>& openings = std::nullopt);
 
 /// The same from CSV text (`source` names it in errors).
 Cohort cohort_from_csv(const Scenario& scenario, std::string_view graduates_csv,
