@@ -1,5 +1,6 @@
 """Places the built-in scenario's synthetic cohort optimally and stably, and
-shows what stability costs; then places a small cohort read from CSV."""
+shows what stability costs; then places a small cohort read from CSV and the
+same cohort given as a DataFrame."""
 
 import os
 import tempfile
@@ -26,3 +27,10 @@ with open(graduates, "w", encoding="utf-8") as f:
             "wang,wl-vs1-660301,75,\n")
 small = sixlink.place(scenario, cohort=graduates, mode="stable")
 print(dict(zip(small["assignments"]["graduate"], small["assignments"]["enterprise"])))
+
+# The same cohort as a DataFrame (or a dict of columns): passed to C++ as columns,
+# read by the CSV file's rules.
+frame = pd.DataFrame({"id": ["li", "wang"], "programme": ["wl-vs1-660301"] * 2,
+                      "score": [88, 75], "preferences": [["e-wenling-auto-01"], []]})
+again = sixlink.place(scenario, cohort=frame, mode="stable")
+print("from a DataFrame:", list(again["assignments"]["enterprise"]) == list(small["assignments"]["enterprise"]))
