@@ -31,6 +31,7 @@
 #include "jobs/job_json.hpp"
 #include "json_to_python.hpp"
 #include "options_binding.hpp"
+#include "result_tables.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
@@ -377,6 +378,18 @@ void bind_scenario(py::module_& m) {
       "name_or_path"_a, "A built-in scenario by name, else a path given to load_scenario");
 }
 
+// A job's result as a dict: its scalar parts converted from the job's JSON value
+// (built in C++, no text), its tables the numpy columns of result_tables.hpp, each in
+// the place the JSON report gives it.
+template <class JobResult>
+py::dict with_tables(const JobResult& job, const py::dict& tables) {
+  nlohmann::ordered_json value = job;  // jobs/job_json.hpp
+  for (const auto& [name, table] : tables) value[name.template cast<std::string>()] = nullptr;
+  py::dict out = sixlink_python::to_python(value);
+  for (const auto& [name, table] : tables) out[name] = table;
+  return out;
+}
+
 // The gap analysis and the quota plan: the jobs, their results as Python objects.
 void bind_analyses(py::module_& m) {
   m.def(
@@ -390,9 +403,9 @@ void bind_analyses(py::module_& m) {
         options.outside_share = outside_share;
         options.outside_tiers = outside_tiers;
         options.threads = threads;
-        const nlohmann::ordered_json out = call_interruptibly(
-            [&] { return nlohmann::ordered_json(sixlink::run_gap_job(scenario, options)); });
-        return sixlink_python::to_python(out);
+        const sixlink::GapJobResult job =
+            call_interruptibly([&] { return sixlink::run_gap_job(scenario, options); });
+        return with_tables(job, sixlink_python::gap_tables(job.report));
       },
       // Defaults from the struct, as the wrappers' come from its registry.
       "scenario"_a, "year"_a = sixlink::GapOptions{}.year, "outside_weight"_a = py::none(),
@@ -426,14 +439,16 @@ void bind_analyses(py::module_& m) {
         options.recommend.seed = seed;
         options.recommend.demand_noise = demand_noise;
         options.recommend.threads = threads;
-        const nlohmann::ordered_json out = call_interruptibly([&] {
-          const sixlink::PlanJobResult result = sixlink::run_plan_job(scenario, options);
+        const sixlink::PlanJobResult job = call_interruptibly([&] {
+          sixlink::PlanJobResult result = sixlink::run_plan_job(scenario, options);
           if (!export_mps.empty())
             sixlink::export_quota_mps(scenario, result.report.options, result.report.plan,
                                       export_mps);
-          return nlohmann::ordered_json(result);
+          return result;
         });
-        return sixlink_python::to_python(out);
+        py::dict tables;
+        tables["programmes"] = sixlink_python::plan_programme_table(job);
+        return with_tables(job, tables);
       },
       "scenario"_a, "year"_a = 0, "total_enrolment"_a = py::none(), "budget"_a = py::none(),
       "min_secondary_share"_a = py::none(), "max_secondary_share"_a = py::none(),
@@ -486,35 +501,14 @@ void bind_placement(py::module_& m) {
         sixlink::check_cohort_sources(sources);
         sixlink::PlaceJobOptions synthetic;  // no inputs: a cohort drawn with the seed
         synthetic.placement = placement;
-        const nlohmann::ordered_json report = call_interruptibly([&] {
-          const sixlink::PlaceJobResult job =
-              graduates ? sixlink::run_place_job(
-                              scenario, sixlink::load_cohort(scenario, *graduates, opening_table),
-                              placement)
-                        : sixlink::run_place_job(scenario, synthetic);
-          const sixlink::Cohort& c = job.cohort;
-          const sixlink::PlacementResult& result = job.placement;
-          nlohmann::ordered_json out = job;  // jobs/job_json.hpp: no JSON text parsed back
-          nlohmann::ordered_json graduate = nlohmann::ordered_json::array(),
-                                 enterprise = nlohmann::ordered_json::array(),
-                                 opening = nlohmann::ordered_json::array(),
-                                 kind = nlohmann::ordered_json::array();
-          for (std::size_t g = 0; g < c.graduates.size(); ++g) {
-            graduate.push_back(c.graduates[g].id);
-            const sixlink::Index j = result.opening_of[g];
-            const sixlink::PlacementOpening* o =
-                j >= 0 ? &c.openings[static_cast<std::size_t>(j)] : nullptr;
-            enterprise.push_back(o ? o->enterprise : "");
-            opening.push_back(o ? o->id : "");
-            kind.push_back(o ? std::string(sixlink::to_string(o->kind)) : "");
-          }
-          out["assignments"] = {{"graduate", std::move(graduate)},
-                                {"enterprise", std::move(enterprise)},
-                                {"opening", std::move(opening)},
-                                {"kind", std::move(kind)}};
-          return out;
+        const sixlink::PlaceJobResult job = call_interruptibly([&] {
+          return graduates
+                     ? sixlink::run_place_job(
+                           scenario, sixlink::load_cohort(scenario, *graduates, opening_table),
+                           placement)
+                     : sixlink::run_place_job(scenario, synthetic);
         });
-        return sixlink_python::to_python(report);
+        return with_tables(job, sixlink_python::place_tables(job));
       },
       "scenario"_a, "mode"_a = "optimal", "cohort"_a = py::none(), "openings"_a = py::none(),
       "seed"_a = 0, "candidates"_a = sixlink::PlacementOptions{}.candidates,

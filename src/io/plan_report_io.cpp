@@ -9,15 +9,16 @@
 namespace sixlink {
 namespace {
 
-using nlohmann::ordered_json;
 using detail::report_number;
+using nlohmann::ordered_json;
 
 // The plan's whole intakes by programme id (empty without a rounding).
 class WholeIntakes {
  public:
   WholeIntakes(const QuotaResult& plan, const IntakeRounding* rounding) : rounding_(rounding) {
     if (!rounding_) return;
-    for (std::size_t i = 0; i < plan.programmes.size(); ++i) index_.emplace(plan.programmes[i].id, i);
+    for (std::size_t i = 0; i < plan.programmes.size(); ++i)
+      index_.emplace(plan.programmes[i].id, i);
   }
   // The intake shown: whole (or the LP's when rounding kept it), else the LP's.
   ordered_json intake(const std::string& id, double lp) const {
@@ -120,14 +121,10 @@ ordered_json report_json(const RecommendationReport& report, const RollingPlan* 
   ordered_json programmes = ordered_json::array();
   for (std::size_t i = 0; i < r.programmes.size(); ++i) {
     const QuotaProgramme& p = r.programmes[i];
-    const bool rounded = rounding && rounding->status == IntakeRoundingStatus::kRounded &&
-                       i < rounding->intake.size() && i < rounding->lower.size();
-    // Whole-student bounds where the intakes are whole; else the LP's bounds in seats
-    // (those of whole graduates, inside the whole-student ones).
-    ordered_json lower = rounded ? ordered_json(rounding->lower[i]) : report_number(p.lower);
-    ordered_json upper = rounded ? ordered_json(rounding->upper[i]) : report_number(p.upper);
-    const double students =
-        p.students + (rounded ? rounding->intake[i] - (p.open ? p.intake : 0.0) : 0.0);
+    const detail::ShownIntake shown = detail::shown_intake(r, i, rounding);
+    const auto whole_or_number = [](double x, bool is_whole) {
+      return is_whole ? ordered_json(static_cast<Count>(x)) : report_number(x);
+    };
     programmes.push_back({{"id", p.id},
                           {"school", p.school},
                           {"specialty", p.specialty},
@@ -135,14 +132,14 @@ ordered_json report_json(const RecommendationReport& report, const RollingPlan* 
                           {"candidate", p.candidate},
                           {"open", p.open},
                           {"current_intake", report_number(p.current_intake)},
-                          {"intake", whole.intake(p.id, p.intake)},
+                          {"intake", whole_or_number(shown.intake, shown.whole_intake)},
                           {"intake_lp", p.intake},
-                          {"lower", lower},
-                          {"upper", upper},
+                          {"lower", whole_or_number(shown.lower, shown.whole_bounds)},
+                          {"upper", whole_or_number(shown.upper, shown.whole_bounds)},
                           {"graduates", report_number(p.graduates)},
                           {"placed_local", report_number(p.placed_local)},
                           {"leaving", report_number(p.leaving)},
-                          {"students", report_number(students)}});
+                          {"students", report_number(shown.students)}});
   }
   out["programmes"] = std::move(programmes);
   ordered_json recommendations = ordered_json::array();
@@ -188,9 +185,25 @@ std::string report_text(const ordered_json& out, int indent) {
 
 }  // namespace
 
+detail::ShownIntake detail::shown_intake(const QuotaResult& plan, std::size_t i,
+                                         const IntakeRounding* rounding) {
+  const QuotaProgramme& p = plan.programmes[i];
+  ShownIntake shown;
+  const bool has_whole = rounding && i < rounding->intake.size();
+  shown.intake = has_whole ? rounding->intake[i] : p.intake;
+  shown.whole_intake = has_whole && rounding->status == IntakeRoundingStatus::kRounded;
+  // Whole-student bounds where the intakes are whole; else the LP's bounds in seats
+  // (those of whole graduates, inside the whole-student ones).
+  shown.whole_bounds = shown.whole_intake && i < rounding->lower.size();
+  shown.lower = shown.whole_bounds ? static_cast<double>(rounding->lower[i]) : p.lower;
+  shown.upper = shown.whole_bounds ? static_cast<double>(rounding->upper[i]) : p.upper;
+  shown.students =
+      p.students + (shown.whole_bounds ? shown.intake - (p.open ? p.intake : 0.0) : 0.0);
+  return shown;
+}
+
 ordered_json detail::plan_report_json(const RecommendationReport& report,
-                                      const RollingPlan* horizon,
-                                      const std::string& scenario_name,
+                                      const RollingPlan* horizon, const std::string& scenario_name,
                                       const IntakeRounding* rounding) {
   return report_json(report, horizon, scenario_name, rounding);
 }

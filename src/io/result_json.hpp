@@ -31,6 +31,18 @@ nlohmann::ordered_json plan_report_json(const RecommendationReport& report,
                                         const RollingPlan* horizon,
                                         const std::string& scenario_name,
                                         const IntakeRounding* rounding);
+/// What the plan's programme table shows for programme i, for the JSON report and
+/// Python alike: whole students where the intakes are rounded, else the LP's values.
+struct ShownIntake {
+  double intake = 0.0;        ///< the rounding's intake when there is one, else the LP's
+  bool whole_intake = false;  ///< intake is a whole number of students (a JSON integer)
+  double lower = 0.0;         ///< whole-student bounds when rounded, else the LP's in seats
+  double upper = 0.0;
+  bool whole_bounds = false;
+  double students = 0.0;  ///< students in the intake year at the shown intake
+};
+ShownIntake shown_intake(const QuotaResult& plan, std::size_t i, const IntakeRounding* rounding);
+
 /// The "plan" object of `sixlink run --json`.
 nlohmann::ordered_json plan_summary_json(const RecommendationReport& report, std::size_t top,
                                          const IntakeRounding* rounding);

@@ -11,7 +11,6 @@ import numpy as np
 from . import _core
 from ._options import default as _default
 from ._flow import _INT64, _check_integer, _check_path, _check_scenario, _check_seed, _check_text
-from ._gap import _columns
 
 _Path = Union[str, "os.PathLike[str]"]
 _Table = Union[_Path, Any]  # a CSV path, a pandas DataFrame or a dict of columns
@@ -71,12 +70,5 @@ def place(scenario: "_core.Scenario", *, mode: str = _default("placement", "mode
     mode, proposing = _check_text("mode", mode), _check_text("proposing", proposing)
     seed = _check_seed(seed)
     candidates = _check_integer("candidates", candidates, *_INT64)
-    report = _core.place_report(scenario, mode, _cohort_table(cohort, "cohort"),
-                                _cohort_table(openings, "openings"), seed, candidates, proposing)
-    report["clusters"] = _columns(report["clusters"], ["cluster", "seats", "filled", "fill_rate"])
-    rows = report["programmes"]
-    report["programmes"] = {"programme": np.array([r["programme"] for r in rows], dtype=object),
-                            **_columns(rows, ["graduates", "placed", "jobs", "unplaced"])}
-    report["assignments"] = {key: np.array(values, dtype=object)
-                             for key, values in report["assignments"].items()}
-    return report
+    return _core.place_report(scenario, mode, _cohort_table(cohort, "cohort"),
+                              _cohort_table(openings, "openings"), seed, candidates, proposing)

@@ -10,12 +10,6 @@ from ._options import default as _default
 from ._status import IntakeRoundingStatus, QuotaStatus
 from ._flow import (_INT32, _check_flag, _check_integer, _check_path, _check_real, _check_scenario,
                     _check_seed)
-from ._gap import _columns
-
-_PROGRAMME_COLUMNS = ["id", "school", "specialty", "region", "candidate", "open", "current_intake",
-                      "intake", "intake_lp", "lower", "upper", "graduates", "placed_local", "leaving",
-                      "students"]
-
 
 def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_secondary_share,
           max_change, outside_weight, recommendations, open_candidates, samples, seed, demand_noise,
@@ -37,10 +31,6 @@ def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_s
         report["whole_intakes"]["status"] = IntakeRoundingStatus(report["whole_intakes"]["status"])
     for year in report.get("horizon") or []:
         year["status"] = QuotaStatus(year["status"])
-    rows = report["programmes"]
-    report["programmes"] = _columns(rows, _PROGRAMME_COLUMNS)
-    for key in ("candidate", "open"):
-        report["programmes"][key] = report["programmes"][key].astype(bool)
     return report
 
 
