@@ -114,6 +114,34 @@ class Table {
 
 using sixlink::to_string;
 
+// Who continues study: the totals, and per programme and per pathway flow, columns.
+py::dict progression_tables(const sixlink::Progression& p) {
+  py::dict out;
+  out["graduates"] = p.graduates;
+  out["progressed"] = p.progressed;
+  out["progressed_local"] = p.progressed_local;
+  out["job_seekers"] = p.job_seekers;
+  out["programmes"] =
+      Table(p.programmes)
+          .text("programme", [](const auto& r) -> const std::string& { return r.programme; })
+          .count("graduates", [](const auto& r) { return r.graduates; })
+          .number("rate", [](const auto& r) { return r.rate; })
+          .number("local_share", [](const auto& r) { return r.local_share; })
+          .count("progressed", [](const auto& r) { return r.progressed; })
+          .count("progressed_local", [](const auto& r) { return r.progressed_local; })
+          .count("job_seekers", [](const auto& r) { return r.job_seekers; })
+          .done();
+  // "to" and "kind" are empty text where the JSON report writes null.
+  out["pathways"] = Table(p.flows)
+                        .text("from", [](const auto& f) -> const std::string& { return f.from; })
+                        .text("to", [](const auto& f) -> const std::string& { return f.to; })
+                        .text("route", [](const auto& f) { return to_string(f.route); })
+                        .text("kind", [](const auto& f) -> const std::string& { return f.kind; })
+                        .number("students", [](const auto& f) { return f.students; })
+                        .done();
+  return out;
+}
+
 }  // namespace
 
 py::dict gap_tables(const sixlink::GapReport& r) {
@@ -172,6 +200,7 @@ py::dict gap_tables(const sixlink::GapReport& r) {
                           .optional("gap_2023", [](const auto& i) { return i.gap_2023; })
                           .optional("gap_2025", [](const auto& i) { return i.gap_2025; })
                           .done();
+  out["progression"] = progression_tables(r.progression);
   return out;
 }
 

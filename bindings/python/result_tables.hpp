@@ -13,7 +13,8 @@
 
 namespace sixlink_python {
 
-/// "clusters", "cells", "programmes", "regions" and "indicators".
+/// "clusters", "cells", "programmes", "regions", "indicators" and "progression" (its
+/// totals, and "programmes" and "pathways" tables).
 pybind11::dict gap_tables(const sixlink::GapReport& report);
 
 /// The quota plan's "programmes" table (whole intakes as the JSON report shows them).

@@ -61,6 +61,13 @@ OptionRegistry<GapOptions> make_gap_registry() {
       .in(0, 1)
       .unchecked()
       .help("Fit multiplier for a job in another region of the city (default {default})");
+  r.add_choice("retention", &GapOptions::retention,
+               {{"labour_market", RetentionDefinition::kLabourMarket},
+                {"all_graduates", RetentionDefinition::kAllGraduates}})
+      .flag("--retention")
+      .help(
+          "What retention is a share of: {choices} (local jobs / graduates entering the labour "
+          "market, or local jobs and local study / all graduates)");
   r.seal();
   return r;
 }

@@ -361,6 +361,20 @@ void city_totals(GapReport& report, const SupplyDemandGraph& g, double fit_weigh
   }
 }
 
+// Retention under the definition asked for (model/retention.hpp); the solve gave
+// the labour-market rate, matched / graduates entering the labour market.
+void apply_retention(CityGap& city, const Progression& progression,
+                     RetentionDefinition definition) {
+  city.labour_market_retention_rate = city.retention_rate;
+  city.retention_definition = definition;
+  city.progressed = progression.progressed;
+  city.progressed_local = progression.progressed_local;
+  if (definition == RetentionDefinition::kAllGraduates) {
+    city.retention_rate = share(city.matched + progression.progressed_local,
+                                city.graduates + progression.progressed);
+  }
+}
+
 // Solves the market at the chosen lambda and fills the tables. Throws NotOptimal.
 void solve_and_report(GapReport& report, const Scenario& s, const SupplyDemandGraph& g,
                       std::span<const std::string> ids, const GapOptions& options) {
@@ -405,8 +419,10 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
   report.city.recorded_retention_rate = summarise(s).retention_rate;
   const SupplyDemandGraph g = project_supply_demand(s, projection_options(options, options.year));
   report.city.year = g.year;
+  report.progression = project_progression(s);
   try {
     solve_and_report(report, s, g, programme_ids(s), options);
+    apply_retention(report.city, report.progression, options.retention);
   } catch (const NotOptimal& e) {
     report.status = e.status;
     report.message = e.message;

@@ -9,6 +9,7 @@
 #include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
 #include "sixlink/analysis/analysis_options.hpp"
+#include "sixlink/analysis/progression.hpp"
 #include "sixlink/core/error.hpp"
 
 #ifdef _OPENMP
@@ -153,13 +154,17 @@ std::vector<Index> programme_rows(const Scenario& s, const detail::IdIndex& regi
   std::vector<Index> programme_specialty(static_cast<std::size_t>(n_programmes));
   g.graduates.resize(static_cast<std::size_t>(n_programmes));
   g.programme_region.resize(static_cast<std::size_t>(n_programmes));
+  std::vector<double> progression, local_share;
+  progression_rates(s, progression, local_share);
   for (Index p = 0; p < n_programmes; ++p) {
     const Programme& prog = s.programmes[static_cast<std::size_t>(p)];
     programme_specialty[static_cast<std::size_t>(p)] = at(specialty_ids, prog.specialty);
     g.programme_region[static_cast<std::size_t>(p)] =
         at(region_ids, s.schools[static_cast<std::size_t>(at(school_ids, prog.school))].region);
+    // Those who continue study are not job-seekers (progression.hpp).
+    const Count cohort = std::llround(static_cast<double>(prog.intake) * prog.completion_rate);
     g.graduates[static_cast<std::size_t>(p)] =
-        std::llround(static_cast<double>(prog.intake) * prog.completion_rate);
+        cohort - std::llround(progression[static_cast<std::size_t>(p)] * static_cast<double>(cohort));
   }
   return programme_specialty;
 }

@@ -14,6 +14,7 @@
 #include "analysis/market_network.hpp"
 #include "detail/numbers.hpp"
 #include "sixlink/analysis/analysis_options.hpp"
+#include "sixlink/analysis/progression.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/model/validate.hpp"
 
@@ -74,13 +75,18 @@ void set_programmes(PlanModel& m, const Scenario& s, const Scenario& all, const 
   for (auto* v : {&m.secondary, &m.candidate, &m.open, &m.may_close}) v->resize(n);
   for (auto* v : {&m.g0, &m.lo, &m.hi, &m.step}) v->resize(n);
   m.school_of.resize(n);
+  // Intake becomes labour-market supply at the job-seeker rate (progression.hpp).
+  // g0 is the projection's: the cohort less those who continue study.
+  const std::vector<double> job_seeker_rate = job_seeker_rates(all);
+  std::vector<double> progression, local_share;
+  progression_rates(all, progression, local_share);
   for (Index p = 0; p < m.programmes; ++p) {
     const auto i = static_cast<std::size_t>(p);
     const Programme& prog = all.programmes[i];
     const bool is_candidate = p >= existing;
     m.candidate[i] = is_candidate;
     m.open[i] = !is_candidate;
-    m.completion[i] = prog.completion_rate;
+    m.completion[i] = job_seeker_rate[i];
     m.cost_per_student[i] = prog.cost_per_student;
     m.secondary[i] = specialty.at(prog.specialty)->level == SpecialtyLevel::kSecondary;
     m.school_of[i] = school_index.at(prog.school);
@@ -88,8 +94,9 @@ void set_programmes(PlanModel& m, const Scenario& s, const Scenario& all, const 
     const double q0 = bounds.q0;
     m.q0[i] = q0;
     m.continuing[i] = bounds.continuing;
-    const double c = prog.completion_rate;
-    const auto g0 = static_cast<Count>(std::llround(q0 * c));
+    const double c = job_seeker_rate[i];
+    const Count cohort = std::llround(q0 * prog.completion_rate);
+    const Count g0 = cohort - std::llround(progression[i] * static_cast<double>(cohort));
     m.g0[i] = g0;
     m.step[i] = static_cast<Count>(std::llround(o.adjustment_step * static_cast<double>(g0)));
     // Intake bounds while open, then in graduates, rounded inwards.

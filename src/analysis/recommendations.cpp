@@ -10,6 +10,7 @@
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
 #include "sixlink/analysis/analysis_options.hpp"
+#include "sixlink/analysis/progression.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
@@ -274,6 +275,7 @@ namespace {
 // A market model that is not optimal stops the explanations; those made so far stay.
 void explain_actions(RecommendationReport& report, const QuotaResult& plan,
                      const std::vector<int>& chosen, Market& market, const Scenario& all) {
+  const std::vector<double> job_seeker_rate = job_seeker_rates(all);  // seats per graduate
   try {
     for (std::size_t i = 0; i < plan.programmes.size(); ++i) {
       if (chosen[i] == kNoAction) continue;
@@ -286,8 +288,8 @@ void explain_actions(RecommendationReport& report, const QuotaResult& plan,
       rec.action = static_cast<Action>(chosen[i]);
       rec.current_intake = p.current_intake;
       rec.intake = p.intake;
-      explain(rec, p, static_cast<Index>(i), market, plan.training_cost,
-              all.programmes[i].completion_rate, all);
+      explain(rec, p, static_cast<Index>(i), market, plan.training_cost, job_seeker_rate[i],
+              all);
       report.recommendations.push_back(std::move(rec));
     }
   } catch (const NotOptimal& e) {

@@ -46,8 +46,11 @@ const std::vector<TableFormat>& formats() {
       {"enterprises.csv",
        {"id", "name", "region", "sector", "employees", "large", "partner", "internship_slots"}},
       {"enterprise_openings.csv", {"enterprise", "occupation", "count"}},
-      {"employment.csv", {"programme", "year", "enterprise", "cluster", "outside", "count"}, true},
+      {"employment.csv",
+       {"programme", "year", "enterprise", "cluster", "outside", "count", "progressed"},
+       true},
       {"targets.csv", {"indicator", "year", "value"}, true},
+      {"pathways.csv", {"from", "to", "kind", "reserved_seats"}, true},
   };
   return kFormats;
 }
@@ -142,6 +145,8 @@ std::string_view csv_file_of(Table table) {
       return "employment.csv";
     case Table::kTargets:
       return "targets.csv";
+    case Table::kPathways:
+      return "pathways.csv";
   }
   return "?";
 }
@@ -248,6 +253,8 @@ Scenario scenario_from_csv(const CsvFiles& files, std::string_view folder) {
                                   [](CsvFields& f) { return detail::read_employment(f); });
   s.targets = read_rows<PlanTarget>(tables.at("targets.csv"), Table::kTargets, lines,
                                     [](CsvFields& f) { return detail::read_target(f); });
+  s.pathways = read_rows<Pathway>(tables.at("pathways.csv"), Table::kPathways, lines,
+                                  [](CsvFields& f) { return detail::read_pathway(f); });
 
   detail::validate(s, [&](Table t, std::size_t i, std::ptrdiff_t sub, std::string_view field) {
     return detail::location_of(csv_location(folder, lines, t, i, sub, field),
@@ -296,11 +303,15 @@ CsvFiles scenario_to_csv(const Scenario& s) {
   auto& employment = files["employment.csv"] = header("employment.csv");
   for (const auto& r : s.employment) {
     employment += row(
-        {r.programme, integer(r.year), r.enterprise, r.cluster, flag(r.outside), integer(r.count)});
+        {r.programme, integer(r.year), r.enterprise, r.cluster, flag(r.outside), integer(r.count),
+         flag(r.progressed)});
   }
   auto& targets = files["targets.csv"] = header("targets.csv");
   for (const auto& t : s.targets)
     targets += row({std::string(to_string(t.indicator)), integer(t.year), num(t.value)});
+  auto& pathways = files["pathways.csv"] = header("pathways.csv");
+  for (const auto& p : s.pathways)
+    pathways += row({p.from, p.to, std::string(to_string(p.kind)), integer(p.reserved_seats)});
   return files;
 }
 

@@ -135,7 +135,19 @@ EmploymentRecord read_employment(F& f) {
   r.cluster = f.text("cluster", kOptional);
   r.outside = f.flag("outside", false);
   r.count = f.count("count", kNeeded);
+  r.progressed = f.flag("progressed", false);
   return r;
+}
+
+template <class F>
+Pathway read_pathway(F& f) {
+  Pathway p;
+  p.from = f.text("from", kRequired);
+  p.to = f.text("to", kRequired);
+  p.kind = f.template choice<PathwayKind>("kind", parse_pathway_kind,
+                                          "five_year, three_plus_two or bachelor_link");
+  p.reserved_seats = f.count("reserved_seats", Count{0});
+  return p;
 }
 
 template <class F>

@@ -56,7 +56,39 @@ ordered_json city_json(const CityGap& c) {
           {"objective", number(c.objective)},
           {"outside_weight", number(c.outside_weight)},
           {"outside_weight_calibrated", c.outside_weight_calibrated},
-          {"recorded_retention_rate", optional_json(c.recorded_retention_rate)}};
+          {"recorded_retention_rate", optional_json(c.recorded_retention_rate)},
+          {"retention_definition", to_string(c.retention_definition)},
+          {"labour_market_retention_rate", number(c.labour_market_retention_rate)},
+          {"progressed", c.progressed},
+          {"progressed_local", c.progressed_local}};
+}
+
+// Who continues study: per programme, and the pathways' yearly flows.
+ordered_json progression_json(const Progression& p) {
+  ordered_json programmes = ordered_json::array();
+  for (const ProgrammeProgression& row : p.programmes) {
+    programmes.push_back({{"programme", row.programme},
+                          {"graduates", row.graduates},
+                          {"rate", number(row.rate)},
+                          {"local_share", number(row.local_share)},
+                          {"progressed", row.progressed},
+                          {"progressed_local", row.progressed_local},
+                          {"job_seekers", row.job_seekers}});
+  }
+  ordered_json flows = ordered_json::array();
+  for (const ProgressionFlow& f : p.flows) {
+    flows.push_back({{"from", f.from},
+                     {"to", f.to.empty() ? ordered_json() : ordered_json(f.to)},
+                     {"route", to_string(f.route)},
+                     {"kind", f.kind.empty() ? ordered_json() : ordered_json(f.kind)},
+                     {"students", number(f.students)}});
+  }
+  return {{"graduates", p.graduates},
+          {"progressed", p.progressed},
+          {"progressed_local", p.progressed_local},
+          {"job_seekers", p.job_seekers},
+          {"programmes", std::move(programmes)},
+          {"pathways", std::move(flows)}};
 }
 
 // A table as rows of JSON values, for the CSV writer.
@@ -153,6 +185,7 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
     nodes[std::string(to_string(static_cast<EntityKind>(k)))] = r.linkage.nodes[k];
   ordered_json found;
   for (const auto& [name, ids] : findings(r.linkage.findings)) found[name] = *ids;
+  j["progression"] = progression_json(r.progression);
   j["linkage"] = {{"nodes", nodes},
                   {"edges", r.linkage.edges},
                   {"employment_edges", r.linkage.employment_edges},

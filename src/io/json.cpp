@@ -156,7 +156,8 @@ std::vector<Item> read_table(JsonFields& top, const json& root, std::string_view
 Scenario read_scenario(const json& root, std::string_view source) {
   JsonFields top(root, "", source,
                  {"sixlink", "name", "base_year", "regions", "clusters", "sectors", "occupations",
-                  "specialties", "schools", "programmes", "enterprises", "employment", "targets"});
+                  "specialties", "schools", "programmes", "enterprises", "employment", "targets",
+                  "pathways"});
   const Count version = top.count("sixlink", detail::kNeeded);
   if (version != kScenarioFormatVersion) {
     top.fail("sixlink", "unknown format version " + std::to_string(version) +
@@ -222,10 +223,13 @@ Scenario read_scenario(const json& root, std::string_view source) {
       });
   s.employment = read_table<EmploymentRecord>(
       top, root, "employment", source,
-      {"programme", "year", "enterprise", "cluster", "outside", "count"},
+      {"programme", "year", "enterprise", "cluster", "outside", "count", "progressed"},
       plain([](JsonFields& f) { return detail::read_employment(f); }));
   s.targets = read_table<PlanTarget>(top, root, "targets", source, {"indicator", "year", "value"},
                                      plain([](JsonFields& f) { return detail::read_target(f); }));
+  s.pathways = read_table<Pathway>(top, root, "pathways", source,
+                                   {"from", "to", "kind", "reserved_seats"},
+                                   plain([](JsonFields& f) { return detail::read_pathway(f); }));
   return s;
 }
 
@@ -312,12 +316,20 @@ void add_supply_and_demand(const Scenario& s, ordered_json& j) {
                           {"enterprise", r.enterprise},
                           {"cluster", r.cluster},
                           {"outside", r.outside},
-                          {"count", r.count}});
+                          {"count", r.count},
+                          {"progressed", r.progressed}});
   }
   auto& targets = j["targets"] = ordered_json::array();
   for (const auto& t : s.targets) {
     targets.push_back(
         {{"indicator", to_string(t.indicator)}, {"year", t.year}, {"value", t.value}});
+  }
+  auto& pathways = j["pathways"] = ordered_json::array();
+  for (const auto& p : s.pathways) {
+    pathways.push_back({{"from", p.from},
+                        {"to", p.to},
+                        {"kind", to_string(p.kind)},
+                        {"reserved_seats", p.reserved_seats}});
   }
 }
 

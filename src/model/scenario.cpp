@@ -55,6 +55,25 @@ std::optional<SchoolLevel> parse_school_level(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(PathwayKind kind) {
+  switch (kind) {
+    case PathwayKind::kFiveYear:
+      return "five_year";
+    case PathwayKind::kThreePlusTwo:
+      return "three_plus_two";
+    case PathwayKind::kBachelorLink:
+      return "bachelor_link";
+  }
+  return "?";
+}
+
+std::optional<PathwayKind> parse_pathway_kind(std::string_view text) {
+  for (auto kind : {PathwayKind::kFiveYear, PathwayKind::kThreePlusTwo, PathwayKind::kBachelorLink}) {
+    if (text == to_string(kind)) return kind;
+  }
+  return std::nullopt;
+}
+
 std::optional<Indicator> parse_indicator(std::string_view text) {
   for (auto indicator : kAllIndicators) {
     if (text == to_string(indicator)) return indicator;

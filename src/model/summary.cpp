@@ -3,6 +3,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "sixlink/model/retention.hpp"
+
 namespace sixlink {
 namespace {
 
@@ -96,14 +98,8 @@ ScenarioSummary summarise(const Scenario& s) {
                 size(s.employment),  size(s.targets)};
   attribute_graduates(s, specialty_affinity(s, count_openings(s, out)), out);
 
-  Count local = 0;
-  Count recorded = 0;
-  for (const auto& r : s.employment) {
-    if (r.year != s.base_year) continue;
-    recorded += r.count;
-    if (!r.outside) local += r.count;
-  }
-  if (recorded > 0) out.retention_rate = static_cast<double>(local) / static_cast<double>(recorded);
+  out.retention_rate = retention_rate(recorded_destinations(s, s.base_year),
+                                      RetentionDefinition::kLabourMarket);
   return out;
 }
 

@@ -41,6 +41,8 @@ std::string_view table_name(Table table) {
       return "employment";
     case Table::kTargets:
       return "targets";
+    case Table::kPathways:
+      return "pathways";
   }
   return "?";
 }
@@ -208,7 +210,10 @@ class Checker {
         fail(Table::kEmployment, i, "outside",
              who + ": outside the city, yet names local enterprise " + quoted(r.enterprise));
       }
-      if (!r.outside && r.enterprise.empty() && r.cluster.empty()) {
+      if (r.progressed && (!r.enterprise.empty() || !r.cluster.empty())) {
+        fail(Table::kEmployment, i, "progressed",
+             who + ": continued study, yet names an employer (enterprise or cluster)");
+      } else if (!r.progressed && !r.outside && r.enterprise.empty() && r.cluster.empty()) {
         fail(Table::kEmployment, i, "enterprise",
              who + ": needs an enterprise or a cluster, or outside = true");
       }
@@ -230,6 +235,7 @@ class Checker {
         non_negative(Table::kTargets, i, "value", t.value, who);
       }
     }
+    check_pathways(programmes, specialties);
   }
 
  private:
@@ -251,6 +257,45 @@ class Checker {
   }
 
   static std::string number(double x) { return format_number(x); }
+
+  // Each link names two programmes, the second one level up (secondary to
+  // higher-vocational, associate to bachelor), and no link is given twice.
+  void check_pathways(const IdIndex& programmes, const IdIndex& specialties) const {
+    std::set<std::pair<std::string_view, std::string_view>> seen;
+    for (std::size_t i = 0; i < s_.pathways.size(); ++i) {
+      const Pathway& p = s_.pathways[i];
+      const std::string who = "pathway " + quoted(p.from) + " -> " + quoted(p.to);
+      const bool known = refers(Table::kPathways, i, "from", programmes, p.from, who, "programme") &
+                         refers(Table::kPathways, i, "to", programmes, p.to, who, "programme");
+      count(Table::kPathways, i, "reserved_seats", p.reserved_seats, who);
+      if (!seen.emplace(p.from, p.to).second)
+        fail(Table::kPathways, i, "to", who + " is given twice");
+      if (!known) continue;
+      const auto level = [&](const std::string& programme) -> std::optional<SpecialtyLevel> {
+        const Programme& prog = s_.programmes[programmes.at(programme)];
+        const auto it = specialties.find(prog.specialty);
+        if (it == specialties.end()) return std::nullopt;
+        return s_.specialties[it->second].level;
+      };
+      const auto from = level(p.from), to = level(p.to);
+      if (!from || !to) continue;
+      const bool up = (*from == SpecialtyLevel::kSecondary && *to == SpecialtyLevel::kAssociate) ||
+                      (*from == SpecialtyLevel::kAssociate && *to == SpecialtyLevel::kBachelor);
+      if (!up) {
+        fail(Table::kPathways, i, "to",
+             who + ": leads from a " + std::string(to_string(*from)) + " to a " +
+                 std::string(to_string(*to)) +
+                 " specialty; a pathway goes one level up (secondary to associate, associate "
+                 "to bachelor)");
+      } else if ((p.kind == PathwayKind::kBachelorLink) != (*from == SpecialtyLevel::kAssociate)) {
+        fail(Table::kPathways, i, "kind",
+             who + ": kind " + std::string(to_string(p.kind)) + " does not fit a " +
+                 std::string(to_string(*from)) + " to " + std::string(to_string(*to)) +
+                 " link (bachelor_link: associate to bachelor; five_year, three_plus_two: "
+                 "secondary to associate)");
+      }
+    }
+  }
 
   bool check_header() const {
     if (s_.name.empty()) fail(Table::kScenario, 0, "name", "scenario name is empty");

@@ -43,7 +43,7 @@ TEST(GapReportIo, JsonHasTheDocumentedKeysAndTheReportsNumbers) {
   const GapReport report = gap_analysis(testing::tiny_scenario());
   const Json j = Json::parse(gap_report_to_json(report, "tiny"));
   EXPECT_EQ(keys(j), (std::vector<std::string>{"scenario", "year", "city", "clusters", "cells",
-                                               "programmes", "regions", "indicators", "linkage"}));
+                                               "programmes", "regions", "indicators", "progression", "linkage"}));
   EXPECT_EQ(j["scenario"], "tiny");
   EXPECT_EQ(j["year"], 2020);
   EXPECT_EQ(j["city"]["graduates"], report.city.graduates);

@@ -39,5 +39,5 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "yea
         _check_integer("outside_tiers", outside_tiers, *_INT32),
         _check_integer("threads", threads, *_INT32))
     keys = ("scenario", "year", "city", "clusters", "cells", "programmes", "regions",
-            "indicators", "linkage")
+            "indicators", "progression", "linkage")
     return {key: report[key] for key in keys}

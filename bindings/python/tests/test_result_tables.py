@@ -68,3 +68,13 @@ def test_place_tables_hold_one_row_per_graduate(cli_path):
     assert len(assignments["graduate"]) == report["graduates"]
     placed = np.count_nonzero(assignments["opening"] != "")
     assert placed == report["placed"]
+
+
+def test_progression_tables_hold_what_gap_json_prints(cli_path):
+    printed = json.loads(run_cli(cli_path, "gap", "taizhou-2020", "--json").stdout)["progression"]
+    report = sixlink.gap_analysis(sixlink.default_scenario())["progression"]
+    for key in ("graduates", "progressed", "progressed_local", "job_seekers"):
+        assert report[key] == printed[key]
+    _same_as_rows(report["programmes"], printed["programmes"])
+    assert len(report["pathways"]["from"]) == len(printed["pathways"])
+    assert report["job_seekers"] == report["graduates"] - report["progressed"]

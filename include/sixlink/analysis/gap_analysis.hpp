@@ -66,9 +66,11 @@
 #include <vector>
 
 #include "sixlink/analysis/indicators.hpp"
+#include "sixlink/analysis/progression.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/model/linkage_graph.hpp"
+#include "sixlink/model/retention.hpp"
 #include "sixlink/model/scenario.hpp"
 
 namespace sixlink {
@@ -89,6 +91,9 @@ struct GapOptions {
   double shortage_below = 0.8;     ///< ratio below: shortage
   double oversupply_above = 1.25;  ///< ratio above: oversupply
   int threads = 0;                 ///< OpenMP threads for the projection; 0: default
+  /// What retention_rate is a share of (model/retention.hpp); lambda is calibrated
+  /// on the labour-market rate under either.
+  RetentionDefinition retention = RetentionDefinition::kLabourMarket;
 };
 
 enum class SupplyBand { kShortage, kBalanced, kOversupply, kNoDemand };
@@ -145,13 +150,13 @@ struct RegionGap {
 
 struct CityGap {
   int year = 0;
-  Count graduates = 0;
+  Count graduates = 0;  ///< graduates entering the labour market (progression: all of them)
   Count demand = 0;
   Count matched = 0;  ///< = graduates placed locally
   Count unmet = 0;
   Count leaving = 0;
   Count surplus = 0;
-  double retention_rate = 0.0;  ///< matched / graduates
+  double retention_rate = 0.0;  ///< under `retention_definition` (model/retention.hpp)
   double match_rate = 0.0;      ///< matched / demand
   double matching_degree = 0.0;
   double structural_deviation = 0.0;
@@ -160,6 +165,12 @@ struct CityGap {
   double outside_weight = 0.0;          ///< lambda used
   bool outside_weight_calibrated = false;
   std::optional<double> recorded_retention_rate;  ///< base-year records, if any
+  RetentionDefinition retention_definition = RetentionDefinition::kLabourMarket;
+  /// Local jobs / graduates entering the labour market (the default reading, the
+  /// one lambda is calibrated on), whichever definition retention_rate follows.
+  double labour_market_retention_rate = 0.0;
+  Count progressed = 0;        ///< graduates who continue study (progression.hpp)
+  Count progressed_local = 0;  ///< of those, on a programme in the city
 };
 
 /// How a cohort's values of leaving are spread (see the header).
@@ -182,6 +193,7 @@ struct GapReport {
   std::vector<RegionGap> regions;          ///< scenario order
   std::vector<IndicatorValue> indicators;  ///< kAllIndicators order, computable ones
   LinkageGraphSummary linkage;
+  Progression progression;  ///< who continues study, and by which pathway
   /// The transportation model's solve: kOptimal, or why the flows, marginal
   /// values and rates above are missing (`message`). The model always has an
   /// optimum (every graduate may stay unplaced), so anything else is a defect.

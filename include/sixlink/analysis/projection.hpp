@@ -6,9 +6,11 @@
 // firms whose sector belongs to no cluster. For an analysis year Y >= base year
 // B:
 //
-//   graduates   g_p = round(intake_p * completion_rate_p)
-//               (the cohort that entered duration_p years before Y; intakes are
-//               taken as steady at their scenario value)
+//   graduates   g_p = c_p - round(pi_p * c_p), c_p = round(intake_p * completion_rate_p)
+//               the job-seekers of the cohort that entered duration_p years before
+//               Y (intakes are taken as steady at their scenario value); pi_p is the
+//               share who continue study (analysis/progression.hpp), 0 without
+//               records of study
 //   openings    D_n = round(sum_o O(n, o) * (1 + growth_c)^(Y - B))
 //               O(n, o) is the base-year openings for occupation o at the firms
 //               of cluster c in region r. Each firm's openings are growth plus
@@ -57,7 +59,7 @@ struct SupplyDemandGraph {
   /// lies outside every cluster.
   std::vector<std::string> cluster_ids;
   std::vector<Index> programme_region;  ///< per programme, index into scenario regions
-  std::vector<Count> graduates;         ///< g_p
+  std::vector<Count> graduates;         ///< g_p: graduates entering the labour market
   std::vector<Index> node_cluster;      ///< per demand node, index into cluster_ids
   std::vector<Index> node_region;       ///< per demand node, index into scenario regions
   std::vector<Count> openings;          ///< D_n

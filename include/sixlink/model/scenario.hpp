@@ -154,7 +154,9 @@ struct Enterprise {
 
 /// Observed destinations of a programme's graduates in one year: `count`
 /// graduates went to `enterprise` (a local firm), or to `cluster` (local, firm
-/// not recorded), or, with `outside` set, left the city.
+/// not recorded), or, with `outside` set, left the city. With `progressed` set
+/// they continued study (升学) instead of taking a job: in the city, or with
+/// `outside` set outside it (analysis/progression.hpp reads these records).
 struct EmploymentRecord {
   std::string programme;
   int year = 0;
@@ -162,8 +164,29 @@ struct EmploymentRecord {
   std::string cluster;
   bool outside = false;
   Count count = 0;
+  bool progressed = false;  ///< continued study rather than took a job
 
   friend bool operator==(const EmploymentRecord&, const EmploymentRecord&) = default;
+};
+
+/// A vertical pathway (纵向贯通) of the plan: how graduates of one programme
+/// continue into another one level up.
+enum class PathwayKind {
+  kFiveYear,      ///< 五年一贯制: secondary and higher-vocational years in one programme
+  kThreePlusTwo,  ///< 中职与高职 "3+2"
+  kBachelorLink,  ///< 高职与本科 "3+2" (higher-vocational to vocational bachelor)
+};
+
+/// An explicit pathway link: progressing graduates of programme `from` continue
+/// on programme `to` (one level up), which keeps `reserved_seats` of its yearly
+/// intake for them (0: no reservation; they compete for the ordinary seats).
+struct Pathway {
+  std::string from;
+  std::string to;
+  PathwayKind kind = PathwayKind::kThreePlusTwo;
+  Count reserved_seats = 0;
+
+  friend bool operator==(const Pathway&, const Pathway&) = default;
 };
 
 /// The plan indicators sixlink knows. Rates and shares are fractions.
@@ -198,6 +221,7 @@ struct Scenario {
   std::vector<Enterprise> enterprises;
   std::vector<EmploymentRecord> employment;
   std::vector<PlanTarget> targets;
+  std::vector<Pathway> pathways;  ///< explicit links; see analysis/progression.hpp
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
@@ -206,9 +230,11 @@ struct Scenario {
 std::string_view to_string(SpecialtyLevel level);
 std::string_view to_string(SchoolLevel level);
 std::string_view to_string(Indicator indicator);
+std::string_view to_string(PathwayKind kind);
 std::optional<SpecialtyLevel> parse_specialty_level(std::string_view text);
 std::optional<SchoolLevel> parse_school_level(std::string_view text);
 std::optional<Indicator> parse_indicator(std::string_view text);
+std::optional<PathwayKind> parse_pathway_kind(std::string_view text);
 
 /// Every indicator, in the order reports list them.
 inline constexpr Indicator kAllIndicators[] = {

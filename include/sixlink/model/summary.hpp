@@ -12,7 +12,8 @@
 // for cluster c, and each programme's graduates are split over clusters in
 // proportion to a(s, c). Graduates of specialties with no affinity to any
 // cluster are reported as unattributed. The local retention rate is read off the
-// base year's employment records: graduates employed in the city / all recorded.
+// base year's employment records: graduates employed in the city / graduates who
+// entered the labour market (model/retention.hpp; records of study are left out).
 #pragma once
 
 #include <optional>
