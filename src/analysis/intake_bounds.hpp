@@ -20,9 +20,11 @@ struct IntakeBounds {
 };
 
 /// Row `i` of the plan: a scenario programme, or an open candidate (no change
-/// bound, no earlier cohorts).
+/// bound, no earlier cohorts). `committed`: seats the programme keeps for the
+/// graduates its pathways bring (progression.hpp committed_seats), a floor on its
+/// intake (within the upper bound) that also keeps it open.
 inline IntakeBounds intake_bounds(const Programme& prog, bool candidate, const QuotaOptions& o,
-                                  std::size_t i) {
+                                  std::size_t i, double committed = 0.0) {
   IntakeBounds b;
   b.q0 = candidate || o.previous_intake.empty() ? static_cast<double>(prog.intake)
                                                 : o.previous_intake[i];
@@ -37,7 +39,8 @@ inline IntakeBounds intake_bounds(const Programme& prog, bool candidate, const Q
     b.may_close = (1.0 - o.max_change) * b.q0 <= static_cast<double>(prog.min_intake);
     b.upper = (1.0 + o.max_change) * b.q0;
     if (prog.max_intake > 0) b.upper = std::min(b.upper, static_cast<double>(prog.max_intake));
-    b.lower = std::min(b.lower, b.upper);
+    b.lower = std::min(std::max(b.lower, committed), b.upper);
+    if (committed > 0.0) b.may_close = false;
   }
   return b;
 }

@@ -12,6 +12,7 @@
 
 #include "analysis/intake_bounds.hpp"
 #include "detail/numbers.hpp"
+#include "sixlink/analysis/progression.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
@@ -156,6 +157,7 @@ IntakeRoundingProblem intake_rounding_problem(const Scenario& s, const QuotaOpti
     p.school_id.push_back(school.id);
     p.capacity.push_back(static_cast<double>(school.capacity));
   }
+  const std::vector<double> committed = committed_seats(s);  // the model's floors
   std::unordered_map<std::string_view, bool> secondary;
   for (const Specialty& sp : s.specialties)
     secondary.emplace(sp.id, sp.level == SpecialtyLevel::kSecondary);
@@ -167,7 +169,8 @@ IntakeRoundingProblem intake_rounding_problem(const Scenario& s, const QuotaOpti
       throw InvalidInput("intake rounding: plan row " + std::to_string(i) + " is '" + planned.id +
                          "', the scenario's programme '" + prog.id + "'");
     // The model's own bounds, in students, rounded inward to whole students.
-    const detail::IntakeBounds bounds = detail::intake_bounds(prog, candidate, o, i);
+    const detail::IntakeBounds bounds = detail::intake_bounds(
+        prog, candidate, o, i, i < committed.size() ? committed[i] : 0.0);
     p.programme.push_back(prog.id);
     p.lp.push_back(planned.open ? planned.intake : 0.0);
     p.open.push_back(planned.open ? 1 : 0);

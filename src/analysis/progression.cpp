@@ -98,6 +98,21 @@ std::vector<double> job_seeker_rates(const Scenario& s) {
   return rate;
 }
 
+std::vector<double> committed_seats(const Scenario& s) {
+  std::vector<double> committed(s.programmes.size(), 0.0);
+  if (s.pathways.empty()) return committed;
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < s.programmes.size(); ++i) index.emplace(s.programmes[i].id, i);
+  std::vector<double> reserved(s.programmes.size(), 0.0), arriving(s.programmes.size(), 0.0);
+  for (const Pathway& p : s.pathways)
+    reserved[index.at(p.to)] += static_cast<double>(p.reserved_seats);
+  for (const ProgressionFlow& f : project_progression(s).flows)
+    if (f.route == ProgressionRoute::kLink) arriving[index.at(f.to)] += f.students;
+  for (std::size_t i = 0; i < committed.size(); ++i)
+    committed[i] = std::max(reserved[i], arriving[i]);
+  return committed;
+}
+
 Progression project_progression(const Scenario& s) {
   Progression out;
   std::vector<double> rate, local_share;

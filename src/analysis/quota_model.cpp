@@ -80,6 +80,7 @@ void set_programmes(PlanModel& m, const Scenario& s, const Scenario& all, const 
   const std::vector<double> job_seeker_rate = job_seeker_rates(all);
   std::vector<double> progression, local_share;
   progression_rates(all, progression, local_share);
+  const std::vector<double> committed = committed_seats(all);
   for (Index p = 0; p < m.programmes; ++p) {
     const auto i = static_cast<std::size_t>(p);
     const Programme& prog = all.programmes[i];
@@ -90,7 +91,8 @@ void set_programmes(PlanModel& m, const Scenario& s, const Scenario& all, const 
     m.cost_per_student[i] = prog.cost_per_student;
     m.secondary[i] = specialty.at(prog.specialty)->level == SpecialtyLevel::kSecondary;
     m.school_of[i] = school_index.at(prog.school);
-    const IntakeBounds bounds = intake_bounds(prog, is_candidate, o, i);
+    const IntakeBounds bounds =
+        intake_bounds(prog, is_candidate, o, i, i < committed.size() ? committed[i] : 0.0);
     const double q0 = bounds.q0;
     m.q0[i] = q0;
     m.continuing[i] = bounds.continuing;

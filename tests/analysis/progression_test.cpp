@@ -10,6 +10,8 @@
 #include <string>
 
 #include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/analysis/intake_rounding.hpp"
+#include "sixlink/analysis/quota_optimisation.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/csv.hpp"
@@ -131,6 +133,25 @@ TEST(Progression, ExplicitLinksComeFirstSharedByReservedSeats) {
       EXPECT_EQ(f.kind, f.to == "q2" ? "three_plus_two" : "five_year");
     }
   }
+}
+
+// A link's reserved seats (or the students it brings, if more) are a floor on the
+// linked programme's intake in the quota plan, and in its whole-student rounding.
+TEST(Progression, LinksCommitSeatsTheQuotaPlanKeeps) {
+  Scenario s = with_progression();
+  s.pathways = {{"p1", "q1", PathwayKind::kThreePlusTwo, 90}};
+  validate(s);
+  const std::vector<double> committed = committed_seats(s);
+  EXPECT_DOUBLE_EQ(committed[3], 90.0);  // q1: 90 reserved > the 30 the link brings
+  EXPECT_DOUBLE_EQ(committed[4], 0.0);   // q2: catalogue progression commits nothing
+  QuotaOptions o;
+  o.max_change = 0.5;  // without the link q1 could fall to 50
+  const QuotaResult plan = optimise_quotas(s, o);
+  ASSERT_EQ(plan.status, QuotaStatus::kOptimal) << plan.message;
+  EXPECT_GE(plan.programmes[3].lower, 90.0 - 1e-6);
+  EXPECT_GE(plan.programmes[3].intake, 90.0 - 1e-6);
+  const IntakeRounding whole = round_plan_intakes(s, o, plan);
+  EXPECT_GE(whole.lower[3], 90);
 }
 
 TEST(Progression, ProjectionSupplyIsTheJobSeekers) {

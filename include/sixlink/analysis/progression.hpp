@@ -91,6 +91,14 @@ void progression_rates(const Scenario& scenario, std::vector<double>& rate,
 inline constexpr double kMinJobSeekerShare = 0.01;
 std::vector<double> job_seeker_rates(const Scenario& scenario);
 
+/// Per programme, the intake seats its incoming pathway links commit it to: the
+/// larger of the links' reserved seats and the students the links bring a year
+/// (3+2 and 五年一贯制 places are promised when the lower programme admits). The
+/// quota plan keeps each programme's intake at least this (within its upper
+/// bound); progression by catalogue class competes for ordinary seats and commits
+/// none.
+std::vector<double> committed_seats(const Scenario& scenario);
+
 /// "4601" for "6601" (secondary to associate), "2601" for "4601" (associate to
 /// bachelor); empty for a bachelor class or a code that is not four digits.
 std::string next_level_class(std::string_view class_code);
