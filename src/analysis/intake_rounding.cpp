@@ -157,7 +157,8 @@ IntakeRoundingProblem intake_rounding_problem(const Scenario& s, const QuotaOpti
     p.school_id.push_back(school.id);
     p.capacity.push_back(static_cast<double>(school.capacity));
   }
-  const std::vector<double> committed = committed_seats(s);  // the model's floors
+  const std::vector<double> committed =  // the model's floors
+      o.committed_seats.empty() ? committed_seats(s) : o.committed_seats;
   std::unordered_map<std::string_view, bool> secondary;
   for (const Specialty& sp : s.specialties)
     secondary.emplace(sp.id, sp.level == SpecialtyLevel::kSecondary);

@@ -99,6 +99,13 @@ std::vector<double> job_seeker_rates(const Scenario& s) {
 }
 
 std::vector<double> committed_seats(const Scenario& s) {
+  std::vector<double> intake(s.programmes.size());
+  for (std::size_t i = 0; i < intake.size(); ++i)
+    intake[i] = static_cast<double>(s.programmes[i].intake);
+  return committed_seats(s, intake);
+}
+
+std::vector<double> committed_seats(const Scenario& s, const std::vector<double>& graduating) {
   std::vector<double> committed(s.programmes.size(), 0.0);
   if (s.pathways.empty()) return committed;
   std::unordered_map<std::string_view, std::size_t> index;
@@ -106,8 +113,12 @@ std::vector<double> committed_seats(const Scenario& s) {
   std::vector<double> reserved(s.programmes.size(), 0.0), arriving(s.programmes.size(), 0.0);
   for (const Pathway& p : s.pathways)
     reserved[index.at(p.to)] += static_cast<double>(p.reserved_seats);
-  for (const ProgressionFlow& f : project_progression(s).flows)
-    if (f.route == ProgressionRoute::kLink) arriving[index.at(f.to)] += f.students;
+  for (const ProgressionFlow& f : project_progression(s).flows) {
+    if (f.route != ProgressionRoute::kLink) continue;
+    const std::size_t from = index.at(f.from);
+    const auto base = static_cast<double>(s.programmes[from].intake);
+    if (base > 0.0) arriving[index.at(f.to)] += f.students * graduating.at(from) / base;
+  }
   for (std::size_t i = 0; i < committed.size(); ++i)
     committed[i] = std::max(reserved[i], arriving[i]);
   return committed;

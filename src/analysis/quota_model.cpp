@@ -80,7 +80,8 @@ void set_programmes(PlanModel& m, const Scenario& s, const Scenario& all, const 
   const std::vector<double> job_seeker_rate = job_seeker_rates(all);
   std::vector<double> progression, local_share;
   progression_rates(all, progression, local_share);
-  const std::vector<double> committed = committed_seats(all);
+  const std::vector<double> committed =
+      o.committed_seats.empty() ? committed_seats(all) : o.committed_seats;
   for (Index p = 0; p < m.programmes; ++p) {
     const auto i = static_cast<std::size_t>(p);
     const Programme& prog = all.programmes[i];
@@ -359,6 +360,7 @@ void check_quota_options(const QuotaOptions& o, const Scenario& s) {
   };
   per_programme("previous_intake", o.previous_intake);
   per_programme("continuing_students", o.continuing_students);
+  per_programme("committed_seats", o.committed_seats);
   const int year = o.year == 0 ? s.base_year + 1 : o.year;
   if (year <= s.base_year || year > s.base_year + 50)
     throw InvalidInput("intake year " + std::to_string(year) + " must be after the base year " +

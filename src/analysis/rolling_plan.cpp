@@ -6,6 +6,7 @@
 #include <string>
 
 #include "detail/numbers.hpp"
+#include "sixlink/analysis/progression.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
@@ -63,6 +64,10 @@ RollingPlan plan_horizon(const Scenario& s, const RollingPlanOptions& options) {
     o.year = year;
     o.previous_intake.assign(n, 0.0);
     o.continuing_students.assign(n, 0.0);
+    // Pathway seats come from the cohort of the lower programme that graduates now.
+    std::vector<double> graduating(n);
+    for (std::size_t p = 0; p < n; ++p) graduating[p] = intake(year - s.programmes[p].duration, p);
+    o.committed_seats = committed_seats(s, graduating);
     for (std::size_t p = 0; p < n; ++p) {
       o.previous_intake[p] = intake(year - 1, p);
       for (int k = 1; k < s.programmes[p].duration; ++k)

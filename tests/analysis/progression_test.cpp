@@ -12,6 +12,7 @@
 #include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/analysis/intake_rounding.hpp"
 #include "sixlink/analysis/quota_optimisation.hpp"
+#include "sixlink/analysis/rolling_plan.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/csv.hpp"
@@ -152,6 +153,37 @@ TEST(Progression, LinksCommitSeatsTheQuotaPlanKeeps) {
   EXPECT_GE(plan.programmes[3].intake, 90.0 - 1e-6);
   const IntakeRounding whole = round_plan_intakes(s, o, plan);
   EXPECT_GE(whole.lower[3], 90);
+}
+
+// In the rolling plan the seats arrive with the lower programme's graduation lag:
+// years before p1's first planned cohort graduates keep the steady-state floor.
+TEST(Progression, RollingPlanCarriesLinkedCohortsWithTheirLag) {
+  Scenario s = with_progression();
+  s.pathways = {{"p1", "q1", PathwayKind::kThreePlusTwo, 0}};  // commits what it brings
+  validate(s);
+  std::vector<double> graduating(s.programmes.size());
+  for (std::size_t i = 0; i < graduating.size(); ++i)
+    graduating[i] = static_cast<double>(s.programmes[i].intake);
+  EXPECT_DOUBLE_EQ(committed_seats(s, graduating)[3], 30.0);  // the link brings 30 a year
+  graduating[0] *= 2.0;  // twice p1's cohort: twice the seats
+  EXPECT_DOUBLE_EQ(committed_seats(s, graduating)[3], 60.0);
+  RollingPlanOptions o;
+  o.first_year = 2021;
+  o.last_year = 2024;
+  o.quotas.max_change = 0.9;  // q1 may fall to 10 a year
+  Scenario unlinked = s;
+  unlinked.pathways.clear();
+  const RollingPlan free = plan_horizon(unlinked, o);
+  ASSERT_EQ(free.intakes.size(), 4u);
+  EXPECT_LT(free.intakes[0][3], 30.0);  // the floor below binds: the test can fail
+  const RollingPlan plan = plan_horizon(s, o);
+  ASSERT_EQ(plan.intakes.size(), 4u);
+  // 2021-2023 graduate p1's pre-plan cohorts (3 years): q1 keeps >= 30 seats;
+  // 2024 graduates p1's 2021 cohort, whose seats scale with its planned intake.
+  for (std::size_t y = 0; y < 3; ++y) EXPECT_GE(plan.intakes[y][3], 30.0 - 1e-6) << y;
+  const double seats_2024 = 30.0 * plan.intakes[0][0] / 100.0;
+  EXPECT_GE(plan.intakes[3][3], std::min(seats_2024, 150.0) - 1e-6);
+  EXPECT_LT(seats_2024, 30.0);  // p1 shrank in 2021, so q1's floor fell with the lag
 }
 
 TEST(Progression, ProjectionSupplyIsTheJobSeekers) {

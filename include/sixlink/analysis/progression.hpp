@@ -99,6 +99,12 @@ std::vector<double> job_seeker_rates(const Scenario& scenario);
 /// none.
 std::vector<double> committed_seats(const Scenario& scenario);
 
+/// The same for one year of a rolling plan: `graduating_intake[p]` is the intake
+/// of programme p's cohort that graduates that year (the links' flows scale with it
+/// from the scenario's intake).
+std::vector<double> committed_seats(const Scenario& scenario,
+                                    const std::vector<double>& graduating_intake);
+
 /// "4601" for "6601" (secondary to associate), "2601" for "4601" (associate to
 /// bachelor); empty for a bachelor class or a code that is not four digits.
 std::string next_level_class(std::string_view class_code);

@@ -106,6 +106,10 @@ struct QuotaOptions {
   /// Per scenario programme: students of earlier cohorts enrolled in year Y;
   /// empty: (duration - 1) x q0.
   std::vector<double> continuing_students;
+  /// Per scenario programme: intake seats its pathway links commit it to in year Y
+  /// (a floor on its intake); empty: the steady state, committed_seats(scenario)
+  /// of progression.hpp. The rolling plan sets it from the lagged cohorts.
+  std::vector<double> committed_seats;
   /// The market: lambda (calibrated on the base year when empty), mobility.
   /// Its year, outside share and tiers do not apply (one outside arc at lambda).
   GapOptions market;

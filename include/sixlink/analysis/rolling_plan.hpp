@@ -7,6 +7,10 @@
 //     before the first year),
 //   - students of earlier cohorts s_p = sum_{k=1}^{d_p - 1} q_p(t - k), intakes
 //     before the first year taken as the scenario's,
+//   - the seats pathway links commit each programme to in year t
+//     (progression.hpp): the flows of the links scaled by the intake of the
+//     lower programme's cohort that graduates in t, q_p(t - d_p), so a change to
+//     a secondary intake reaches its 3+2 partner d_p years later,
 //   - the enrolment target of year t: `total_enrolment` if given, else the plan's
 //     targets interpolated linearly from the base year's enrolment (the last
 //     target holds after it; none without enrolment targets).
@@ -16,7 +20,8 @@
 //
 // Indicators per year t, from the intakes (graduation lag: the cohort of t - d):
 //   enrolment       sum_p sum_{k=0}^{d_p - 1} q_p(t - k)
-//   graduates       sum_p round(q_p(t - d_p) c_p)
+//   graduates       those entering the labour market: sum_p of round(q_p(t - d_p) c_p)
+//                   less those who continue study (progression.hpp)
 //   retention_rate  the gap analysis of year t (lambda fixed at the plan's) on
 //                   the scenario with each programme's intake round(q_p(t - d_p))
 //   match_rate      its matched / openings
