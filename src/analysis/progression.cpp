@@ -4,6 +4,9 @@
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+
+#include "sixlink/model/retention.hpp"
 
 namespace sixlink {
 namespace {
@@ -70,24 +73,9 @@ std::string next_level_class(std::string_view class_code) {
 
 void progression_rates(const Scenario& s, std::vector<double>& rate,
                        std::vector<double>& local_share) {
-  std::unordered_map<std::string_view, std::size_t> index;
-  for (std::size_t i = 0; i < s.programmes.size(); ++i) index.emplace(s.programmes[i].id, i);
-  std::vector<Count> jobs(s.programmes.size(), 0), local(s.programmes.size(), 0),
-      outside(s.programmes.size(), 0);
-  for (const EmploymentRecord& r : s.employment) {
-    if (r.year != s.base_year) continue;
-    const auto it = index.find(r.programme);
-    if (it == index.end()) continue;
-    (r.progressed ? (r.outside ? outside : local) : jobs)[it->second] += r.count;
-  }
-  rate.assign(s.programmes.size(), 0.0);
-  local_share.assign(s.programmes.size(), 0.0);
-  for (std::size_t i = 0; i < s.programmes.size(); ++i) {
-    const Count study = local[i] + outside[i];
-    if (study <= 0) continue;
-    rate[i] = static_cast<double>(study) / static_cast<double>(study + jobs[i]);
-    local_share[i] = static_cast<double>(local[i]) / static_cast<double>(study);
-  }
+  ProgressionRates recorded = recorded_progression(s);
+  rate = std::move(recorded.rate);
+  local_share = std::move(recorded.local_share);
 }
 
 std::vector<double> job_seeker_rates(const Scenario& s) {
@@ -143,8 +131,8 @@ Progression project_progression(const Scenario& s) {
     row.graduates = std::llround(static_cast<double>(prog.intake) * prog.completion_rate);
     row.rate = rate[i];
     row.local_share = local_share[i];
-    row.progressed = std::llround(rate[i] * static_cast<double>(row.graduates));
-    row.job_seekers = row.graduates - row.progressed;
+    row.job_seekers = job_seekers(row.graduates, rate[i]);
+    row.progressed = row.graduates - row.job_seekers;
     const Count wants_local = std::llround(local_share[i] * static_cast<double>(row.progressed));
     const Count studies_outside = row.progressed - wants_local;
     if (studies_outside > 0)

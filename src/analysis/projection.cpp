@@ -11,6 +11,7 @@
 #include "sixlink/analysis/analysis_options.hpp"
 #include "sixlink/analysis/progression.hpp"
 #include "sixlink/core/error.hpp"
+#include "sixlink/model/retention.hpp"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -164,7 +165,7 @@ std::vector<Index> programme_rows(const Scenario& s, const detail::IdIndex& regi
     // Those who continue study are not job-seekers (progression.hpp).
     const Count cohort = std::llround(static_cast<double>(prog.intake) * prog.completion_rate);
     g.graduates[static_cast<std::size_t>(p)] =
-        cohort - std::llround(progression[static_cast<std::size_t>(p)] * static_cast<double>(cohort));
+        job_seekers(cohort, progression[static_cast<std::size_t>(p)]);
   }
   return programme_specialty;
 }

@@ -17,6 +17,7 @@
 #include "sixlink/analysis/progression.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/model/validate.hpp"
+#include "sixlink/model/retention.hpp"
 
 namespace sixlink::detail {
 namespace {
@@ -99,7 +100,7 @@ void set_programmes(PlanModel& m, const Scenario& s, const Scenario& all, const 
     m.continuing[i] = bounds.continuing;
     const double c = job_seeker_rate[i];
     const Count cohort = std::llround(q0 * prog.completion_rate);
-    const Count g0 = cohort - std::llround(progression[i] * static_cast<double>(cohort));
+    const Count g0 = job_seekers(cohort, progression[i]);
     m.g0[i] = g0;
     m.step[i] = static_cast<Count>(std::llround(o.adjustment_step * static_cast<double>(g0)));
     // Intake bounds while open, then in graduates, rounded inwards.

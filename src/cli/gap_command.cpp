@@ -48,7 +48,8 @@ Command add_gap_command(CLI::App& app) {
   command->add_option("SCENARIO", a->scenario, kScenarioHelp);
   add_option_flags(
       *command, gap_option_registry(), a->options,
-      {"year", "outside_weight", "other_region_mobility", "outside_share", "outside_tiers"});
+      {"year", "outside_weight", "other_region_mobility", "outside_share", "outside_tiers",
+       "retention"});
   command->add_flag("--json", a->json, "Print one JSON object instead of tables");
   command->add_option("--csv", a->csv,
                       "Also write one CSV file per table into this folder (created if missing; "

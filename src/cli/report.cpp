@@ -170,13 +170,20 @@ std::string format_gap_summary(const GapReport& r) {
   const CityGap& c = r.city;
   std::string out = "Supply and demand in " + std::to_string(c.year) + " (gap analysis)\n";
   Table t({"", ""});
-  t.add({"graduates", format_count(c.graduates)});
+  t.add({"graduates seeking jobs", format_count(c.graduates)});
+  if (c.progressed > 0) {  // 升学: not job-seekers this year (analysis/progression.hpp)
+    t.add({"graduates continuing study", format_count(c.progressed) + " (" +
+                                             format_count(c.progressed_local) + " in the city)"});
+  }
   t.add({"openings", format_count(c.demand)});
   t.add({"placed locally", format_count(c.matched)});
   t.add({"leaving the city", format_count(c.leaving)});
   t.add({"placed nowhere (surplus)", format_count(c.surplus)});
   t.add({"openings left unfilled", format_count(c.unmet)});
-  t.add({"local retention", percent(c.retention_rate)});
+  t.add({c.retention_definition == RetentionDefinition::kLabourMarket
+             ? "local retention (jobs / job-seekers)"
+             : "local retention (jobs and study / all graduates)",
+         percent(c.retention_rate)});
   t.add({"match rate (openings filled)", percent(c.match_rate)});
   t.add({"matching-degree index", fixed(c.matching_degree, 3)});
   t.add({"structural deviation index", fixed(c.structural_deviation, 3)});

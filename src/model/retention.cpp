@@ -1,5 +1,9 @@
 #include "sixlink/model/retention.hpp"
 
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
 namespace sixlink {
 
 std::string_view to_string(RetentionDefinition definition) {
@@ -41,6 +45,33 @@ Destinations recorded_destinations(const Scenario& scenario, int year) {
     slot += r.count;
   }
   return d;
+}
+
+ProgressionRates recorded_progression(const Scenario& s) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < s.programmes.size(); ++i) index.emplace(s.programmes[i].id, i);
+  std::vector<Count> jobs(s.programmes.size(), 0), local(s.programmes.size(), 0),
+      outside(s.programmes.size(), 0);
+  for (const EmploymentRecord& r : s.employment) {
+    if (r.year != s.base_year) continue;
+    const auto it = index.find(r.programme);
+    if (it == index.end()) continue;
+    (r.progressed ? (r.outside ? outside : local) : jobs)[it->second] += r.count;
+  }
+  ProgressionRates out;
+  out.rate.assign(s.programmes.size(), 0.0);
+  out.local_share.assign(s.programmes.size(), 0.0);
+  for (std::size_t i = 0; i < s.programmes.size(); ++i) {
+    const Count study = local[i] + outside[i];
+    if (study <= 0) continue;
+    out.rate[i] = static_cast<double>(study) / static_cast<double>(study + jobs[i]);
+    out.local_share[i] = static_cast<double>(local[i]) / static_cast<double>(study);
+  }
+  return out;
+}
+
+Count job_seekers(Count graduates, double rate) {
+  return graduates - static_cast<Count>(std::llround(rate * static_cast<double>(graduates)));
 }
 
 }  // namespace sixlink

@@ -12,6 +12,7 @@
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
 #include "sixlink/placement/placement_options.hpp"
+#include "sixlink/model/retention.hpp"
 
 namespace sixlink {
 namespace {
@@ -107,9 +108,16 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
   validate_cohort_options(o);
   if (s.regions.empty() && !s.programmes.empty())
     throw InvalidInput("the scenario has programmes but no regions");
+  // Graduates who continue study (model/retention.hpp) are not in the job market.
+  const ProgressionRates progression = recorded_progression(s);
+  const auto job_seekers_of = [&](std::size_t p) {
+    const Programme& prog = s.programmes[p];
+    return job_seekers(std::llround(static_cast<double>(prog.intake) * prog.completion_rate),
+                       progression.rate[p]);
+  };
   double drawn = 0.0;
-  for (const Programme& prog : s.programmes)
-    drawn += std::round(static_cast<double>(prog.intake) * prog.completion_rate);
+  for (std::size_t p = 0; p < s.programmes.size(); ++p)
+    drawn += static_cast<double>(job_seekers_of(p));
   if (drawn > static_cast<double>(kMaxSyntheticGraduates))
     throw InvalidInput("the synthetic cohort would hold " + detail::format_number(drawn) +
                        " graduates, more than the " + std::to_string(kMaxSyntheticGraduates) +
@@ -126,8 +134,7 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
   for (std::size_t p = 0; p < s.programmes.size(); ++p) {
     throw_if_interrupted();  // Ctrl-C from Python while a large cohort is drawn
     const Programme& prog = s.programmes[p];
-    const auto graduates =
-        static_cast<Count>(std::llround(static_cast<double>(prog.intake) * prog.completion_rate));
+    const Count graduates = job_seekers_of(p);
     const Index school = find_id(schools, prog.school);
     const Index specialty = find_id(specialties, prog.specialty);
     const std::string school_region =

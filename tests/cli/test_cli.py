@@ -248,6 +248,36 @@ def test_gap_text_csv_and_year(cli, tmp_path):
     assert fixed["city"]["outside_weight"] == 0.3 and not fixed["city"]["outside_weight_calibrated"]
 
 
+def test_gap_retention_definitions_and_progression(cli, tmp_path):
+    """留台率 under both readings; progression read from a scenario's study records."""
+    labour = cli.json("gap")
+    assert labour["city"]["retention_definition"] == "labour_market"
+    assert labour["city"]["labour_market_retention_rate"] == labour["city"]["retention_rate"]
+    everyone = cli.json("gap", "--retention", "all_graduates")
+    city = everyone["city"]
+    assert city["retention_definition"] == "all_graduates"
+    expected = (city["matched"] + city["progressed_local"]) / (city["graduates"] + city["progressed"])
+    assert abs(city["retention_rate"] - expected) <= 1e-6
+    bad = cli("gap", "--retention", "everyone")
+    assert bad.returncode == 2 and "--retention" in bad.stderr
+    # A study record and a 3+2 link in a scenario file: graduates who continue study are
+    # not job-seekers, and the link routes them.
+    scenario = json.loads((ROOT / "examples" / "data" / "tiny-city.json").read_text())
+    first = scenario["programmes"][0]["id"]
+    scenario["employment"].append({"programme": first, "year": scenario["base_year"],
+                                   "progressed": True, "count": 10})
+    path = tmp_path / "city.json"
+    path.write_text(json.dumps(scenario))
+    report = cli.json("gap", path)
+    row = next(r for r in report["progression"]["programmes"] if r["programme"] == first)
+    assert row["progressed"] > 0 and row["job_seekers"] == row["graduates"] - row["progressed"]
+    assert report["city"]["progressed"] == report["progression"]["progressed"]
+    scenario["pathways"] = [{"from": first, "to": first, "kind": "three_plus_two"}]
+    path.write_text(json.dumps(scenario))
+    wrong = cli("validate", path)
+    assert wrong.returncode != 0 and "one level up" in (wrong.stdout + wrong.stderr)
+
+
 @pytest.mark.parametrize("args, words", [
     (["--year", "1999"], "--year 1999: the analysis year must be from 2020 to 2120"),
     (["--outside-weight", "1.5"], "--outside-weight: expected a number in [0, 1], got '1.5'"),

@@ -124,14 +124,14 @@ def test_run_json_summary_graduates_are_whole(cli):
 def test_run_text_shows_one_graduate_count(cli):
     text = cli("run", check=0).stdout
     summary = re.search(r"graduates per year\s+([\d,]+)", text).group(1)
-    gap = re.search(r"^  graduates\s+([\d,]+)$", text, re.M).group(1)
+    gap = re.search(r"^  graduates seeking jobs\s+([\d,]+)$", text, re.M).group(1)
     placement = re.search(r"Placement of ([\d,]+) graduates", text).group(1)
     assert summary == gap == placement == "28,613"
 
 
 def test_run_gap_and_placement_agree_on_the_graduates(cli):
     text = cli("run", check=0).stdout
-    gap = re.search(r"^  graduates\s+([\d,]+)$", text, re.M).group(1)
+    gap = re.search(r"^  graduates seeking jobs\s+([\d,]+)$", text, re.M).group(1)
     placement = re.search(r"Placement of ([\d,]+) graduates", text).group(1)
     assert gap == placement == "28,613"
 

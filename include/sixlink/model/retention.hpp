@@ -21,6 +21,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "sixlink/core/types.hpp"
 #include "sixlink/model/scenario.hpp"
@@ -56,5 +57,19 @@ std::optional<double> local_progression_share(const Destinations& d);
 
 /// The destinations recorded for `year` over all programmes (EmploymentRecord).
 Destinations recorded_destinations(const Scenario& scenario, int year);
+
+/// Per programme, in scenario order, from the base year's records: the share of its
+/// graduates who continued study, pi = study / (jobs + study), and the local share
+/// of those, study in the city / study (both 0 without records of study).
+struct ProgressionRates {
+  std::vector<double> rate;
+  std::vector<double> local_share;
+};
+ProgressionRates recorded_progression(const Scenario& scenario);
+
+/// The job-seekers of a cohort of `graduates` who continue study at `rate`:
+/// graduates - round(rate x graduates). The gap analysis, the quota plan and the
+/// synthetic placement cohort all count them so.
+Count job_seekers(Count graduates, double rate);
 
 }  // namespace sixlink
