@@ -395,8 +395,14 @@ void bind_analyses(py::module_& m) {
   m.def(
       "gap_report",
       [](const sixlink::Scenario& scenario, int year, std::optional<double> outside_weight,
-         double other_region_mobility, double outside_share, int outside_tiers, int threads) {
+         double other_region_mobility, double outside_share, int outside_tiers, int threads,
+         const std::string& retention) {
         sixlink::GapOptions options;
+        const auto definition = sixlink::parse_retention_definition(retention);
+        if (!definition)
+          throw sixlink::InvalidInput("retention must be labour_market or all_graduates, got '" +
+                                      retention + "'");
+        options.retention = *definition;
         options.year = year;
         options.outside_weight = outside_weight;
         options.other_region_mobility = other_region_mobility;
@@ -412,7 +418,7 @@ void bind_analyses(py::module_& m) {
       "other_region_mobility"_a = sixlink::GapOptions{}.other_region_mobility,
       "outside_share"_a = sixlink::GapOptions{}.outside_share,
       "outside_tiers"_a = sixlink::GapOptions{}.outside_tiers,
-      "threads"_a = sixlink::GapOptions{}.threads,
+      "threads"_a = sixlink::GapOptions{}.threads, "retention"_a = "labour_market",
       "The gap analysis as dicts and lists (see sixlink.gap_analysis)");
 
   m.def(

@@ -38,7 +38,8 @@ void share_out(const Scenario& s, std::size_t from, double students,
   double total = 0.0;
   for (double w : weights) total += w;
   for (std::size_t k = 0; k < targets.size(); ++k) {
-    const double share = total > 0.0 ? weights[k] / total : 1.0 / static_cast<double>(targets.size());
+    const double share =
+        total > 0.0 ? weights[k] / total : 1.0 / static_cast<double>(targets.size());
     flows.push_back({s.programmes[from].id, s.programmes[targets[k]].id, route,
                      route == ProgressionRoute::kLink ? kinds[k] : std::string(),
                      students * share});
@@ -136,8 +137,8 @@ Progression project_progression(const Scenario& s) {
     const Count wants_local = std::llround(local_share[i] * static_cast<double>(row.progressed));
     const Count studies_outside = row.progressed - wants_local;
     if (studies_outside > 0)
-      out.flows.push_back({prog.id, "", ProgressionRoute::kOutside, "",
-                           static_cast<double>(studies_outside)});
+      out.flows.push_back(
+          {prog.id, "", ProgressionRoute::kOutside, "", static_cast<double>(studies_outside)});
     if (wants_local > 0) {
       std::vector<std::size_t> targets;
       std::vector<double> weights;
@@ -160,8 +161,8 @@ Progression project_progression(const Scenario& s) {
         }
       }
       if (targets.empty()) {
-        out.flows.push_back({prog.id, "", ProgressionRoute::kNoLocal, "",
-                             static_cast<double>(wants_local)});
+        out.flows.push_back(
+            {prog.id, "", ProgressionRoute::kNoLocal, "", static_cast<double>(wants_local)});
       } else {
         row.progressed_local = wants_local;
         share_out(s, i, static_cast<double>(wants_local), targets, weights, route, kinds,

@@ -11,9 +11,9 @@
 
 #include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/analysis/intake_rounding.hpp"
+#include "sixlink/analysis/projection.hpp"
 #include "sixlink/analysis/quota_optimisation.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
-#include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/json.hpp"
@@ -79,7 +79,8 @@ TEST(Progression, CatalogueRuleHoldsOnThe2021Catalogue) {
       if (up != classes.end() && up->second == name) ++matched_up;
     } else if (level == SpecialtyLevel::kBachelor) {
       ++bachelor;
-      const auto down = classes.find({SpecialtyLevel::kAssociate, std::to_string(std::stoi(code) + 2000)});
+      const auto down =
+          classes.find({SpecialtyLevel::kAssociate, std::to_string(std::stoi(code) + 2000)});
       if (down != classes.end() && down->second == name &&
           next_level_class(down->first.second) == code)
         ++matched_down;
@@ -165,7 +166,7 @@ TEST(Progression, RollingPlanCarriesLinkedCohortsWithTheirLag) {
   for (std::size_t i = 0; i < graduating.size(); ++i)
     graduating[i] = static_cast<double>(s.programmes[i].intake);
   EXPECT_DOUBLE_EQ(committed_seats(s, graduating)[3], 30.0);  // the link brings 30 a year
-  graduating[0] *= 2.0;  // twice p1's cohort: twice the seats
+  graduating[0] *= 2.0;                                       // twice p1's cohort: twice the seats
   EXPECT_DOUBLE_EQ(committed_seats(s, graduating)[3], 60.0);
   RollingPlanOptions o;
   o.first_year = 2021;

@@ -31,8 +31,8 @@ TEST(Retention, RecordsOfTheYearOnly) {
   study.progressed = true;
   s.employment.push_back(study);
   const Destinations d = recorded_destinations(s, 2020);
-  EXPECT_EQ(d.local_jobs, 70);     // 40 at e1 + 30 in health
-  EXPECT_EQ(d.outside_jobs, 70);   // 50 + 20; the 2019 record is another year
+  EXPECT_EQ(d.local_jobs, 70);    // 40 at e1 + 30 in health
+  EXPECT_EQ(d.outside_jobs, 70);  // 50 + 20; the 2019 record is another year
   EXPECT_EQ(d.outside_study, 25);
   EXPECT_EQ(d.local_study, 0);
   EXPECT_DOUBLE_EQ(*retention_rate(d, RetentionDefinition::kLabourMarket), 0.5);

@@ -69,6 +69,7 @@ def gap_report(
     outside_share: float = ...,
     outside_tiers: int = ...,
     threads: int = ...,
+    retention: str = ...,
 ) -> dict[str, Any]: ...
 def plan_report(
     scenario: Scenario,

@@ -6,7 +6,7 @@ from typing import Any, Dict, Optional
 
 from . import _core
 from ._options import default as _default
-from ._flow import _INT32, _check_integer, _check_real, _check_scenario
+from ._flow import _INT32, _check_integer, _check_real, _check_scenario, _check_text
 
 
 def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "year"),
@@ -14,7 +14,8 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "yea
                  other_region_mobility: float = _default("gap", "other_region_mobility"),
                  outside_share: float = _default("gap", "outside_share"),
                  outside_tiers: int = _default("gap", "outside_tiers"),
-                 threads: int = _default("gap", "threads")) -> Dict[str, Any]:
+                 threads: int = _default("gap", "threads"),
+                 retention: str = _default("gap", "retention")) -> Dict[str, Any]:
     """Where graduates are short or in surplus, and the plan's indicators.
 
     Solves the transportation model of the projected linkage (programmes ->
@@ -28,7 +29,13 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "yea
     linkage graph's counts and structural findings. A cluster ratio with zero
     demand is ``inf`` (or 0 when there is no supply either); targets a scenario
     does not set are masked. ``outside_weight=None`` calibrates the value of
-    leaving on the base year's employment records. The GIL is released while
+    leaving on the base year's employment records (the labour-market retention rate).
+    ``retention`` is what ``city["retention_rate"]`` is a share of:
+    ``"labour_market"`` (local jobs / graduates entering the labour market) or
+    ``"all_graduates"`` ((local jobs + local study) / all graduates); see
+    include/sixlink/model/retention.hpp. ``"progression"`` holds who continues
+    study (升学): totals, and ``"programmes"`` and ``"pathways"`` as dicts of numpy
+    arrays. The GIL is released while
     solving. Raises ``sixlink.Error`` (a ValueError) for options out of range.
     """
     report = _core.gap_report(
@@ -37,7 +44,7 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "yea
         _check_real("other_region_mobility", other_region_mobility),
         _check_real("outside_share", outside_share),
         _check_integer("outside_tiers", outside_tiers, *_INT32),
-        _check_integer("threads", threads, *_INT32))
+        _check_integer("threads", threads, *_INT32), _check_text("retention", retention))
     keys = ("scenario", "year", "city", "clusters", "cells", "programmes", "regions",
             "indicators", "progression", "linkage")
     return {key: report[key] for key in keys}

@@ -78,3 +78,14 @@ def test_progression_tables_hold_what_gap_json_prints(cli_path):
     _same_as_rows(report["programmes"], printed["programmes"])
     assert len(report["pathways"]["from"]) == len(printed["pathways"])
     assert report["job_seekers"] == report["graduates"] - report["progressed"]
+
+
+def test_retention_readings_from_python():
+    scenario = sixlink.default_scenario()
+    labour = sixlink.gap_analysis(scenario)["city"]
+    everyone = sixlink.gap_analysis(scenario, retention="all_graduates")["city"]
+    assert labour["retention_definition"] == "labour_market"
+    assert everyone["retention_definition"] == "all_graduates"
+    assert everyone["labour_market_retention_rate"] == labour["retention_rate"]
+    with pytest.raises(sixlink.Error, match="retention must be"):
+        sixlink.gap_analysis(scenario, retention="everyone")
