@@ -96,20 +96,16 @@ std::vector<double> committed_seats(const Scenario& s) {
 
 std::vector<double> committed_seats(const Scenario& s, const std::vector<double>& graduating) {
   std::vector<double> committed(s.programmes.size(), 0.0);
-  if (s.pathways.empty()) return committed;
   std::unordered_map<std::string_view, std::size_t> index;
   for (std::size_t i = 0; i < s.programmes.size(); ++i) index.emplace(s.programmes[i].id, i);
-  std::vector<double> reserved(s.programmes.size(), 0.0), arriving(s.programmes.size(), 0.0);
-  for (const Pathway& p : s.pathways)
-    reserved[index.at(p.to)] += static_cast<double>(p.reserved_seats);
-  for (const ProgressionFlow& f : project_progression(s).flows) {
-    if (f.route != ProgressionRoute::kLink) continue;
-    const std::size_t from = index.at(f.from);
-    const auto base = static_cast<double>(s.programmes[from].intake);
-    if (base > 0.0) arriving[index.at(f.to)] += f.students * graduating.at(from) / base;
+  for (const Pathway& p : s.pathways) {
+    const auto from = index.find(p.from), to = index.find(p.to);
+    if (from == index.end() || to == index.end()) continue;  // validate() names such links
+    // The promise scales with the cohort the lower programme admitted.
+    const auto base = static_cast<double>(s.programmes[from->second].intake);
+    const double scale = base > 0.0 ? graduating.at(from->second) / base : 0.0;
+    committed[to->second] += static_cast<double>(p.reserved_seats) * scale;
   }
-  for (std::size_t i = 0; i < committed.size(); ++i)
-    committed[i] = std::max(reserved[i], arriving[i]);
   return committed;
 }
 
@@ -146,7 +142,9 @@ Progression project_progression(const Scenario& s) {
       ProgressionRoute route = ProgressionRoute::kLink;
       if (const auto it = links.find(prog.id); it != links.end()) {
         for (const Pathway* link : it->second) {
-          targets.push_back(index.at(link->to));
+          const auto to = index.find(link->to);
+          if (to == index.end()) continue;  // validate() names such links
+          targets.push_back(to->second);
           weights.push_back(static_cast<double>(link->reserved_seats));
           kinds.emplace_back(to_string(link->kind));
         }

@@ -14,6 +14,7 @@
 #include "detail/csv_reader.hpp"
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
+#include "model/taizhou_progression.hpp"
 #include "sixlink/model/catalogue.hpp"
 #include "sixlink/model/validate.hpp"
 
@@ -387,6 +388,9 @@ Scenario build_taizhou() {
     if (cohort[p] > stay)
       s.employment.push_back({s.programmes[p].id, 2020, "", "", true, cohort[p] - stay});
   }
+
+  // --- Progression (升学) and 3+2 links: illustrative (data/README.md) ------------
+  detail::add_taizhou_progression(s, kRetention2020);
 
   // --- The plan's targets ----------------------------------------------------------
   s.targets = {

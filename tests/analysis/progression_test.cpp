@@ -144,7 +144,7 @@ TEST(Progression, LinksCommitSeatsTheQuotaPlanKeeps) {
   s.pathways = {{"p1", "q1", PathwayKind::kThreePlusTwo, 90}};
   validate(s);
   const std::vector<double> committed = committed_seats(s);
-  EXPECT_DOUBLE_EQ(committed[3], 90.0);  // q1: 90 reserved > the 30 the link brings
+  EXPECT_DOUBLE_EQ(committed[3], 90.0);  // q1: the 90 reserved (the link brings 30)
   EXPECT_DOUBLE_EQ(committed[4], 0.0);   // q2: catalogue progression commits nothing
   QuotaOptions o;
   o.max_change = 0.5;  // without the link q1 could fall to 50
@@ -160,12 +160,12 @@ TEST(Progression, LinksCommitSeatsTheQuotaPlanKeeps) {
 // years before p1's first planned cohort graduates keep the steady-state floor.
 TEST(Progression, RollingPlanCarriesLinkedCohortsWithTheirLag) {
   Scenario s = with_progression();
-  s.pathways = {{"p1", "q1", PathwayKind::kThreePlusTwo, 0}};  // commits what it brings
+  s.pathways = {{"p1", "q1", PathwayKind::kThreePlusTwo, 30}};
   validate(s);
   std::vector<double> graduating(s.programmes.size());
   for (std::size_t i = 0; i < graduating.size(); ++i)
     graduating[i] = static_cast<double>(s.programmes[i].intake);
-  EXPECT_DOUBLE_EQ(committed_seats(s, graduating)[3], 30.0);  // the link brings 30 a year
+  EXPECT_DOUBLE_EQ(committed_seats(s, graduating)[3], 30.0);  // the steady state
   graduating[0] *= 2.0;                                       // twice p1's cohort: twice the seats
   EXPECT_DOUBLE_EQ(committed_seats(s, graduating)[3], 60.0);
   RollingPlanOptions o;

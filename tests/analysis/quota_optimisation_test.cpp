@@ -315,7 +315,10 @@ TEST(QuotaOptimisation, SideConstraintsHoldOnTheDefaultScenario) {
   free.market.outside_weight = 0.46;
   const QuotaResult base = optimise_quotas(s, free);
   expect_feasible(base, free);
-  EXPECT_EQ(base.iterations, 0);
+  // Without side constraints only the schools whose programmes turn intake into
+  // job-seekers at different rates (their progression differs) are rows of the
+  // decomposition; the built-in scenario's few of them need a master iteration at most.
+  EXPECT_LE(base.iterations, 1);
   std::vector<QuotaOptions> cases(4, free);
   cases[0].total_enrolment = 94000;
   cases[1].budget = base.cost * 0.99;

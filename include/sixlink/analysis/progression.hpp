@@ -92,11 +92,10 @@ inline constexpr double kMinJobSeekerShare = 0.01;
 std::vector<double> job_seeker_rates(const Scenario& scenario);
 
 /// Per programme, the intake seats its incoming pathway links commit it to: the
-/// larger of the links' reserved seats and the students the links bring a year
-/// (3+2 and 五年一贯制 places are promised when the lower programme admits). The
-/// quota plan keeps each programme's intake at least this (within its upper
-/// bound); progression by catalogue class competes for ordinary seats and commits
-/// none.
+/// sum of their reserved seats (3+2 and 五年一贯制 places are promised when the lower
+/// programme admits). The quota plan keeps each programme's intake at least this
+/// (within its upper bound); progressing graduates beyond the reserved seats, and
+/// progression by catalogue class, compete for ordinary seats and commit none.
 std::vector<double> committed_seats(const Scenario& scenario);
 
 /// The same for one year of a rolling plan: `graduating_intake[p]` is the intake
