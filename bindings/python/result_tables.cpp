@@ -167,6 +167,19 @@ py::dict gap_tables(const sixlink::GapReport& r) {
                      .text("band", [](const auto& c) { return to_string(c.band); })
                      .number("marginal_value", [](const auto& c) { return c.marginal_value; })
                      .done();
+  out["occupations"] =
+      Table(r.occupations)
+          .text("occupation", [](const auto& o) -> const std::string& { return o.occupation; })
+          .text("cluster", [](const auto& o) -> const std::string& { return o.cluster; })
+          .text("region", [](const auto& o) -> const std::string& { return o.region; })
+          .count("openings", [](const auto& o) { return o.demand; })
+          .count("matched", [](const auto& o) { return o.matched; })
+          .count("unmet", [](const auto& o) { return o.unmet; })
+          .number("supply", [](const auto& o) { return o.supply; })
+          .ratio("ratio", [](const auto& o) { return o.ratio; })
+          .text("band", [](const auto& o) { return to_string(o.band); })
+          .number("marginal_value", [](const auto& o) { return o.marginal_value; })
+          .done();
   out["programmes"] =
       Table(r.programmes)
           .text("id", [](const auto& p) -> const std::string& { return p.id; })

@@ -13,7 +13,8 @@
 
 namespace sixlink_python {
 
-/// "clusters", "cells", "programmes", "regions", "indicators" and "progression" (its
+/// "clusters", "cells", "occupations", "programmes", "regions", "indicators" and
+/// "progression" (its
 /// totals, and "programmes" and "pathways" tables).
 pybind11::dict gap_tables(const sixlink::GapReport& report);
 

@@ -21,43 +21,73 @@ std::vector<OpenCandidate> open_candidates(const Scenario& s, const GapReport& m
   if (options.max_candidates < 0)
     throw InvalidInput("max_candidates must be >= 0, got " +
                        std::to_string(options.max_candidates));
-  std::unordered_map<std::string_view, std::string_view> sector_cluster, school_region;
-  for (const auto& sector : s.sectors) sector_cluster.emplace(sector.id, sector.cluster);
+  std::unordered_map<std::string_view, std::string_view> school_region;
   for (const auto& school : s.schools) school_region.emplace(school.id, school.region);
-  // Openings per (cluster, region) node and occupation; "" is kUnclustered.
-  std::map<std::pair<std::string, std::string>, std::map<std::string, double>> mix;
-  std::set<std::string_view> clusters;
-  for (const auto& c : s.clusters) clusters.insert(c.id);
-  for (const auto& e : s.enterprises) {
-    std::string cluster(sector_cluster.count(e.sector) ? sector_cluster.at(e.sector) : "");
-    if (!clusters.count(cluster)) cluster = kUnclustered;
-    for (const auto& o : e.openings)
-      if (o.count > 0) mix[{cluster, e.region}][o.occupation] += static_cast<double>(o.count);
-  }
+  std::unordered_map<std::string_view, std::string_view> occupation_name;
+  for (const auto& o : s.occupations) occupation_name.emplace(o.id, o.name);
   std::set<std::pair<std::string_view, std::string_view>> offered;  // (specialty, region)
   for (const auto& p : s.programmes) offered.emplace(p.specialty, school_region.at(p.school));
+  // Unmet openings per demand node; a chosen candidate claims the nodes it names,
+  // so two candidates never give the same unmet openings as their reason.
+  std::vector<double> unmet(market.occupations.size());
+  for (std::size_t n = 0; n < unmet.size(); ++n)
+    unmet[n] = static_cast<double>(market.occupations[n].unmet);
 
-  std::vector<OpenCandidate> out;
+  // Each (specialty, region) pair's short nodes with the specialty's fit.
+  struct Pair {
+    const Region* region;
+    const Specialty* specialty;
+    std::vector<std::pair<std::size_t, double>> nodes;  // node, fit
+  };
+  std::vector<Pair> pairs;
   for (const auto& region : s.regions) {
     for (const auto& sp : s.specialties) {
       if (offered.count({sp.id, region.id}) || sp.occupations.empty()) continue;
-      OpenCandidate c;
-      std::vector<std::pair<double, std::string>> nodes;
-      for (const auto& cell : market.cells) {
-        if (cell.region != region.id || cell.unmet <= 0) continue;
-        const auto it = mix.find({cell.cluster, cell.region});
-        if (it == mix.end()) continue;
-        double total = 0.0, fit = 0.0;
-        for (const auto& [occupation, count] : it->second) total += count;
-        for (const auto& f : sp.occupations) {
-          const auto o = it->second.find(f.occupation);
-          if (o != it->second.end()) fit += f.fit * o->second;
-        }
-        if (fit <= 0.0 || total <= 0.0) continue;
-        const double score = static_cast<double>(cell.unmet) * fit / total;
-        c.score += score;
-        nodes.emplace_back(-score, cell.cluster + "@" + cell.region);
+      Pair pair{&region, &sp, {}};
+      for (std::size_t n = 0; n < unmet.size(); ++n) {
+        const OccupationGap& node = market.occupations[n];
+        if (node.region != region.id || unmet[n] <= 0.0) continue;
+        for (const auto& f : sp.occupations)
+          if (f.occupation == node.occupation && f.fit > 0.0) pair.nodes.emplace_back(n, f.fit);
       }
+      if (!pair.nodes.empty()) pairs.push_back(std::move(pair));
+    }
+  }
+  const auto score_of = [&](const Pair& pair) {
+    double score = 0.0;
+    for (const auto& [n, fit] : pair.nodes) score += unmet[n] * fit;
+    return score;
+  };
+
+  std::vector<OpenCandidate> out;
+  std::vector<char> taken(pairs.size(), 0);
+  // Greedy, best remaining score first (ties: the earlier pair, in region then
+  // specialty order); a pair whose nodes earlier candidates claimed drops out.
+  while (out.size() < static_cast<std::size_t>(options.max_candidates)) {
+    std::size_t best_pair = pairs.size();
+    double best_score = 0.0;
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      if (taken[k]) continue;
+      const double score = score_of(pairs[k]);
+      if (score > best_score) {
+        best_score = score;
+        best_pair = k;
+      }
+    }
+    if (best_pair == pairs.size()) break;
+    taken[best_pair] = 1;
+    const Pair& pair = pairs[best_pair];
+    const Region& region = *pair.region;
+    const Specialty& sp = *pair.specialty;
+    OpenCandidate c;
+    c.score = best_score;
+    std::vector<std::pair<double, std::string>> nodes;
+    for (const auto& [n, fit] : pair.nodes) {
+      if (unmet[n] <= 0.0) continue;
+      const OccupationGap& node = market.occupations[n];
+      nodes.emplace_back(-unmet[n] * fit, std::string(occupation_name.at(node.occupation)) +
+                                              " · " + node.cluster + "@" + node.region);
+    }
       if (c.score <= 0.0) continue;
       // The region's school of the specialty's level with the most free places.
       const SchoolLevel level =
@@ -101,14 +131,9 @@ std::vector<OpenCandidate> open_candidates(const Scenario& s, const GapReport& m
       c.region = region.id;
       std::sort(nodes.begin(), nodes.end());
       for (auto& n : nodes) c.short_nodes.push_back(std::move(n.second));
+      for (const auto& [n, fit] : pair.nodes) unmet[n] = 0.0;  // claimed
       out.push_back(std::move(c));
-    }
   }
-  std::stable_sort(out.begin(), out.end(), [](const OpenCandidate& a, const OpenCandidate& b) {
-    return a.score > b.score;
-  });
-  if (out.size() > static_cast<std::size_t>(options.max_candidates))
-    out.resize(static_cast<std::size_t>(options.max_candidates));
   return out;
 }
 

@@ -264,8 +264,21 @@ double programme_rows(GapReport& report, const Scenario& s, const Solved& x,
   return fit_weighted;
 }
 
-// Demand-node rows and cluster rows, and the city's demand and matches; returns
-// the total attributed supply.
+// The marginal value of one more opening at demand node n (see the header).
+double opening_value(const Solved& x, Index n, Count matched, Count demand) {
+  const MarketNetwork& m = x.m;
+  const Index node = m.demand_node(n);
+  if (!x.priced() || matched != demand ||
+      x.from_sink[static_cast<std::size_t>(node)] == std::numeric_limits<Cost>::max())
+    return 0.0;
+  // The cycle sink -> ... -> node -> sink through the added opening.
+  const Cost delta =
+      x.from_sink[static_cast<std::size_t>(node)] - x.potential(m.sink()) + x.potential(node);
+  return delta < 0 ? kMarketCostScale.gain_value(delta) : 0.0;
+}
+
+// Occupation rows (one per demand node), the cells and clusters that sum them, and the
+// city's demand and matches; returns the total attributed supply.
 double cell_rows(GapReport& report, const Scenario& s, const Solved& x, const GapOptions& options) {
   const SupplyDemandGraph& g = x.g;
   const MarketNetwork& m = x.m;
@@ -275,28 +288,37 @@ double cell_rows(GapReport& report, const Scenario& s, const Solved& x, const Ga
     clusters[c].name = c < s.clusters.size() ? s.clusters[c].name : "firms outside every cluster";
   }
   for (Index n = 0; n < m.nodes(); ++n) {
-    ClusterRegionGap cell;
-    const auto c = static_cast<std::size_t>(g.node_cluster[static_cast<std::size_t>(n)]);
-    cell.cluster = g.cluster_ids[c];
-    cell.region =
-        s.regions[static_cast<std::size_t>(g.node_region[static_cast<std::size_t>(n)])].id;
-    cell.supply = g.attributed[static_cast<std::size_t>(n)];
-    cell.demand = g.openings[static_cast<std::size_t>(n)];
-    cell.matched = x.flow(m.node_arc(n));
+    const auto i = static_cast<std::size_t>(n);
+    const auto c = static_cast<std::size_t>(g.node_cluster[i]);
+    OccupationGap row;
+    row.occupation = s.occupations[static_cast<std::size_t>(g.node_occupation[i])].id;
+    row.cluster = g.cluster_ids[c];
+    row.region = s.regions[static_cast<std::size_t>(g.node_region[i])].id;
+    row.supply = g.attributed[i];
+    row.demand = g.openings[i];
+    row.matched = x.flow(m.node_arc(n));
+    row.unmet = row.demand - row.matched;
+    row.band = band_of(row.supply, row.demand, options, row.ratio);
+    row.marginal_value = opening_value(x, n, row.matched, row.demand);
+    // Nodes come in (cluster, region) runs: a new run starts a cell.
+    if (report.cells.empty() || report.cells.back().cluster != row.cluster ||
+        report.cells.back().region != row.region) {
+      report.cells.push_back({row.cluster, row.region});
+      report.cells.back().marginal_value = row.marginal_value;
+    }
+    ClusterRegionGap& cell = report.cells.back();
+    cell.supply += row.supply;
+    cell.demand += row.demand;
+    cell.matched += row.matched;
+    cell.marginal_value = std::max(cell.marginal_value, row.marginal_value);
+    clusters[c].supply += row.supply;
+    clusters[c].demand += row.demand;
+    clusters[c].matched += row.matched;
+    report.occupations.push_back(std::move(row));
+  }
+  for (auto& cell : report.cells) {
     cell.unmet = cell.demand - cell.matched;
     cell.band = band_of(cell.supply, cell.demand, options, cell.ratio);
-    const Index node = m.demand_node(n);
-    if (x.priced() && cell.matched == cell.demand &&
-        x.from_sink[static_cast<std::size_t>(node)] != std::numeric_limits<Cost>::max()) {
-      // The cycle sink -> ... -> node -> sink through the added opening.
-      const Cost delta =
-          x.from_sink[static_cast<std::size_t>(node)] - x.potential(m.sink()) + x.potential(node);
-      cell.marginal_value = delta < 0 ? kMarketCostScale.gain_value(delta) : 0.0;
-    }
-    clusters[c].supply += cell.supply;
-    clusters[c].demand += cell.demand;
-    clusters[c].matched += cell.matched;
-    report.cells.push_back(std::move(cell));
   }
   double total_supply = 0.0;
   for (auto& cl : clusters) {
@@ -329,10 +351,8 @@ void region_rows(GapReport& report, const Scenario& s, const SupplyDemandGraph& 
   }
   for (std::size_t i = 0; i < report.regions.size(); ++i)
     report.regions[i].placed_in_region = region_in_region[i];
-  for (Index n = 0; n < g.nodes(); ++n) {
-    const ClusterRegionGap& cell = report.cells[static_cast<std::size_t>(n)];
-    RegionGap& region =
-        report.regions[static_cast<std::size_t>(g.node_region[static_cast<std::size_t>(n)])];
+  for (const ClusterRegionGap& cell : report.cells) {
+    RegionGap& region = report.regions[region_index.at(cell.region)];
     region.demand += cell.demand;
     region.matched += cell.matched;
     region.unmet += cell.unmet;

@@ -83,8 +83,8 @@ struct NodeMixes {
   Eigen::SparseMatrix<double> share;
 };
 
-// Demand nodes in (cluster, region) order, one per non-empty cell, with openings grown
-// to the analysis year.
+// Demand nodes in (cluster, region, occupation) order, one per occupation with openings
+// in a cell, with openings grown to the analysis year.
 NodeMixes demand_nodes(const Scenario& s, const std::vector<Cell>& cells, int year,
                        SupplyDemandGraph& g) {
   const auto n_clusters = static_cast<Index>(s.clusters.size());
@@ -100,26 +100,25 @@ NodeMixes demand_nodes(const Scenario& s, const std::vector<Cell>& cells, int ye
     const double factor = std::pow(1.0 + growth, year - s.base_year);
     for (Index r = 0; r < n_regions; ++r) {
       const auto& cell = cells[static_cast<std::size_t>(c * n_regions + r)];
-      if (cell.empty()) continue;
-      double total = 0.0;
-      for (const auto& [o, count] : cell) total += count;
-      const double grown = std::round(total * factor);
-      if (!(grown <= static_cast<double>(kMaxCount))) {
-        throw InvalidInput("openings of cluster '" + g.cluster_ids[static_cast<std::size_t>(c)] +
-                           "' in region '" + s.regions[static_cast<std::size_t>(r)].id +
-                           "' grow to " + detail::format_number(grown) + " by " +
-                           std::to_string(year) + ", above the largest count " +
-                           std::to_string(kMaxCount));
-      }
-      const auto n = static_cast<Index>(g.openings.size());
-      g.node_cluster.push_back(c);
-      g.node_region.push_back(r);
-      g.openings.push_back(static_cast<Count>(grown));
-      // Sorted by occupation so the sparse matrices do not depend on hash order.
+      // Sorted by occupation so the nodes do not depend on hash order.
       std::vector<std::pair<Index, double>> sorted(cell.begin(), cell.end());
       std::sort(sorted.begin(), sorted.end());
       for (const auto& [o, count] : sorted) {
-        mix_entries.emplace_back(static_cast<int>(o), static_cast<int>(n), count / total);
+        const double grown = std::round(count * factor);
+        if (!(grown <= static_cast<double>(kMaxCount))) {
+          throw InvalidInput("openings of occupation '" +
+                             s.occupations[static_cast<std::size_t>(o)].id + "' in cluster '" +
+                             g.cluster_ids[static_cast<std::size_t>(c)] + "' and region '" +
+                             s.regions[static_cast<std::size_t>(r)].id + "' grow to " +
+                             detail::format_number(grown) + " by " + std::to_string(year) +
+                             ", above the largest count " + std::to_string(kMaxCount));
+        }
+        const auto n = static_cast<Index>(g.openings.size());
+        g.node_cluster.push_back(c);
+        g.node_region.push_back(r);
+        g.node_occupation.push_back(o);
+        g.openings.push_back(static_cast<Count>(grown));
+        mix_entries.emplace_back(static_cast<int>(o), static_cast<int>(n), 1.0);
         share_entries.emplace_back(static_cast<int>(o), static_cast<int>(n),
                                    count / occupation_total[static_cast<std::size_t>(o)]);
       }

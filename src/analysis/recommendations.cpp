@@ -175,9 +175,11 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
     const Flow delta = after.flow[local(k)] - before.flow[local(k)];
     if ((up && delta > 0) || (!up && delta < 0)) {
       const auto n = static_cast<std::size_t>(column[k]);
+      // The node named as the occupation's openings at a cluster in a region.
       moved.emplace_back(-std::abs(delta),
-                         g.cluster_ids[static_cast<std::size_t>(g.node_cluster[n])] + "@" +
-                             all.regions[static_cast<std::size_t>(g.node_region[n])].id);
+                         all.occupations[static_cast<std::size_t>(g.node_occupation[n])].name +
+                             " · " + g.cluster_ids[static_cast<std::size_t>(g.node_cluster[n])] +
+                             "@" + all.regions[static_cast<std::size_t>(g.node_region[n])].id);
     }
   }
   std::sort(moved.begin(), moved.end());

@@ -153,6 +153,19 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
                           {"band", to_string(c.band)},
                           {"marginal_value", number(c.marginal_value)}});
   }
+  j["occupations"] = ordered_json::array();
+  for (const auto& o : r.occupations) {
+    j["occupations"].push_back({{"occupation", o.occupation},
+                                {"cluster", o.cluster},
+                                {"region", o.region},
+                                {"openings", o.demand},
+                                {"matched", o.matched},
+                                {"unmet", o.unmet},
+                                {"supply", number(o.supply)},
+                                {"ratio", ratio_json(o.ratio, infinity)},
+                                {"band", to_string(o.band)},
+                                {"marginal_value", number(o.marginal_value)}});
+  }
   j["programmes"] = ordered_json::array();
   for (const auto& p : r.programmes) {
     j["programmes"].push_back({{"id", p.id},
@@ -218,8 +231,9 @@ std::string gap_summary_to_json(const GapReport& report, int indent) {
 }
 
 std::vector<std::string> gap_report_csv_files() {
-  return {"cells.csv",    "city.csv",       "clusters.csv", "findings.csv",
-          "indicators.csv", "programmes.csv", "regions.csv"};
+  return {"cells.csv",       "city.csv",     "clusters.csv",    "findings.csv",
+          "indicators.csv",  "occupations.csv", "pathways.csv", "programmes.csv",
+          "progression.csv", "regions.csv"};
 }
 
 void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory) {
@@ -234,12 +248,19 @@ void write_gap_report_csv(const GapReport& report, const std::filesystem::path& 
   GapReport empty_row;
   empty_row.clusters.resize(1);
   empty_row.cells.resize(1);
+  empty_row.occupations.resize(1);
+  empty_row.progression.programmes.resize(1);
+  empty_row.progression.flows.resize(1);
   empty_row.programmes.resize(1);
   empty_row.regions.resize(1);
   empty_row.indicators.resize(1);
   const ordered_json shapes = report_json(empty_row, "");
   write("clusters.csv", j["clusters"], shapes["clusters"][0]);
   write("cells.csv", j["cells"], shapes["cells"][0]);
+  write("occupations.csv", j["occupations"], shapes["occupations"][0]);
+  write("progression.csv", j["progression"]["programmes"],
+        shapes["progression"]["programmes"][0]);
+  write("pathways.csv", j["progression"]["pathways"], shapes["progression"]["pathways"][0]);
   write("programmes.csv", j["programmes"], shapes["programmes"][0]);
   write("regions.csv", j["regions"], shapes["regions"][0]);
   write("indicators.csv", j["indicators"], shapes["indicators"][0]);

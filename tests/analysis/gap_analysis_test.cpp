@@ -72,9 +72,25 @@ Rebuilt expect_consistent(const Scenario& s, const GapOptions& o, const GapRepor
     EXPECT_EQ(row.leaving, leaving) << row.id;
     EXPECT_EQ(row.surplus, flow(m.surplus_arc(p))) << row.id;
   }
-  EXPECT_EQ(static_cast<Index>(r.cells.size()), m.nodes());
-  for (Index n = 0; n < m.nodes() && n < static_cast<Index>(r.cells.size()); ++n)
-    EXPECT_EQ(r.cells[static_cast<std::size_t>(n)].matched, flow(m.node_arc(n))) << n;
+  // One occupation row per demand node; cells are exact sums of their nodes.
+  EXPECT_EQ(static_cast<Index>(r.occupations.size()), m.nodes());
+  for (Index n = 0; n < m.nodes() && n < static_cast<Index>(r.occupations.size()); ++n)
+    EXPECT_EQ(r.occupations[static_cast<std::size_t>(n)].matched, flow(m.node_arc(n))) << n;
+  for (const auto& cell : r.cells) {
+    Count demand = 0, matched = 0;
+    double supply = 0.0, best = 0.0;
+    for (const auto& node : r.occupations) {
+      if (node.cluster != cell.cluster || node.region != cell.region) continue;
+      demand += node.demand;
+      matched += node.matched;
+      supply += node.supply;
+      best = std::max(best, node.marginal_value);
+    }
+    EXPECT_EQ(cell.demand, demand) << cell.cluster << "@" << cell.region;
+    EXPECT_EQ(cell.matched, matched) << cell.cluster << "@" << cell.region;
+    EXPECT_NEAR(cell.supply, supply, 1e-9 * std::max(1.0, supply));
+    EXPECT_DOUBLE_EQ(cell.marginal_value, best);
+  }
   Count graduates = 0, placed = 0, leaving = 0, surplus = 0;
   for (const auto& p : r.programmes) {
     EXPECT_EQ(p.placed_local + p.leaving + p.surplus, p.graduates) << p.id;
@@ -300,12 +316,12 @@ TEST(GapAnalysis, MarginalValuesEqualTheChangeFromReSolving) {
           << "seed " << seed << " programme " << r.programmes[p].id;
       ++checked_programmes;
     }
-    for (std::size_t n = 0; n < r.cells.size(); ++n) {
+    for (std::size_t n = 0; n < r.occupations.size(); ++n) {
       SupplyDemandGraph g = x.graph;
       g.openings[n] += 1;
       EXPECT_EQ(x.solution.cost - resolve(g),
-                std::llround(r.cells[n].marginal_value * detail::kMarketScale))
-          << "seed " << seed << " cell " << n;
+                std::llround(r.occupations[n].marginal_value * detail::kMarketScale))
+          << "seed " << seed << " node " << n;
       ++checked_cells;
     }
   }

@@ -43,7 +43,7 @@ TEST(GapReportIo, JsonHasTheDocumentedKeysAndTheReportsNumbers) {
   const GapReport report = gap_analysis(testing::tiny_scenario());
   const Json j = Json::parse(gap_report_to_json(report, "tiny"));
   EXPECT_EQ(keys(j), (std::vector<std::string>{"scenario", "year", "city", "clusters", "cells",
-                                               "programmes", "regions", "indicators", "progression", "linkage"}));
+                                               "occupations", "programmes", "regions", "indicators", "progression", "linkage"}));
   EXPECT_EQ(j["scenario"], "tiny");
   EXPECT_EQ(j["year"], 2020);
   EXPECT_EQ(j["city"]["graduates"], report.city.graduates);
@@ -102,8 +102,9 @@ class GapReportCsv : public ::testing::Test {
 TEST_F(GapReportCsv, WritesExactlyTheNamedTablesAndReplacesThem) {
   const std::vector<std::string> names = gap_report_csv_files();
   EXPECT_EQ(std::set<std::string>(names.begin(), names.end()),
-            (std::set<std::string>{"clusters.csv", "cells.csv", "programmes.csv", "regions.csv",
-                                   "indicators.csv", "city.csv", "findings.csv"}));
+            (std::set<std::string>{"clusters.csv", "cells.csv", "occupations.csv",
+                                   "programmes.csv", "regions.csv", "indicators.csv", "city.csv",
+                                   "findings.csv", "progression.csv", "pathways.csv"}));
   const GapReport report = gap_analysis(testing::tiny_scenario());
   const fs::path out = dir_ / "gap";
   write_gap_report_csv(report, out);

@@ -19,10 +19,11 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "yea
     """Where graduates are short or in surplus, and the plan's indicators.
 
     Solves the transportation model of the projected linkage (programmes ->
-    cluster x region demand, plus leaving the city) exactly with the min-cost-flow
+    occupation x cluster x region demand, plus leaving the city) exactly with the min-cost-flow
     engine; see include/sixlink/analysis/gap_analysis.hpp for the model.
 
-    Returns a dict: ``"clusters"``, ``"cells"`` (cluster x region),
+    Returns a dict: ``"clusters"``, ``"cells"`` (cluster x region), ``"occupations"``
+    (one row per demand node: occupation x cluster x region, whose sums the cells are),
     ``"programmes"``, ``"regions"`` and ``"indicators"`` are dicts of equal-length
     numpy arrays (``pandas.DataFrame(result["clusters"])`` loads one);
     ``"city"`` is a dict of numbers (rates as fractions) and ``"linkage"`` the
@@ -45,6 +46,6 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "yea
         _check_real("outside_share", outside_share),
         _check_integer("outside_tiers", outside_tiers, *_INT32),
         _check_integer("threads", threads, *_INT32), _check_text("retention", retention))
-    keys = ("scenario", "year", "city", "clusters", "cells", "programmes", "regions",
+    keys = ("scenario", "year", "city", "clusters", "cells", "occupations", "programmes", "regions",
             "indicators", "progression", "linkage")
     return {key: report[key] for key in keys}

@@ -36,7 +36,7 @@ def _same_as_rows(table, rows, infinite_as=math.inf):
 def test_gap_tables_hold_what_gap_json_prints(cli_path, scenario):
     printed = json.loads(run_cli(cli_path, "gap", scenario, "--json").stdout)
     report = sixlink.gap_analysis(_scenario(scenario))
-    for name in ("clusters", "cells", "programmes", "regions", "indicators"):
+    for name in ("clusters", "cells", "occupations", "programmes", "regions", "indicators"):
         _same_as_rows(report[name], printed[name])
     clusters = report["clusters"]
     for name in ("demand", "matched", "unmet"):

@@ -4,15 +4,17 @@
 // region offers, whose occupations the region's short demand nodes ask for. On
 // the gap analysis of the demand year (current intakes), each (specialty s,
 // region r) pair scores
-//     score(s, r) = sum over nodes n in r with unmet demand: unmet_n f(s, n)
-// with f(s, n) = sum_o fit(s, o) O(n, o) / O(n), the specialty's fit for the
-// node's occupation mix (projection.hpp). The best `max_candidates` pairs with a
-// positive score become programmes at the region's school of the specialty's
-// level (secondary specialties at secondary schools, the others at higher ones)
-// with the most free places; duration and completion rate are those of the
-// school's first programme, cost per student its mean, the intake bounds the
-// options'. O(specialties x
-// occupations x nodes).
+//     score(s, r) = sum over nodes n in r with unmet demand: unmet_n fit(s, o_n)
+// over the occupation-level demand nodes n = (occupation o_n, cluster, region)
+// (projection.hpp). Candidates are chosen greedily, best remaining score first,
+// up to `max_candidates`: a chosen candidate claims the unmet openings of the
+// nodes it names, so no two candidates give the same openings as their reason,
+// and a pair whose nodes are all claimed drops out. Each becomes a programme at
+// the region's school of the specialty's level (secondary specialties at
+// secondary schools, the others at higher ones) with the most free places;
+// duration and completion rate are those of the school's first programme, cost
+// per student its mean, the intake bounds the options'. O(max_candidates x
+// pairs x their nodes).
 #pragma once
 
 #include <vector>
@@ -32,7 +34,8 @@ struct OpenCandidate {
   Programme programme;  ///< intake 0; id "<school>-<specialty>"
   std::string region;
   double score = 0.0;
-  std::vector<std::string> short_nodes;  ///< "cluster@region" it would feed, best first
+  /// "occupation · cluster@region" nodes it would feed (claimed by it), best first
+  std::vector<std::string> short_nodes;
 };
 
 /// Candidates on a gap report of the demand year (see the header), best first.

@@ -39,6 +39,12 @@
 // exactly what re-solving with one more graduate or opening gives, even where the
 // potentials alone are ambiguous (degenerate optima). Reported in value units.
 //
+// Tables. Demand nodes are (occupation, cluster, region) (projection.hpp); the
+// `occupations` table has one row per node, and cells (cluster, region), clusters
+// and regions sum their nodes' openings, matches and attributed supply exactly. A
+// cell's marginal value is the largest of its nodes': one more opening of the
+// occupation worth most there.
+//
 // Ratios and bands. A cluster's supply is the graduates attributed to it by
 // occupation affinity (projection.hpp); ratio = supply / demand; band: shortage
 // below `shortage_below`, oversupply above `oversupply_above`, balanced between,
@@ -108,6 +114,20 @@ struct ClusterGap {
   Count unmet = 0;      ///< demand - matched
   double ratio = 0.0;   ///< supply / demand (see the header for zero demand)
   SupplyBand band = SupplyBand::kNoDemand;
+};
+
+/// One demand node: an occupation's openings at the firms of a cluster in a region.
+struct OccupationGap {
+  std::string occupation;
+  std::string cluster;
+  std::string region;
+  Count demand = 0;  ///< openings
+  Count matched = 0;
+  Count unmet = 0;
+  double supply = 0.0;  ///< graduates attributed by occupation affinity
+  double ratio = 0.0;
+  SupplyBand band = SupplyBand::kNoDemand;
+  double marginal_value = 0.0;  ///< one more opening here (see the header)
 };
 
 struct ClusterRegionGap {
@@ -188,7 +208,8 @@ Count outside_tier_capacity(Count graduates, Index tier, const OutsideTiers& tie
 struct GapReport {
   CityGap city;
   std::vector<ClusterGap> clusters;        ///< scenario order, then kUnclustered
-  std::vector<ClusterRegionGap> cells;     ///< demand nodes, (cluster, region) order
+  std::vector<ClusterRegionGap> cells;     ///< (cluster, region) order, sums of their nodes
+  std::vector<OccupationGap> occupations;  ///< demand nodes, (cluster, region, occupation)
   std::vector<ProgrammeGap> programmes;    ///< scenario order
   std::vector<RegionGap> regions;          ///< scenario order
   std::vector<IndicatorValue> indicators;  ///< kAllIndicators order, computable ones

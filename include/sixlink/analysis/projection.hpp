@@ -1,30 +1,36 @@
 // sixlink/analysis/projection.hpp — the linkage projected onto the bipartite
 // supply x demand graph that the gap analysis solves.
 //
-// Supply nodes are programmes p; demand nodes n are (cluster, region) pairs
-// with openings, where "cluster" may be the pseudo-cluster kUnclustered for
-// firms whose sector belongs to no cluster. For an analysis year Y >= base year
-// B:
+// Supply nodes are programmes p; demand nodes n are (occupation, cluster, region)
+// triples as they occur in the enterprises' openings (an enterprise's cluster is its
+// sector's; "cluster" may be the pseudo-cluster kUnclustered for firms whose sector
+// belongs to no cluster). For an analysis year Y >= base year B:
 //
 //   graduates   g_p = c_p - round(pi_p * c_p), c_p = round(intake_p * completion_rate_p)
 //               the job-seekers of the cohort that entered duration_p years before
 //               Y (intakes are taken as steady at their scenario value); pi_p is the
 //               share who continue study (analysis/progression.hpp), 0 without
 //               records of study
-//   openings    D_n = round(sum_o O(n, o) * (1 + growth_c)^(Y - B))
-//               O(n, o) is the base-year openings for occupation o at the firms
-//               of cluster c in region r. Each firm's openings are growth plus
+//   openings    D_n = round(O(n) * (1 + growth_c)^(Y - B))
+//               O(n) is the base-year openings for occupation o at the firms of
+//               cluster c in region r. Each firm's openings are growth plus
 //               replacement, (growth_c + replacement_c) * E, of its vocational
 //               employment E; E grows by growth_c a year, so openings grow with it.
-//   fit         f(s, n) = sum_o fit(s, o) * O(n, o) / O(n)
-//               the specialty's fit for node n's occupation mix, in [0, 1]
+//   fit         f(s, n) = fit(s, o_n), the specialty's fit for node n's occupation
 //   mobility    m(r, r') = 1 within a region, `other_region_mobility` across
 //   weight      w(p, n) = f(s_p, n) * m(r_p, r_n), stored only where f > 0
 //
+// Averaging a specialty's fit over a cluster's occupation mix was the model before:
+// it scored a CNC graduate at about 0.25 against the automobile cluster although
+// its firms post CNC-operator openings the graduate fits fully (DESIGN.md §2).
+// Cells (cluster, region) and clusters are exact sums of their nodes.
+//
 // For the supply/demand ratios, each programme's graduates are also attributed
-// to demand nodes in proportion to a(s, n) = sum_o fit(s, o) * O(n, o) / O(o),
-// where O(o) is the city's openings for o (the summary's attribution, per node);
-// graduates of specialties no node demands stay unattributed.
+// to demand nodes in proportion to a(s, n) = fit(s, o_n) * O(n) / O(o_n), where
+// O(o) is the city's openings for o (the summary's attribution, per node); a
+// cell's attributed supply is the same as under the cluster-averaged model, since
+// a is linear in the openings. Graduates of specialties no node demands stay
+// unattributed.
 //
 // Sparse end to end: fit(s, o) and the occupation mixes are Eigen sparse
 // matrices and f, a are their products; w is built row by row (OpenMP over
@@ -62,6 +68,7 @@ struct SupplyDemandGraph {
   std::vector<Count> graduates;         ///< g_p: graduates entering the labour market
   std::vector<Index> node_cluster;      ///< per demand node, index into cluster_ids
   std::vector<Index> node_region;       ///< per demand node, index into scenario regions
+  std::vector<Index> node_occupation;   ///< per demand node, index into scenario occupations
   std::vector<Count> openings;          ///< D_n
   RowSparse fit;                        ///< programmes x nodes: f(s_p, n)
   RowSparse weight;                     ///< programmes x nodes: w(p, n), same pattern as fit

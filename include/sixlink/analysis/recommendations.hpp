@@ -19,7 +19,7 @@
 //                   before that value per graduate changes: the largest d with
 //                   V(g0 +- d) - V(g0) = +- d (marginal + eta), by doubling and
 //                   bisection on whole graduates, converted to seats
-//   drivers         the (cluster, region) nodes whose unmet demand the planned
+//   drivers         the demand nodes, "occupation · cluster@region", whose unmet demand the planned
 //                   change fills (expand, open) or whose filled demand it gives
 //                   up (shrink, close), most first; with a shrink whose graduates
 //                   leave the city, "outside"
@@ -71,7 +71,7 @@ struct Recommendation {
   double current_intake = 0.0;
   double intake = 0.0;
   std::string reason;
-  std::vector<std::string> drivers;  ///< "cluster@region" or "outside"
+  std::vector<std::string> drivers;  ///< "occupation · cluster@region" or "outside"
   double marginal_value = 0.0;
   double range = 0.0;             ///< seats
   double unmet_change = 0.0;      ///< openings
