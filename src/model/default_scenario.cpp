@@ -14,6 +14,7 @@
 #include "detail/csv_reader.hpp"
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
+#include "model/plan_indicator_table.hpp"
 #include "sixlink/model/catalogue.hpp"
 #include "sixlink/model/validate.hpp"
 
@@ -347,6 +348,7 @@ Scenario build_taizhou() {
   const auto partners = static_cast<std::size_t>(
       std::llround(kLargeFirmParticipation2020 * static_cast<double>(large.size())));
   for (std::size_t j = 0; j < partners; ++j) s.enterprises[large[j].second].partner = true;
+  detail::set_above_size_partners(s, kLargeFirmParticipation2020);  // the plan's 规上 definition
   for (auto& e : s.enterprises) {
     if (e.partner)
       e.internship_slots =
@@ -388,17 +390,8 @@ Scenario build_taizhou() {
       s.employment.push_back({s.programmes[p].id, 2020, "", "", true, cohort[p] - stay});
   }
 
-  // --- The plan's targets ----------------------------------------------------------
-  s.targets = {
-      {Indicator::kEnrolment, 2023, 94'000},
-      {Indicator::kEnrolment, 2025, 100'000},
-      {Indicator::kRetentionRate, 2023, 0.45},
-      {Indicator::kRetentionRate, 2025, 0.55},
-      {Indicator::kLargeFirmParticipation, 2023, 0.65},
-      {Indicator::kLargeFirmParticipation, 2025, 0.70},
-      {Indicator::kDoubleHighShare, 2023, 0.75},
-      {Indicator::kDoubleHighShare, 2025, 0.80},
-  };
+  // --- The plan's indicator table: 2020 values and 2023 / 2025 targets -----------
+  detail::add_plan_indicator_table(s);
   validate(s);
   return s;
 }

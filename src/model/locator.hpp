@@ -27,6 +27,7 @@ enum class Table {
   kEnterpriseOpenings,  // sub-items of an enterprise
   kEmployment,
   kTargets,
+  kIndicatorValues,
 };
 
 /// The member name of a table in Scenario and in the JSON format ("programmes").
