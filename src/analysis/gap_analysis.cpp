@@ -447,7 +447,7 @@ GapReport gap_analysis(const Scenario& s, const GapOptions& options) {
     report.status = e.status;
     report.message = e.message;
   }
-  report.indicators = plan_indicators(s, report.city.retention_rate);
+  report.indicators = plan_indicators(s, report.city.retention_rate, report.city.year);
   report.linkage = analyse_linkage(s);
   return report;
 }

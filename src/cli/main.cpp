@@ -9,6 +9,8 @@
 //   sixlink place [SCENARIO] [--mode optimal|stable|parallel] [--cohort CSV]
 //                 [--openings CSV] [--seed S] [--json] [--assignments FILE]
 //                 [--export-cohort DIR]      place individual graduates
+//   sixlink indicators [SCENARIO] [--year Y] [--lang zh|en] [--json] [--csv DIR]
+//                                            the plan's indicator table
 //   sixlink validate PATH [--json]           check a JSON file or CSV folder
 //   sixlink export-default PATH [--format]   write the built-in scenario to edit
 //
@@ -61,7 +63,8 @@ int main(int argc, char** argv) {
   const std::vector<sixlink::cli::Command> commands = {
       sixlink::cli::add_run_command(app),      sixlink::cli::add_gap_command(app),
       sixlink::cli::add_plan_command(app),     sixlink::cli::add_place_command(app),
-      sixlink::cli::add_validate_command(app), sixlink::cli::add_export_command(app)};
+      sixlink::cli::add_validate_command(app), sixlink::cli::add_export_command(app),
+      sixlink::cli::add_indicators_command(app)};
 
   if (argc > 1 && argv[1][0] != '-') {
     const std::string message = unknown_command(app, argv[1]);

@@ -84,12 +84,6 @@ std::string band_text(SupplyBand band, double supply, Count demand, Count matche
 // A supply/demand ratio; "-" without demand.
 std::string ratio_text(double ratio, Count demand) { return demand > 0 ? fixed(ratio, 2) : "-"; }
 
-// Indicator values: counts as counts, rates and shares as percentages.
-std::string indicator_value(Indicator indicator, double value) {
-  const bool whole = indicator == Indicator::kEnrolment || indicator == Indicator::kSocialTraining;
-  return whole ? count(value) : percent(value);
-}
-
 // A table with a left-aligned first column and right-aligned others.
 class Table {
  public:
@@ -192,16 +186,9 @@ std::string format_gap_summary(const GapReport& r) {
          fixed(c.outside_weight, 4)});
   out += t.render();
 
-  out += "\nPlan indicators\n";
-  Table i({"indicator", "value", "2023 target", "gap", "2025 target", "gap"});
-  for (const auto& v : r.indicators) {
-    auto shown = [&](const std::optional<double>& x) {
-      return x ? indicator_value(v.indicator, *x) : std::string("-");
-    };
-    i.add({std::string(to_string(v.indicator)), indicator_value(v.indicator, v.value),
-           shown(v.target_2023), shown(v.gap_2023), shown(v.target_2025), shown(v.gap_2025)});
-  }
-  out += i.render();
+  out += "\nPlan indicators (" + std::to_string(r.indicators.empty() ? 0 : r.indicators[0].year) +
+         ")\n";
+  out += format_indicators(r.indicators, false);
   return out;
 }
 
@@ -436,6 +423,66 @@ std::string format_run(const RunJobResult& result) {
   return format_summary(result.summary) + '\n' + format_gap_summary(result.gap.report) + '\n' +
          format_plan_summary(result.plan, result.top) + '\n' +
          format_placement_summary(result.placement.placement);
+}
+
+// --- The plan's indicator table --------------------------------------------------
+
+namespace {
+
+// A number with at most `digits` decimals and no trailing zeros: "8.87", "9.4", "60".
+std::string trimmed(double x, int digits) {
+  std::string text = fixed(x, digits);
+  if (text.find('.') != std::string::npos) {
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.') text.pop_back();
+  }
+  return unsigned_zero(text);
+}
+
+// A value in the plan's display unit (万人, %, x:1, ...); `gap` drops the ":1".
+std::string plan_unit_value(const IndicatorInfo& info, const std::optional<double>& x, bool gap) {
+  if (!x) return "-";
+  switch (info.unit) {
+    case IndicatorUnit::kFraction:
+      return trimmed(100.0 * *x, 2);
+    case IndicatorUnit::kRatio:
+      return trimmed(*x, 2) + (gap ? "" : ":1");
+    default:
+      return info.display_scale == 1.0 ? count(*x) : trimmed(*x / info.display_scale, 2);
+  }
+}
+
+}  // namespace
+
+std::string format_indicators(const std::vector<IndicatorValue>& rows, bool chinese) {
+  const int year = rows.empty() ? 0 : rows.front().year;
+  const int base = rows.empty() ? 0 : rows.front().base_year;
+  const std::string y = std::to_string(year);
+  // The plan's columns, then where the value comes from and the plan's group.
+  Table t(chinese ? std::vector<std::string>{"指标", "单位", std::to_string(base) + "年",
+                                             "2023年目标", "2025年目标", y + "年值", "差距",
+                                             "是否达标", "来源", "类别"}
+                  : std::vector<std::string>{"indicator", "unit", std::to_string(base),
+                                             "2023 target", "2025 target", "value " + y, "gap",
+                                             "on track", "source", "group"});
+  for (const IndicatorValue& v : rows) {
+    const IndicatorInfo& info = indicator_info(v.indicator);
+    std::string source = "-";
+    if (v.value)
+      source = v.computed ? (chinese ? "计算" : "computed")
+                          : (chinese ? "记录" : "recorded") + std::string(" ") +
+                                std::to_string(*v.value_year);
+    std::string gap = plan_unit_value(info, v.gap, true);
+    if (v.gap && v.next_target_year) gap += " (" + std::to_string(*v.next_target_year) + ")";
+    std::string on_track = "-";
+    if (v.on_track) on_track = *v.on_track ? (chinese ? "是" : "yes") : (chinese ? "否" : "no");
+    t.add({std::string(chinese ? info.name_zh : info.name_en),
+           std::string(chinese ? info.unit_zh : info.unit_en),
+           plan_unit_value(info, v.base_value, false), plan_unit_value(info, v.target_2023, false),
+           plan_unit_value(info, v.target_2025, false), plan_unit_value(info, v.value, false), gap,
+           on_track, source, std::string(chinese ? info.group_zh : info.group_en)});
+  }
+  return t.render();
 }
 
 }  // namespace sixlink::cli

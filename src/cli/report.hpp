@@ -36,6 +36,10 @@ std::string format_summary(const ScenarioSummary& summary);
 /// The city-wide gap figures and the plan indicators (part of `sixlink run`).
 std::string format_gap_summary(const GapReport& report);
 
+/// The plan's indicator table in the plan's layout, in Chinese or English
+/// (`sixlink indicators`, and the end of the gap reports).
+std::string format_indicators(const std::vector<IndicatorValue>& rows, bool chinese);
+
 /// The full gap analysis as tables (the `sixlink gap` report).
 std::string format_gap(const GapReport& report, const std::string& scenario_name);
 

@@ -44,13 +44,15 @@ const std::vector<TableFormat>& formats() {
        {"id", "school", "specialty", "intake", "enrolled", "duration", "completion_rate",
         "min_intake", "max_intake", "cost_per_student"}},
       {"enterprises.csv",
-       {"id", "name", "region", "sector", "employees", "large", "partner", "internship_slots"}},
+       {"id", "name", "region", "sector", "employees", "large", "partner", "internship_slots",
+        "above_designated_size"}},
       {"enterprise_openings.csv", {"enterprise", "occupation", "count"}},
       {"employment.csv",
        {"programme", "year", "enterprise", "cluster", "outside", "count", "progressed"},
        true},
       {"targets.csv", {"indicator", "year", "value"}, true},
       {"pathways.csv", {"from", "to", "kind", "reserved_seats"}, true},
+      {"indicator_values.csv", {"indicator", "year", "value"}, true},
   };
   return kFormats;
 }
@@ -147,6 +149,8 @@ std::string_view csv_file_of(Table table) {
       return "targets.csv";
     case Table::kPathways:
       return "pathways.csv";
+    case Table::kIndicatorValues:
+      return "indicator_values.csv";
   }
   return "?";
 }
@@ -255,6 +259,9 @@ Scenario scenario_from_csv(const CsvFiles& files, std::string_view folder) {
                                     [](CsvFields& f) { return detail::read_target(f); });
   s.pathways = read_rows<Pathway>(tables.at("pathways.csv"), Table::kPathways, lines,
                                   [](CsvFields& f) { return detail::read_pathway(f); });
+  s.indicator_values =
+      read_rows<IndicatorRecord>(tables.at("indicator_values.csv"), Table::kIndicatorValues, lines,
+                                 [](CsvFields& f) { return detail::read_indicator_record(f); });
 
   detail::validate(s, [&](Table t, std::size_t i, std::ptrdiff_t sub, std::string_view field) {
     return detail::location_of(csv_location(folder, lines, t, i, sub, field),
@@ -297,7 +304,8 @@ CsvFiles scenario_to_csv(const Scenario& s) {
   auto& openings = files["enterprise_openings.csv"] = header("enterprise_openings.csv");
   for (const auto& e : s.enterprises) {
     enterprises += row({e.id, e.name, e.region, e.sector, integer(e.employees), flag(e.large),
-                        flag(e.partner), integer(e.internship_slots)});
+                        flag(e.partner), integer(e.internship_slots),
+                        e.above_designated_size ? flag(*e.above_designated_size) : ""});
     for (const auto& o : e.openings) openings += row({e.id, o.occupation, integer(o.count)});
   }
   auto& employment = files["employment.csv"] = header("employment.csv");
@@ -312,6 +320,10 @@ CsvFiles scenario_to_csv(const Scenario& s) {
   auto& pathways = files["pathways.csv"] = header("pathways.csv");
   for (const auto& p : s.pathways)
     pathways += row({p.from, p.to, std::string(to_string(p.kind)), integer(p.reserved_seats)});
+  // Always written, like targets.csv; folders without it (older ones) load as none.
+  auto& values = files["indicator_values.csv"] = header("indicator_values.csv");
+  for (const auto& r : s.indicator_values)
+    values += row({std::string(to_string(r.indicator)), integer(r.year), num(r.value)});
   return files;
 }
 

@@ -114,6 +114,11 @@ Enterprise read_enterprise(F& f) {
   e.employees = f.count("employees", 0);
   e.large = f.flag("large", false);
   e.partner = f.flag("partner", false);
+  // Unset stays unset (the indicator then falls back to `large`): a field that
+  // reads the same under both fallbacks is present.
+  const bool above_if_absent = f.flag("above_designated_size", true);
+  if (above_if_absent == f.flag("above_designated_size", false))
+    e.above_designated_size = above_if_absent;
   e.internship_slots = f.count("internship_slots", 0);
   return e;
 }
@@ -150,15 +155,27 @@ Pathway read_pathway(F& f) {
   return p;
 }
 
-template <class F>
-PlanTarget read_target(F& f) {
-  PlanTarget t;
+// A target or a recorded value: {indicator, year, value}.
+template <class Row, class F>
+Row read_indicator_row(F& f) {
+  Row t;
   t.indicator = f.template choice<Indicator>(
       "indicator", parse_indicator,
-      "enrolment, retention_rate, large_firm_participation, double_high_share or social_training");
+      "an indicator id of the plan's table (enrolment, retention_rate, "
+      "above_size_participation, ...; `sixlink indicators --lang en` lists them)");
   t.year = f.integer("year", std::nullopt);
   t.value = f.number("value", std::nullopt);
   return t;
+}
+
+template <class F>
+PlanTarget read_target(F& f) {
+  return read_indicator_row<PlanTarget>(f);
+}
+
+template <class F>
+IndicatorRecord read_indicator_record(F& f) {
+  return read_indicator_row<IndicatorRecord>(f);
 }
 
 }  // namespace sixlink::detail

@@ -111,15 +111,54 @@ std::string csv_table(const ordered_json& rows, const std::vector<std::string>& 
   return out;
 }
 
+std::string_view unit_name(IndicatorUnit unit) {
+  switch (unit) {
+    case IndicatorUnit::kCount:
+      return "count";
+    case IndicatorUnit::kFraction:
+      return "fraction";
+    case IndicatorUnit::kRatio:
+      return "ratio";
+    case IndicatorUnit::kPersonTimes:
+      return "person_times_per_year";
+    case IndicatorUnit::kYuan:
+      return "yuan_per_year";
+  }
+  return "?";
+}
+
+template <class T>
+ordered_json optional_value(const std::optional<T>& x) {
+  return x ? ordered_json(*x) : ordered_json(nullptr);
+}
+
+// The plan's table: the fields rows always had first, then the table's columns.
 ordered_json indicators_json(const std::vector<IndicatorValue>& indicators) {
   ordered_json out = ordered_json::array();
   for (const auto& i : indicators) {
+    const IndicatorInfo& info = indicator_info(i.indicator);
     out.push_back({{"name", to_string(i.indicator)},
-                   {"value", number(i.value)},
+                   {"value", optional_json(i.value)},
                    {"target_2023", optional_json(i.target_2023)},
                    {"target_2025", optional_json(i.target_2025)},
                    {"gap_2023", optional_json(i.gap_2023)},
-                   {"gap_2025", optional_json(i.gap_2025)}});
+                   {"gap_2025", optional_json(i.gap_2025)},
+                   {"group_zh", info.group_zh},
+                   {"group_en", info.group_en},
+                   {"name_zh", info.name_zh},
+                   {"name_en", info.name_en},
+                   {"unit", unit_name(info.unit)},
+                   {"unit_zh", info.unit_zh},
+                   {"unit_en", info.unit_en},
+                   {"computed", info.computed},
+                   {"year", i.year},
+                   {"value_year", optional_value(i.value_year)},
+                   {"base_year", i.base_year},
+                   {"base_value", optional_json(i.base_value)},
+                   {"next_target_year", optional_value(i.next_target_year)},
+                   {"next_target", optional_json(i.next_target)},
+                   {"gap", optional_json(i.gap)},
+                   {"on_track", optional_value(i.on_track)}});
   }
   return out;
 }
@@ -228,6 +267,29 @@ std::string gap_report_to_json(const GapReport& report, const std::string& scena
 
 std::string gap_summary_to_json(const GapReport& report, int indent) {
   return detail::gap_summary_json(report).dump(indent) + "\n";
+}
+
+ordered_json detail::indicators_table_json(const std::vector<IndicatorValue>& rows) {
+  return indicators_json(rows);
+}
+
+std::string indicators_to_json(const std::vector<IndicatorValue>& rows,
+                               const std::string& scenario_name, int indent) {
+  ordered_json j;
+  j["scenario"] = scenario_name;
+  j["year"] = rows.empty() ? 0 : rows.front().year;
+  j["indicators"] = indicators_json(rows);
+  return j.dump(indent) + "\n";
+}
+
+void write_indicators_csv(const std::vector<IndicatorValue>& rows,
+                          const std::filesystem::path& directory) {
+  std::vector<IndicatorValue> example(1);
+  std::vector<std::string> columns;
+  for (const auto& item : indicators_json(example)[0].items()) columns.push_back(item.key());
+  detail::FolderFiles files;
+  files["indicators.csv"] = csv_table(indicators_json(rows), columns);
+  detail::write_folder_atomic(directory, files);
 }
 
 std::vector<std::string> gap_report_csv_files() {

@@ -157,7 +157,7 @@ Scenario read_scenario(const json& root, std::string_view source) {
   JsonFields top(root, "", source,
                  {"sixlink", "name", "base_year", "regions", "clusters", "sectors", "occupations",
                   "specialties", "schools", "programmes", "enterprises", "employment", "targets",
-                  "pathways"});
+                  "pathways", "indicator_values"});
   const Count version = top.count("sixlink", detail::kNeeded);
   if (version != kScenarioFormatVersion) {
     top.fail("sixlink", "unknown format version " + std::to_string(version) +
@@ -207,8 +207,8 @@ Scenario read_scenario(const json& root, std::string_view source) {
                             plain([](JsonFields& f) { return detail::read_programme(f); }));
   s.enterprises = read_table<Enterprise>(
       top, root, "enterprises", source,
-      {"id", "name", "region", "sector", "employees", "large", "partner", "internship_slots",
-       "openings"},
+      {"id", "name", "region", "sector", "employees", "large", "partner", "above_designated_size",
+       "internship_slots", "openings"},
       [source](JsonFields& f, const json&, std::size_t i) {
         Enterprise e = detail::read_enterprise(f);
         if (const json* openings = f.array("openings")) {
@@ -230,6 +230,9 @@ Scenario read_scenario(const json& root, std::string_view source) {
   s.pathways = read_table<Pathway>(top, root, "pathways", source,
                                    {"from", "to", "kind", "reserved_seats"},
                                    plain([](JsonFields& f) { return detail::read_pathway(f); }));
+  s.indicator_values = read_table<IndicatorRecord>(
+      top, root, "indicator_values", source, {"indicator", "year", "value"},
+      plain([](JsonFields& f) { return detail::read_indicator_record(f); }));
   return s;
 }
 
@@ -299,15 +302,18 @@ void add_supply_and_demand(const Scenario& s, ordered_json& j) {
     ordered_json openings = ordered_json::array();
     for (const auto& o : e.openings)
       openings.push_back({{"occupation", o.occupation}, {"count", o.count}});
-    enterprises.push_back({{"id", e.id},
-                           {"name", e.name},
-                           {"region", e.region},
-                           {"sector", e.sector},
-                           {"employees", e.employees},
-                           {"large", e.large},
-                           {"partner", e.partner},
-                           {"internship_slots", e.internship_slots},
-                           {"openings", openings}});
+    ordered_json item = {{"id", e.id},
+                         {"name", e.name},
+                         {"region", e.region},
+                         {"sector", e.sector},
+                         {"employees", e.employees},
+                         {"large", e.large},
+                         {"partner", e.partner}};
+    // Written only when set, so that scenarios without it write as before.
+    if (e.above_designated_size) item["above_designated_size"] = *e.above_designated_size;
+    item["internship_slots"] = e.internship_slots;
+    item["openings"] = std::move(openings);
+    enterprises.push_back(std::move(item));
   }
   auto& employment = j["employment"] = ordered_json::array();
   for (const auto& r : s.employment) {
@@ -330,6 +336,13 @@ void add_supply_and_demand(const Scenario& s, ordered_json& j) {
                         {"to", p.to},
                         {"kind", to_string(p.kind)},
                         {"reserved_seats", p.reserved_seats}});
+  }
+  if (!s.indicator_values.empty()) {  // absent = none, as files before it
+    auto& values = j["indicator_values"] = ordered_json::array();
+    for (const auto& r : s.indicator_values) {
+      values.push_back(
+          {{"indicator", to_string(r.indicator)}, {"year", r.year}, {"value", r.value}});
+    }
   }
 }
 

@@ -23,6 +23,8 @@ namespace sixlink::detail {
 
 /// `sixlink gap --json`.
 nlohmann::ordered_json gap_report_json(const GapReport& report, const std::string& scenario_name);
+/// The plan's indicator table (the "indicators" of gap, run and `sixlink indicators`).
+nlohmann::ordered_json indicators_table_json(const std::vector<IndicatorValue>& rows);
 /// The "gap" object of `sixlink run --json`.
 nlohmann::ordered_json gap_summary_json(const GapReport& report);
 

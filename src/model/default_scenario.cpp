@@ -15,6 +15,7 @@
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
 #include "model/taizhou_progression.hpp"
+#include "model/plan_indicator_table.hpp"
 #include "sixlink/model/catalogue.hpp"
 #include "sixlink/model/validate.hpp"
 
@@ -348,6 +349,7 @@ Scenario build_taizhou() {
   const auto partners = static_cast<std::size_t>(
       std::llround(kLargeFirmParticipation2020 * static_cast<double>(large.size())));
   for (std::size_t j = 0; j < partners; ++j) s.enterprises[large[j].second].partner = true;
+  detail::set_above_size_partners(s, kLargeFirmParticipation2020);  // the plan's 规上 definition
   for (auto& e : s.enterprises) {
     if (e.partner)
       e.internship_slots =
@@ -392,17 +394,8 @@ Scenario build_taizhou() {
   // --- Progression (升学) and 3+2 links: illustrative (data/README.md) ------------
   detail::add_taizhou_progression(s, kRetention2020);
 
-  // --- The plan's targets ----------------------------------------------------------
-  s.targets = {
-      {Indicator::kEnrolment, 2023, 94'000},
-      {Indicator::kEnrolment, 2025, 100'000},
-      {Indicator::kRetentionRate, 2023, 0.45},
-      {Indicator::kRetentionRate, 2025, 0.55},
-      {Indicator::kLargeFirmParticipation, 2023, 0.65},
-      {Indicator::kLargeFirmParticipation, 2025, 0.70},
-      {Indicator::kDoubleHighShare, 2023, 0.75},
-      {Indicator::kDoubleHighShare, 2025, 0.80},
-  };
+  // --- The plan's indicator table: 2020 values and 2023 / 2025 targets -----------
+  detail::add_plan_indicator_table(s);
   validate(s);
   return s;
 }

@@ -28,6 +28,7 @@ enum class Table {
   kEmployment,
   kTargets,
   kPathways,
+  kIndicatorValues,
 };
 
 /// The member name of a table in Scenario and in the JSON format ("programmes").

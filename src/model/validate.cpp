@@ -43,6 +43,8 @@ std::string_view table_name(Table table) {
       return "targets";
     case Table::kPathways:
       return "pathways";
+    case Table::kIndicatorValues:
+      return "indicator_values";
   }
   return "?";
 }
@@ -219,22 +221,8 @@ class Checker {
       }
       count(Table::kEmployment, i, "count", r.count, who);
     }
-    std::set<std::pair<Indicator, int>> targeted;
-    for (std::size_t i = 0; i < s_.targets.size(); ++i) {
-      const PlanTarget& t = s_.targets[i];
-      const std::string who =
-          "target " + std::string(to_string(t.indicator)) + " " + std::to_string(t.year);
-      if (year(Table::kTargets, i, t.year, who) && !targeted.emplace(t.indicator, t.year).second)
-        fail(Table::kTargets, i, "year", who + " is given twice");
-      const bool is_rate = t.indicator == Indicator::kRetentionRate ||
-                           t.indicator == Indicator::kLargeFirmParticipation ||
-                           t.indicator == Indicator::kDoubleHighShare;
-      if (is_rate) {
-        in_range(Table::kTargets, i, "value", t.value, 0.0, 1.0, who + " (a fraction)");
-      } else {
-        non_negative(Table::kTargets, i, "value", t.value, who);
-      }
-    }
+    check_indicators(Table::kTargets, s_.targets, "target");
+    check_indicators(Table::kIndicatorValues, s_.indicator_values, "indicator value");
     check_pathways(programmes, specialties);
   }
 
@@ -352,6 +340,29 @@ class Checker {
            who + ": cost_per_student " + number(p.cost_per_student) +
                " is above the largest allowed " +
                format_count(static_cast<Count>(kMaxCostPerStudent)) + " yuan a year");
+    }
+  }
+
+  // Targets and recorded values alike: a known indicator, a year in range,
+  // each (indicator, year) once, a finite value (a fraction for rates).
+  template <class Row>
+  void check_indicators(Table table, const std::vector<Row>& rows, const std::string& kind) {
+    std::set<std::pair<Indicator, int>> seen;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const Row& t = rows[i];
+      const std::string who = kind + " " + std::string(to_string(t.indicator)) + " " +
+                              std::to_string(t.year);
+      if (to_string(t.indicator) == "?") {
+        fail(table, i, "indicator", kind + " " + std::to_string(i) + ": unknown indicator");
+        continue;
+      }
+      if (year(table, i, t.year, who) && !seen.emplace(t.indicator, t.year).second)
+        fail(table, i, "year", who + " is given twice");
+      if (indicator_info(t.indicator).unit == IndicatorUnit::kFraction) {
+        in_range(table, i, "value", t.value, 0.0, 1.0, who + " (a fraction)");
+      } else {
+        non_negative(table, i, "value", t.value, who);
+      }
     }
   }
 

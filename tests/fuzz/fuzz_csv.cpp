@@ -1,4 +1,4 @@
-// Fuzzes the CSV scenario loader. The input is the fourteen files joined by the
+// Fuzzes the CSV scenario loader. The input is the fifteen files joined by the
 // byte 0x1E (record separator), in the order below; any input either loads (and
 // then round-trips exactly through CSV) or throws a sixlink::Error.
 #include <array>

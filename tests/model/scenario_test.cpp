@@ -19,7 +19,9 @@ TEST(Scenario, EnumNamesAreStableAndParseBack) {
   EXPECT_EQ(to_string(SchoolLevel::kHigher), "higher");
   EXPECT_EQ(to_string(Indicator::kEnrolment), "enrolment");
   EXPECT_EQ(to_string(Indicator::kRetentionRate), "retention_rate");
-  EXPECT_EQ(to_string(Indicator::kLargeFirmParticipation), "large_firm_participation");
+  // The participation indicator moved to the 规上 definition; its old name still parses.
+  EXPECT_EQ(to_string(Indicator::kLargeFirmParticipation), "above_size_participation");
+  EXPECT_EQ(parse_indicator("large_firm_participation"), Indicator::kAboveSizeParticipation);
   EXPECT_EQ(to_string(Indicator::kDoubleHighShare), "double_high_share");
   EXPECT_EQ(to_string(Indicator::kSocialTraining), "social_training");
   for (const auto level :
@@ -36,10 +38,11 @@ TEST(Scenario, EnumNamesAreStableAndParseBack) {
 }
 
 TEST(Scenario, IndicatorsInReportOrder) {
-  ASSERT_EQ(std::size(kAllIndicators), 5u);
+  // The plan's 21 rows in its order, then the text's two figures.
+  ASSERT_EQ(std::size(kAllIndicators), 23u);
   EXPECT_EQ(kAllIndicators[0], Indicator::kEnrolment);
-  EXPECT_EQ(kAllIndicators[1], Indicator::kRetentionRate);
-  EXPECT_EQ(kAllIndicators[4], Indicator::kSocialTraining);
+  EXPECT_EQ(kAllIndicators[20], Indicator::kRetentionRate);
+  EXPECT_EQ(kAllIndicators[21], Indicator::kSocialTraining);
 }
 
 TEST(Scenario, DefaultsAreTheDocumentedOnes) {

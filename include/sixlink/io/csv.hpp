@@ -42,10 +42,10 @@ using CsvFiles = std::map<std::string, std::string, std::less<>>;
 /// name) prefixes the file names in error messages.
 Scenario scenario_from_csv(const CsvFiles& files, std::string_view source = "");
 
-/// The scenario as CSV files (all fourteen, with headers, in a fixed order).
+/// The scenario as CSV files (all fifteen, with headers, in a fixed order).
 CsvFiles scenario_to_csv(const Scenario& scenario);
 
-/// The names of the fourteen files scenario_to_csv writes.
+/// The names of the fifteen files scenario_to_csv writes.
 std::vector<std::string> scenario_csv_files();
 
 /// Reads a scenario from a folder of CSV files.
@@ -55,7 +55,7 @@ Scenario load_scenario_csv(const std::filesystem::path& folder);
 /// parent must exist). The folder is replaced as a whole: written aside, then
 /// exchanged with the old one in one step, so it is always the whole old
 /// scenario or the whole new one. An existing folder may hold only the
-/// scenario's own fourteen files; anything else in it is refused (IoError), never
+/// scenario's own fifteen files; anything else in it is refused (IoError), never
 /// deleted.
 void save_scenario_csv(const Scenario& scenario, const std::filesystem::path& folder);
 

@@ -14,7 +14,12 @@
 //                    "placed_local", "leaving", "surplus", "marginal_value"}],
 //    "regions":    [{"id", "schools", "graduates", "placed_local", "placed_in_region",
 //                    "leaving", "surplus", "demand", "matched", "unmet", "retention_rate"}],
-//    "indicators": [{"name", "value", "target_2023", "target_2025", "gap_2023", "gap_2025"}],
+//    "indicators": [{"name", "value", "target_2023", "target_2025", "gap_2023", "gap_2025",
+//                    "group_zh", "group_en", "name_zh", "name_en", "unit", "unit_zh",
+//                    "unit_en", "computed", "year", "value_year", "base_value",
+//                    "next_target_year", "next_target", "gap", "on_track"}],
+//                   (every indicator of the plan's table, analysis/indicators.hpp;
+//                   values in the library's units, null where unknown)
 //    "linkage":    {"nodes": {kind: count}, "edges", "employment_edges", "components",
 //                   "findings": {finding: [ids]}}}
 // Rates are fractions. A ratio with zero demand is null (JSON has no infinity);
@@ -53,5 +58,14 @@ std::vector<std::string> gap_report_csv_files();
 /// exist) and replaced as a whole. An existing folder may hold only these
 /// tables; anything else in it is refused (IoError), never deleted.
 void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory);
+
+/// `sixlink indicators --json`: {"scenario", "year", "indicators": [rows as above]}.
+std::string indicators_to_json(const std::vector<IndicatorValue>& rows,
+                               const std::string& scenario_name, int indent = 2);
+
+/// `sixlink indicators --csv DIR`: indicators.csv (the JSON rows' columns) in
+/// `directory`, replaced as a whole, atomically, as write_gap_report_csv does.
+void write_indicators_csv(const std::vector<IndicatorValue>& rows,
+                          const std::filesystem::path& directory);
 
 }  // namespace sixlink

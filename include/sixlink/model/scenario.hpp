@@ -136,8 +136,13 @@ struct Opening {
 };
 
 /// A firm. `sector` may be empty (not classified). `large` marks a large firm
-/// (the plan's "large-firm participation" counts those with `partner` set, i.e.
-/// taking part in vocational education).
+/// (at least 1,000 staff). `partner` marks a firm taking part in vocational
+/// education. `above_designated_size` marks a 规上 enterprise, the plan's
+/// definition for its participation indicator: an industrial enterprise with
+/// annual main-business revenue of at least 20 million yuan (a flag, not the
+/// revenue, because that is what the city's statistics publish). Unset (a
+/// scenario written before the flag existed): the indicator falls back to
+/// `large` for this firm.
 struct Enterprise {
   std::string id;
   std::string name;
@@ -148,6 +153,7 @@ struct Enterprise {
   bool partner = false;
   Count internship_slots = 0;
   std::vector<Opening> openings;
+  std::optional<bool> above_designated_size;  ///< last, so positional initialisers still work
 
   friend bool operator==(const Enterprise&, const Enterprise&) = default;
 };
@@ -189,13 +195,64 @@ struct Pathway {
   friend bool operator==(const Pathway&, const Pathway&) = default;
 };
 
-/// The plan indicators sixlink knows. Rates and shares are fractions.
+/// The indicators of the plan's table (and two figures of its text). Rates,
+/// shares and ratios are fractions or plain numbers (60 % is 0.6, "1.5:1" is
+/// 1.5); counts are counts (88,700 students, not 8.87 万人); money is yuan a
+/// year. The first five are computed from the scenario (indicator_info's
+/// `computed`); the rest are tracked inputs (Scenario::indicator_values).
 enum class Indicator {
-  kEnrolment,               ///< vocational students enrolled (在校生)
+  kEnrolment,               ///< vocational students enrolled (在校生规模)
   kRetentionRate,           ///< graduates employed in the city / graduates (留台率)
-  kLargeFirmParticipation,  ///< large firms taking part / large firms
+  kAboveSizeParticipation,  ///< 规上 enterprises taking part / 规上 enterprises
   kDoubleHighShare,         ///< students in double-high schools / students
   kSocialTraining,          ///< person-times of social training per year
+  kFundingRatio,            ///< secondary operating funds per student / general high school's
+  kSinoForeignProgrammes,
+  kNationalDoubleHighSchools,
+  kNationalDoubleExcellentSchools,
+  kProvincialDoubleHighSchools,
+  kCityHighLevelSpecialtyGroups,
+  kVocationalEducationGroups,
+  kIndustryEducationAlliances,
+  kIntegrationTrainingBases,
+  kIntegrationEnterprises,
+  kCollaborativeEducationProjects,
+  kIntegrationEngineeringProjects,
+  kMixedOwnershipProjects,
+  kTeachingInnovationTeams,
+  kMasterTeacherStudios,
+  kTechnicalServiceIncome,  ///< yuan a year
+  kDoubleQualifiedTeacherShare,  ///< the text's 双师型 share of specialty teachers
+  kPracticalTeachingShare,       ///< the text's share of practical teaching hours
+  /// Files written before the 规上 definition call it "large_firm_participation";
+  /// that name still parses, to this same indicator (now measured on 规上 firms).
+  kLargeFirmParticipation = kAboveSizeParticipation,
+};
+
+/// How an indicator's value is measured (and shown: the plan's 万 units are
+/// display units only).
+enum class IndicatorUnit {
+  kCount,      ///< a number of things (schools, projects, students)
+  kFraction,   ///< a share in [0, 1], shown as %
+  kRatio,      ///< x for "x:1"
+  kPersonTimes,  ///< person-times a year, shown in 万人次
+  kYuan,       ///< yuan a year, shown in 万元
+};
+
+/// What the plan says about an indicator, for tables and validation. Every
+/// indicator of the plan is an "at least" indicator (more is better).
+struct IndicatorInfo {
+  Indicator indicator;
+  std::string_view id;        ///< snake_case, as in files and on the command line
+  std::string_view group_zh;  ///< the plan's group (办学规模, ...)
+  std::string_view group_en;
+  std::string_view name_zh;
+  std::string_view name_en;
+  IndicatorUnit unit;
+  std::string_view unit_zh;  ///< the plan's display unit (万人, %, 所, ...)
+  std::string_view unit_en;
+  double display_scale;      ///< shown value = value / display_scale (1e4 for 万)
+  bool computed;             ///< sixlink computes it; else a tracked input
 };
 
 /// A value the plan asks an indicator to reach in a year.
@@ -205,6 +262,17 @@ struct PlanTarget {
   double value = 0.0;
 
   friend bool operator==(const PlanTarget&, const PlanTarget&) = default;
+};
+
+/// A recorded (observed) value of an indicator in a year: the input for the
+/// tracked indicators; for a computed one, the figure the plan itself states
+/// (shown as the base value, the computed value stays the value).
+struct IndicatorRecord {
+  Indicator indicator = Indicator::kEnrolment;
+  int year = 0;
+  double value = 0.0;
+
+  friend bool operator==(const IndicatorRecord&, const IndicatorRecord&) = default;
 };
 
 /// One city's six-industry linkage in a base year.
@@ -222,6 +290,7 @@ struct Scenario {
   std::vector<EmploymentRecord> employment;
   std::vector<PlanTarget> targets;
   std::vector<Pathway> pathways;  ///< explicit links; see analysis/progression.hpp
+  std::vector<IndicatorRecord> indicator_values;  ///< tracked values; none by default
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
@@ -236,9 +305,34 @@ std::optional<SchoolLevel> parse_school_level(std::string_view text);
 std::optional<Indicator> parse_indicator(std::string_view text);
 std::optional<PathwayKind> parse_pathway_kind(std::string_view text);
 
-/// Every indicator, in the order reports list them.
+/// Every indicator, in the order reports list them: the plan's table, then the text's figures.
 inline constexpr Indicator kAllIndicators[] = {
-    Indicator::kEnrolment, Indicator::kRetentionRate, Indicator::kLargeFirmParticipation,
-    Indicator::kDoubleHighShare, Indicator::kSocialTraining};
+    Indicator::kEnrolment,
+    Indicator::kFundingRatio,
+    Indicator::kSinoForeignProgrammes,
+    Indicator::kNationalDoubleHighSchools,
+    Indicator::kNationalDoubleExcellentSchools,
+    Indicator::kProvincialDoubleHighSchools,
+    Indicator::kCityHighLevelSpecialtyGroups,
+    Indicator::kDoubleHighShare,
+    Indicator::kVocationalEducationGroups,
+    Indicator::kIndustryEducationAlliances,
+    Indicator::kIntegrationTrainingBases,
+    Indicator::kIntegrationEnterprises,
+    Indicator::kCollaborativeEducationProjects,
+    Indicator::kIntegrationEngineeringProjects,
+    Indicator::kMixedOwnershipProjects,
+    Indicator::kAboveSizeParticipation,
+    Indicator::kTeachingInnovationTeams,
+    Indicator::kMasterTeacherStudios,
+    Indicator::kDoubleQualifiedTeacherShare,
+    Indicator::kPracticalTeachingShare,
+    Indicator::kRetentionRate,
+    Indicator::kSocialTraining,
+    Indicator::kTechnicalServiceIncome,
+};
+
+/// The plan's description of `indicator`.
+const IndicatorInfo& indicator_info(Indicator indicator);
 
 }  // namespace sixlink
