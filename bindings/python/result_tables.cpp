@@ -207,7 +207,7 @@ py::dict gap_tables(const sixlink::GapReport& r) {
                        .done();
   out["indicators"] = Table(r.indicators)
                           .text("name", [](const auto& i) { return to_string(i.indicator); })
-                          .number("value", [](const auto& i) { return i.value; })
+                          .optional("value", [](const auto& i) { return i.value; })
                           .optional("target_2023", [](const auto& i) { return i.target_2023; })
                           .optional("target_2025", [](const auto& i) { return i.target_2025; })
                           .optional("gap_2023", [](const auto& i) { return i.gap_2023; })
