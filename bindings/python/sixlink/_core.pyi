@@ -70,6 +70,7 @@ def gap_report(
     outside_tiers: int = ...,
     threads: int = ...,
 ) -> dict[str, Any]: ...
+def indicators(scenario: Scenario, year: int | None = None, lang: str = "zh") -> dict[str, Any]: ...
 def plan_report(
     scenario: Scenario,
     year: int = ...,
