@@ -422,6 +422,24 @@ void bind_analyses(py::module_& m) {
       "The gap analysis as dicts and lists (see sixlink.gap_analysis)");
 
   m.def(
+      "indicators",
+      [](const sixlink::Scenario& scenario, std::optional<int> year, const std::string& lang) {
+        if (lang != "zh" && lang != "en")
+          throw sixlink::InvalidInput("lang: '" + lang + "' is not zh or en");
+        sixlink::GapOptions options;
+        options.year = year.value_or(scenario.base_year);
+        const sixlink::GapJobResult job =
+            call_interruptibly([&] { return sixlink::run_gap_job(scenario, options); });
+        py::dict out;
+        out["scenario"] = job.scenario_name;
+        out["year"] = options.year;
+        out["indicators"] = sixlink_python::indicator_table(job.report.indicators, lang);
+        return out;
+      },
+      "scenario"_a, "year"_a = py::none(), "lang"_a = "zh",
+      "The plan's indicator table for a year (see sixlink.indicators)");
+
+  m.def(
       "plan_report",
       [](const sixlink::Scenario& scenario, int year, std::optional<double> total_enrolment,
          std::optional<double> budget, std::optional<double> min_secondary_share,

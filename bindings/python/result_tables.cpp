@@ -73,6 +73,32 @@ class Table {
     out_[name] = numpy().attr("ma").attr("array")(values, "mask"_a = mask);
     return *this;
   }
+  /// An optional whole number (a year): a masked int64 array.
+  template <class Get>
+  Table& optional_count(const char* name, Get get) {
+    py::array_t<std::int64_t> values(static_cast<py::ssize_t>(rows_.size()));
+    py::array_t<bool> mask(static_cast<py::ssize_t>(rows_.size()));
+    auto v = values.mutable_unchecked<1>();
+    auto m = mask.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const std::optional<int> x = get(rows_[i]);
+      v(static_cast<py::ssize_t>(i)) = x ? *x : 0;
+      m(static_cast<py::ssize_t>(i)) = !x;
+    }
+    out_[name] = numpy().attr("ma").attr("array")(values, "mask"_a = mask);
+    return *this;
+  }
+  /// An optional yes/no: an object array of True, False and None.
+  template <class Get>
+  Table& optional_flag(const char* name, Get get) {
+    py::list values(rows_.size());
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const std::optional<bool> x = get(rows_[i]);
+      values[i] = x ? py::object(py::bool_(*x)) : py::object(py::none());
+    }
+    out_[name] = numpy().attr("array")(values, "dtype"_a = "object");
+    return *this;
+  }
   /// Unrounded (the plan's intake_lp); NaN where not finite.
   template <class Get>
   Table& unrounded(const char* name, Get get) {
@@ -144,6 +170,44 @@ py::dict progression_tables(const sixlink::Progression& p) {
 
 }  // namespace
 
+py::dict indicator_table(const std::vector<sixlink::IndicatorValue>& rows,
+                         std::optional<std::string_view> lang) {
+  using Row = sixlink::IndicatorValue;
+  const auto info = [](const Row& i) -> const sixlink::IndicatorInfo& {
+    return sixlink::indicator_info(i.indicator);
+  };
+  Table<Row> t(rows);
+  t.text("name", [](const Row& i) { return to_string(i.indicator); })
+      .optional("value", [](const Row& i) { return i.value; })
+      .optional("target_2023", [](const Row& i) { return i.target_2023; })
+      .optional("target_2025", [](const Row& i) { return i.target_2025; })
+      .optional("gap_2023", [](const Row& i) { return i.gap_2023; })
+      .optional("gap_2025", [](const Row& i) { return i.gap_2025; })
+      .text("group_zh", [&](const Row& i) { return info(i).group_zh; })
+      .text("group_en", [&](const Row& i) { return info(i).group_en; })
+      .text("name_zh", [&](const Row& i) { return info(i).name_zh; })
+      .text("name_en", [&](const Row& i) { return info(i).name_en; })
+      .text("unit", [&](const Row& i) { return to_string(info(i).unit); })
+      .text("unit_zh", [&](const Row& i) { return info(i).unit_zh; })
+      .text("unit_en", [&](const Row& i) { return info(i).unit_en; })
+      .flag("computed", [&](const Row& i) { return info(i).computed; })
+      .count("year", [](const Row& i) { return i.year; })
+      .optional_count("value_year", [](const Row& i) { return i.value_year; })
+      .count("base_year", [](const Row& i) { return i.base_year; })
+      .optional("base_value", [](const Row& i) { return i.base_value; })
+      .optional_count("next_target_year", [](const Row& i) { return i.next_target_year; })
+      .optional("next_target", [](const Row& i) { return i.next_target; })
+      .optional("gap", [](const Row& i) { return i.gap; })
+      .optional_flag("on_track", [](const Row& i) { return i.on_track; });
+  if (lang) {  // sixlink.indicators: the labels in one language as well
+    const bool zh = *lang == "zh";
+    t.text("group", [&](const Row& i) { return zh ? info(i).group_zh : info(i).group_en; })
+        .text("indicator", [&](const Row& i) { return zh ? info(i).name_zh : info(i).name_en; })
+        .text("unit_label", [&](const Row& i) { return zh ? info(i).unit_zh : info(i).unit_en; });
+  }
+  return t.done();
+}
+
 py::dict gap_tables(const sixlink::GapReport& r) {
   py::dict out;
   out["clusters"] = Table(r.clusters)
@@ -205,14 +269,7 @@ py::dict gap_tables(const sixlink::GapReport& r) {
                        .count("unmet", [](const auto& g) { return g.unmet; })
                        .number("retention_rate", [](const auto& g) { return g.retention_rate; })
                        .done();
-  out["indicators"] = Table(r.indicators)
-                          .text("name", [](const auto& i) { return to_string(i.indicator); })
-                          .optional("value", [](const auto& i) { return i.value; })
-                          .optional("target_2023", [](const auto& i) { return i.target_2023; })
-                          .optional("target_2025", [](const auto& i) { return i.target_2025; })
-                          .optional("gap_2023", [](const auto& i) { return i.gap_2023; })
-                          .optional("gap_2025", [](const auto& i) { return i.gap_2025; })
-                          .done();
+  out["indicators"] = indicator_table(r.indicators, std::nullopt);
   out["progression"] = progression_tables(r.progression);
   return out;
 }

@@ -7,6 +7,10 @@
 
 #include <pybind11/pybind11.h>
 
+#include <optional>
+#include <string_view>
+#include <vector>
+
 #include "sixlink/jobs/gap_job.hpp"
 #include "sixlink/jobs/place_job.hpp"
 #include "sixlink/jobs/plan_job.hpp"
@@ -17,6 +21,11 @@ namespace sixlink_python {
 /// "progression" (its
 /// totals, and "programmes" and "pathways" tables).
 pybind11::dict gap_tables(const sixlink::GapReport& report);
+
+/// The plan's indicator table (the JSON rows' fields); with `lang` ("zh" or "en")
+/// also "group", "indicator" and "unit_label" in that language.
+pybind11::dict indicator_table(const std::vector<sixlink::IndicatorValue>& rows,
+                               std::optional<std::string_view> lang);
 
 /// The quota plan's "programmes" table (whole intakes as the JSON report shows them).
 pybind11::dict plan_programme_table(const sixlink::PlanJobResult& result);

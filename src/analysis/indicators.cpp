@@ -69,8 +69,7 @@ AboveSizeCounts above_size_counts(const Scenario& s) {
   return c;
 }
 
-std::vector<IndicatorValue> plan_indicators(const Scenario& s,
-                                            std::optional<double> retention_rate,
+std::vector<IndicatorValue> plan_indicators(const Scenario& s, std::optional<double> retention_rate,
                                             std::optional<int> year) {
   const int y = year.value_or(s.base_year);
   const std::map<Indicator, double> computed = computed_values(s, retention_rate);

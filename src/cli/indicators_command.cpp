@@ -42,7 +42,8 @@ int run(IndicatorsArguments& a, const CLI::App& command) {
     std::cout << indicators_to_json(rows, result.scenario_name);
   } else {
     const bool chinese = a.lang == "zh";
-    std::cout << (chinese ? "台州市职业教育发展主要指标 · " : "Taizhou vocational-education plan indicators · ")
+    std::cout << (chinese ? "台州市职业教育发展主要指标 · "
+                          : "Taizhou vocational-education plan indicators · ")
               << result.scenario_name << " · " << options.year << "\n";
     std::cout << format_indicators(rows, chinese);
   }

@@ -111,22 +111,6 @@ std::string csv_table(const ordered_json& rows, const std::vector<std::string>& 
   return out;
 }
 
-std::string_view unit_name(IndicatorUnit unit) {
-  switch (unit) {
-    case IndicatorUnit::kCount:
-      return "count";
-    case IndicatorUnit::kFraction:
-      return "fraction";
-    case IndicatorUnit::kRatio:
-      return "ratio";
-    case IndicatorUnit::kPersonTimes:
-      return "person_times_per_year";
-    case IndicatorUnit::kYuan:
-      return "yuan_per_year";
-  }
-  return "?";
-}
-
 template <class T>
 ordered_json optional_value(const std::optional<T>& x) {
   return x ? ordered_json(*x) : ordered_json(nullptr);
@@ -147,7 +131,7 @@ ordered_json indicators_json(const std::vector<IndicatorValue>& indicators) {
                    {"group_en", info.group_en},
                    {"name_zh", info.name_zh},
                    {"name_en", info.name_en},
-                   {"unit", unit_name(info.unit)},
+                   {"unit", to_string(info.unit)},
                    {"unit_zh", info.unit_zh},
                    {"unit_en", info.unit_en},
                    {"computed", info.computed},
@@ -284,9 +268,9 @@ std::string indicators_to_json(const std::vector<IndicatorValue>& rows,
 
 void write_indicators_csv(const std::vector<IndicatorValue>& rows,
                           const std::filesystem::path& directory) {
-  std::vector<IndicatorValue> example(1);
+  const ordered_json example = indicators_json(std::vector<IndicatorValue>(1));
   std::vector<std::string> columns;
-  for (const auto& item : indicators_json(example)[0].items()) columns.push_back(item.key());
+  for (const auto& item : example[0].items()) columns.push_back(item.key());
   detail::FolderFiles files;
   files["indicators.csv"] = csv_table(indicators_json(rows), columns);
   detail::write_folder_atomic(directory, files);

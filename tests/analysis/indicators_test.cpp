@@ -74,8 +74,7 @@ TEST(Indicators, AboveSizeParticipationUsesTheFlagAndFallsBackToLarge) {
   EXPECT_EQ(c.partners, 1);
   // e4 unset and not large: outside; e1 unset again: large, so 规上 by the fallback.
   s.enterprises[0].above_designated_size.reset();
-  EXPECT_DOUBLE_EQ(*find(plan_indicators(s), Indicator::kAboveSizeParticipation).value,
-                   2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(*find(plan_indicators(s), Indicator::kAboveSizeParticipation).value, 2.0 / 3.0);
   // No 规上 firm at all: unknown.
   for (Enterprise& e : s.enterprises) e.above_designated_size = false;
   EXPECT_FALSE(find(plan_indicators(s), Indicator::kAboveSizeParticipation).value.has_value());
@@ -89,7 +88,9 @@ TEST(Indicators, TrackedValuesTakeTheLatestRecordUpToTheYear) {
   s.targets.push_back({Indicator::kSinoForeignProgrammes, 2023, 2});
   s.targets.push_back({Indicator::kSinoForeignProgrammes, 2025, 5});
   validate(s);
-  auto row = [&](int year) { return find(plan_indicators(s, std::nullopt, year), Indicator::kSinoForeignProgrammes); };
+  auto row = [&](int year) {
+    return find(plan_indicators(s, std::nullopt, year), Indicator::kSinoForeignProgrammes);
+  };
   EXPECT_EQ(row(2020).value, 0.0);
   EXPECT_EQ(row(2020).base_value, 0.0);
   EXPECT_EQ(row(2021).value, 0.0);
@@ -161,22 +162,37 @@ TEST(Indicators, ValidationRejectsBadRecordsAndTargets) {
       EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
     }
   };
-  rejects([](Scenario& s) { s.indicator_values = {{Indicator::kFundingRatio, 2020, std::nan("")}}; },
-          "indicator_values[0].value");
-  rejects([](Scenario& s) { s.indicator_values = {{Indicator::kSinoForeignProgrammes, 2020, -1}}; },
-          "must not be negative");
-  rejects([](Scenario& s) { s.indicator_values = {{Indicator::kRetentionRate, 2020, 37.87}}; },
-          "(a fraction)");
+  rejects(
+      [](Scenario& s) {
+        s.indicator_values = {{Indicator::kFundingRatio, 2020, std::nan("")}};
+      },
+      "indicator_values[0].value");
+  rejects(
+      [](Scenario& s) {
+        s.indicator_values = {{Indicator::kSinoForeignProgrammes, 2020, -1}};
+      },
+      "must not be negative");
+  rejects(
+      [](Scenario& s) {
+        s.indicator_values = {{Indicator::kRetentionRate, 2020, 37.87}};
+      },
+      "(a fraction)");
   rejects(
       [](Scenario& s) {
         s.indicator_values = {{Indicator::kFundingRatio, 2020, 1.5},
                               {Indicator::kFundingRatio, 2020, 1.6}};
       },
       "given twice");
-  rejects([](Scenario& s) { s.indicator_values = {{static_cast<Indicator>(999), 2020, 1}}; },
-          "unknown indicator");
-  rejects([](Scenario& s) { s.targets.push_back({Indicator::kEnrolment, 2023, 7}); },
-          "given twice");
+  rejects(
+      [](Scenario& s) {
+        s.indicator_values = {{static_cast<Indicator>(999), 2020, 1}};
+      },
+      "unknown indicator");
+  rejects(
+      [](Scenario& s) {
+        s.targets.push_back({Indicator::kEnrolment, 2023, 7});
+      },
+      "given twice");
 }
 
 TEST(Indicators, TheLegacyNameIsTheAboveSizeIndicator) {
@@ -236,7 +252,7 @@ TEST(Indicators, BuiltInScenarioCarriesThePlansWholeTable) {
   EXPECT_EQ(record(Indicator::kRetentionRate), 0.3787);
   EXPECT_EQ(target(Indicator::kRetentionRate, 2025), 0.55);
   EXPECT_EQ(record(Indicator::kSocialTraining), 100'000);
-  EXPECT_EQ(target(Indicator::kSocialTraining, 2025), 140'000);  // the text's 14 万人次
+  EXPECT_EQ(target(Indicator::kSocialTraining, 2025), 140'000);       // the text's 14 万人次
   EXPECT_EQ(record(Indicator::kTechnicalServiceIncome), 20'000'000);  // 2,000 万元
   EXPECT_EQ(target(Indicator::kTechnicalServiceIncome, 2025), 40'000'000);
   EXPECT_EQ(target(Indicator::kDoubleQualifiedTeacherShare, 2025), 0.90);

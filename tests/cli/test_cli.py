@@ -49,7 +49,8 @@ def test_run_json_matches_the_golden_summary(cli):
     assert 0 < len(plan["recommendations"]) <= 5
     assert gap["year"] == 2020
     assert abs(gap["city"]["retention_rate"] - 0.3787) < 0.005
-    assert [i["name"] for i in gap["indicators"]][:2] == ["enrolment", "retention_rate"]
+    names = [i["name"] for i in gap["indicators"]]  # the plan's table, in its order
+    assert names[0] == "enrolment" and "retention_rate" in names
     assert summary["enrolled"] == 88700
     assert round(summary["retention_rate"], 4) == 0.3787
     assert_same_summary(summary, json.loads(GOLDEN.read_text()))

@@ -51,6 +51,9 @@ KNOWN_JSON = [
     r"\.shadow_price is null",  # plan: a school capacity held by the network has no price reported
     r"^\$\.(summary\.)?retention_rate is null",  # run/validate: no employment records to read it from
     r"\.fill_rate is null",  # place: a cluster without openings has no fill rate
+    # the plan's indicator table: a tracked indicator without records, a target not set
+    r"\.indicators\[\d+\]\.(value|value_year|base_value|next_target_year|next_target|gap|on_track)"
+    r" is null",
 ]
 NOT_A_NUMBER = re.compile(r"(?<![\w.])[-+]?(nan|inf|infinity)(?![\w])", re.IGNORECASE)
 

@@ -33,7 +33,7 @@ from ._core import Error, Scenario, __version__
 from . import _core
 from ._assignment import (AssignmentResult, linear_sum_assignment, min_weight_full_bipartite_matching,
                           solve_assignment)
-from ._gap import gap_analysis
+from ._gap import gap_analysis, indicators
 from ._place import place
 from ._plan import optimise_quotas, recommend
 from ._status import IntakeRoundingStatus, QuotaStatus
@@ -44,7 +44,7 @@ __all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenari
            "MinCostFlowResult", "INFINITE_CAPACITY", "linear_sum_assignment", "solve_assignment",
            "min_weight_full_bipartite_matching",
            "AssignmentResult", "solve_stable_matching", "parallel_choice_admission", "audit_stability",
-           "gap_analysis", "optimise_quotas", "recommend", "place", "QuotaStatus",
+           "gap_analysis", "indicators", "optimise_quotas", "recommend", "place", "QuotaStatus",
            "IntakeRoundingStatus"]
 
 

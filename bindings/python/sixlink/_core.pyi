@@ -71,6 +71,7 @@ def gap_report(
     threads: int = ...,
     retention: str = ...,
 ) -> dict[str, Any]: ...
+def indicators(scenario: Scenario, year: int | None = None, lang: str = "zh") -> dict[str, Any]: ...
 def plan_report(
     scenario: Scenario,
     year: int = ...,

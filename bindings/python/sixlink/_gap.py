@@ -49,3 +49,25 @@ def gap_analysis(scenario: "_core.Scenario", *, year: int = _default("gap", "yea
     keys = ("scenario", "year", "city", "clusters", "cells", "occupations", "programmes", "regions",
             "indicators", "progression", "linkage")
     return {key: report[key] for key in keys}
+
+
+def indicators(scenario: "_core.Scenario", *, year: Optional[int] = None,
+               lang: str = "zh") -> Dict[str, Any]:
+    """The plan's whole indicator table for ``year`` (default: the base year).
+
+    Returns ``{"scenario", "year", "indicators"}``; ``"indicators"`` is a dict of
+    equal-length numpy arrays, one row per indicator of the plan's table (the
+    fields of ``sixlink indicators --json``: values in the library's units, i.e.
+    fractions, counts and yuan; unknown values, targets and gaps masked;
+    ``on_track`` True, False or None), plus ``"group"``, ``"indicator"`` and
+    ``"unit_label"`` in ``lang`` ("zh" or "en"). Computed indicators come from the
+    scenario and the gap analysis for ``year`` (retention), tracked ones from the
+    scenario's recorded values (the latest of a year <= ``year``); see
+    include/sixlink/analysis/indicators.hpp. Raises ``sixlink.Error`` (a
+    ValueError) for a language other than zh or en.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang: {lang!r} is not zh or en")
+    return _core.indicators(
+        _check_scenario(scenario),
+        None if year is None else _check_integer("year", year, *_INT32), lang)

@@ -49,7 +49,7 @@ struct IndicatorValue {
   int year = 0;                    ///< the year the row is for
   std::optional<int> value_year;   ///< the year of the record the value is, or `year` if computed
   bool computed = false;           ///< the value was computed from the scenario
-  int base_year = 0;  ///< the scenario's base year (the year of base_value)
+  int base_year = 0;               ///< the scenario's base year (the year of base_value)
   std::optional<double> base_value;
   std::optional<int> next_target_year;
   std::optional<double> next_target;

@@ -221,7 +221,7 @@ enum class Indicator {
   kMixedOwnershipProjects,
   kTeachingInnovationTeams,
   kMasterTeacherStudios,
-  kTechnicalServiceIncome,  ///< yuan a year
+  kTechnicalServiceIncome,       ///< yuan a year
   kDoubleQualifiedTeacherShare,  ///< the text's 双师型 share of specialty teachers
   kPracticalTeachingShare,       ///< the text's share of practical teaching hours
   /// Files written before the 规上 definition call it "large_firm_participation";
@@ -232,11 +232,11 @@ enum class Indicator {
 /// How an indicator's value is measured (and shown: the plan's 万 units are
 /// display units only).
 enum class IndicatorUnit {
-  kCount,      ///< a number of things (schools, projects, students)
-  kFraction,   ///< a share in [0, 1], shown as %
-  kRatio,      ///< x for "x:1"
+  kCount,        ///< a number of things (schools, projects, students)
+  kFraction,     ///< a share in [0, 1], shown as %
+  kRatio,        ///< x for "x:1"
   kPersonTimes,  ///< person-times a year, shown in 万人次
-  kYuan,       ///< yuan a year, shown in 万元
+  kYuan,         ///< yuan a year, shown in 万元
 };
 
 /// What the plan says about an indicator, for tables and validation. Every
@@ -251,8 +251,8 @@ struct IndicatorInfo {
   IndicatorUnit unit;
   std::string_view unit_zh;  ///< the plan's display unit (万人, %, 所, ...)
   std::string_view unit_en;
-  double display_scale;      ///< shown value = value / display_scale (1e4 for 万)
-  bool computed;             ///< sixlink computes it; else a tracked input
+  double display_scale;  ///< shown value = value / display_scale (1e4 for 万)
+  bool computed;         ///< sixlink computes it; else a tracked input
 };
 
 /// A value the plan asks an indicator to reach in a year.
@@ -300,6 +300,7 @@ std::string_view to_string(SpecialtyLevel level);
 std::string_view to_string(SchoolLevel level);
 std::string_view to_string(Indicator indicator);
 std::string_view to_string(PathwayKind kind);
+std::string_view to_string(IndicatorUnit unit);  ///< "count", "fraction", "ratio", ...
 std::optional<SpecialtyLevel> parse_specialty_level(std::string_view text);
 std::optional<SchoolLevel> parse_school_level(std::string_view text);
 std::optional<Indicator> parse_indicator(std::string_view text);
