@@ -402,13 +402,29 @@ std::string format_placement(const PlacementResult& r, const std::string& scenar
   return out;
 }
 
+namespace {
+
+// The report with an "Illustrative: ..." line under its title when the scenario says which
+// of its parts are illustrative (Scenario::notes); unchanged otherwise.
+std::string with_notes(std::string report, const std::vector<std::string>& notes) {
+  if (notes.empty()) return report;
+  std::string line = "Illustrative: ";
+  for (std::size_t k = 0; k < notes.size(); ++k) line += (k ? "; " : "") + notes[k];
+  const std::size_t eol = report.find('\n');
+  return eol == std::string::npos ? report + "\n" + line + "\n"
+                                  : report.insert(eol + 1, line + "\n");
+}
+
+}  // namespace
+
 std::string format_gap(const GapJobResult& result) {
-  return format_gap(result.report, result.scenario_name);
+  return with_notes(format_gap(result.report, result.scenario_name), result.scenario_notes);
 }
 
 std::string format_plan(const PlanJobResult& result, std::size_t top) {
-  return plan_report(result.report, result.horizon ? &*result.horizon : nullptr,
-                     result.scenario_name, top, result.rounding);
+  return with_notes(plan_report(result.report, result.horizon ? &*result.horizon : nullptr,
+                                result.scenario_name, top, result.rounding),
+                    result.scenario_notes);
 }
 
 std::string format_plan_summary(const PlanJobResult& result, std::size_t top) {
@@ -416,11 +432,13 @@ std::string format_plan_summary(const PlanJobResult& result, std::size_t top) {
 }
 
 std::string format_placement(const PlaceJobResult& result) {
-  return format_placement(result.placement, result.scenario_name);
+  return with_notes(format_placement(result.placement, result.scenario_name),
+                    result.scenario_notes);
 }
 
 std::string format_run(const RunJobResult& result) {
-  return format_summary(result.summary) + '\n' + format_gap_summary(result.gap.report) + '\n' +
+  return with_notes(format_summary(result.summary), result.gap.scenario_notes) + '\n' +
+         format_gap_summary(result.gap.report) + '\n' +
          format_plan_summary(result.plan, result.top) + '\n' +
          format_placement_summary(result.placement.placement);
 }

@@ -39,10 +39,11 @@ const std::vector<TableFormat>& formats() {
       {"specialties.csv", {"id", "name", "level"}},
       {"specialty_occupations.csv", {"specialty", "occupation", "fit"}},
       {"schools.csv",
-       {"id", "name", "region", "level", "double_high", "capacity", "social_training"}},
+       {"id", "name", "region", "level", "double_high", "capacity", "social_training",
+        "opens_in_year"}},
       {"programmes.csv",
        {"id", "school", "specialty", "intake", "enrolled", "duration", "completion_rate",
-        "min_intake", "max_intake", "cost_per_student"}},
+        "min_intake", "max_intake", "cost_per_student", "name"}},
       {"enterprises.csv",
        {"id", "name", "region", "sector", "employees", "large", "partner", "internship_slots",
         "above_designated_size"}},
@@ -53,6 +54,7 @@ const std::vector<TableFormat>& formats() {
       {"targets.csv", {"indicator", "year", "value"}, true},
       {"pathways.csv", {"from", "to", "kind", "reserved_seats"}, true},
       {"indicator_values.csv", {"indicator", "year", "value"}, true},
+      {"notes.csv", {"note"}, true},
   };
   return kFormats;
 }
@@ -262,6 +264,10 @@ Scenario scenario_from_csv(const CsvFiles& files, std::string_view folder) {
   s.indicator_values =
       read_rows<IndicatorRecord>(tables.at("indicator_values.csv"), Table::kIndicatorValues, lines,
                                  [](CsvFields& f) { return detail::read_indicator_record(f); });
+  for (const auto& record : tables.at("notes.csv").records) {
+    CsvFields f(tables.at("notes.csv"), record);
+    s.notes.push_back(f.text("note", detail::kRequired));
+  }
 
   detail::validate(s, [&](Table t, std::size_t i, std::ptrdiff_t sub, std::string_view field) {
     return detail::location_of(csv_location(folder, lines, t, i, sub, field),
@@ -292,13 +298,14 @@ CsvFiles scenario_to_csv(const Scenario& s) {
   auto& schools = files["schools.csv"] = header("schools.csv");
   for (const auto& sc : s.schools) {
     schools += row({sc.id, sc.name, sc.region, std::string(to_string(sc.level)),
-                    flag(sc.double_high), integer(sc.capacity), integer(sc.social_training)});
+                    flag(sc.double_high), integer(sc.capacity), integer(sc.social_training),
+                    integer(sc.opens_in_year)});
   }
   auto& programmes = files["programmes.csv"] = header("programmes.csv");
   for (const auto& p : s.programmes) {
     programmes += row({p.id, p.school, p.specialty, integer(p.intake), integer(p.enrolled),
                        integer(p.duration), num(p.completion_rate), integer(p.min_intake),
-                       integer(p.max_intake), num(p.cost_per_student)});
+                       integer(p.max_intake), num(p.cost_per_student), p.name});
   }
   auto& enterprises = files["enterprises.csv"] = header("enterprises.csv");
   auto& openings = files["enterprise_openings.csv"] = header("enterprise_openings.csv");
@@ -324,6 +331,8 @@ CsvFiles scenario_to_csv(const Scenario& s) {
   auto& values = files["indicator_values.csv"] = header("indicator_values.csv");
   for (const auto& r : s.indicator_values)
     values += row({std::string(to_string(r.indicator)), integer(r.year), num(r.value)});
+  auto& notes = files["notes.csv"] = header("notes.csv");  // optional when read
+  for (const auto& n : s.notes) notes += row({n});
   return files;
 }
 

@@ -85,6 +85,7 @@ School read_school(F& f) {
   s.double_high = f.flag("double_high", false);
   s.capacity = f.count("capacity", 0);
   s.social_training = f.count("social_training", 0);
+  s.opens_in_year = f.integer("opens_in_year", 0);
   return s;
 }
 
@@ -101,6 +102,7 @@ Programme read_programme(F& f) {
   p.min_intake = f.count("min_intake", 0);
   p.max_intake = f.count("max_intake", kMaxCount);
   p.cost_per_student = f.number("cost_per_student", 0.0);
+  p.name = f.text("name", kOptional);
   return p;
 }
 

@@ -157,7 +157,7 @@ Scenario read_scenario(const json& root, std::string_view source) {
   JsonFields top(root, "", source,
                  {"sixlink", "name", "base_year", "regions", "clusters", "sectors", "occupations",
                   "specialties", "schools", "programmes", "enterprises", "employment", "targets",
-                  "pathways", "indicator_values"});
+                  "pathways", "indicator_values", "notes"});
   const Count version = top.count("sixlink", detail::kNeeded);
   if (version != kScenarioFormatVersion) {
     top.fail("sixlink", "unknown format version " + std::to_string(version) +
@@ -198,12 +198,14 @@ Scenario read_scenario(const json& root, std::string_view source) {
       });
   s.schools = read_table<School>(
       top, root, "schools", source,
-      {"id", "name", "region", "level", "double_high", "capacity", "social_training"},
+      {"id", "name", "region", "level", "double_high", "capacity", "social_training",
+       "opens_in_year"},
       plain([](JsonFields& f) { return detail::read_school(f); }));
   s.programmes =
       read_table<Programme>(top, root, "programmes", source,
                             {"id", "school", "specialty", "intake", "enrolled", "duration",
-                             "completion_rate", "min_intake", "max_intake", "cost_per_student"},
+                             "completion_rate", "min_intake", "max_intake", "cost_per_student",
+                             "name"},
                             plain([](JsonFields& f) { return detail::read_programme(f); }));
   s.enterprises = read_table<Enterprise>(
       top, root, "enterprises", source,
@@ -233,6 +235,12 @@ Scenario read_scenario(const json& root, std::string_view source) {
   s.indicator_values = read_table<IndicatorRecord>(
       top, root, "indicator_values", source, {"indicator", "year", "value"},
       plain([](JsonFields& f) { return detail::read_indicator_record(f); }));
+  if (const json* notes = top.array("notes")) {
+    for (std::size_t i = 0; i < notes->size(); ++i) {
+      if (!(*notes)[i].is_string()) top.fail("notes", "note " + std::to_string(i) + " is not a string");
+      s.notes.push_back((*notes)[i].get<std::string>());
+    }
+  }
   return s;
 }
 
@@ -283,6 +291,7 @@ void add_supply_and_demand(const Scenario& s, ordered_json& j) {
                        {"double_high", sc.double_high},
                        {"capacity", sc.capacity},
                        {"social_training", sc.social_training}});
+    if (sc.opens_in_year != 0) schools.back()["opens_in_year"] = sc.opens_in_year;
   }
   auto& programmes = j["programmes"] = ordered_json::array();
   for (const auto& p : s.programmes) {
@@ -296,6 +305,7 @@ void add_supply_and_demand(const Scenario& s, ordered_json& j) {
                           {"min_intake", p.min_intake},
                           {"max_intake", p.max_intake},
                           {"cost_per_student", p.cost_per_student}});
+    if (!p.name.empty()) programmes.back()["name"] = p.name;
   }
   auto& enterprises = j["enterprises"] = ordered_json::array();
   for (const auto& e : s.enterprises) {
@@ -353,6 +363,7 @@ ordered_json to_json_value(const Scenario& s) {
   j["base_year"] = s.base_year;
   add_catalogue(s, j);
   add_supply_and_demand(s, j);
+  if (!s.notes.empty()) j["notes"] = s.notes;  // optional: absent in older files
   return j;
 }
 

@@ -216,7 +216,16 @@ ordered_json detail::plan_summary_json(const RecommendationReport& report, std::
 std::string plan_report_to_json(const Scenario& scenario, const RecommendationReport& report,
                                 const RollingPlan* horizon, int indent) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  return report_text(report_json(report, horizon, scenario.name, &rounding), indent);
+  ordered_json out = report_json(report, horizon, scenario.name, &rounding);
+  if (!scenario.notes.empty()) {  // as the plan job: "notes" right after "scenario"
+    ordered_json with;
+    for (auto it = out.begin(); it != out.end(); ++it) {
+      with[it.key()] = std::move(it.value());
+      if (it.key() == "scenario") with["notes"] = scenario.notes;
+    }
+    out = std::move(with);
+  }
+  return report_text(out, indent);
 }
 
 std::string plan_report_to_json(const RecommendationReport& report, const RollingPlan* horizon,

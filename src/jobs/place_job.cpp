@@ -33,6 +33,7 @@ PlaceJobResult run_place_job(const Scenario& scenario, Cohort cohort,
                              const PlacementOptions& options) {
   PlaceJobResult result;
   result.scenario_name = scenario.name;
+  result.scenario_notes = scenario.notes;
   result.placement = place(scenario, cohort, options);
   result.cohort = std::move(cohort);
   return result;
@@ -44,6 +45,7 @@ PlaceJobResult run_place_job(const Scenario& scenario, const PlaceJobOptions& op
 
 void to_json(nlohmann::ordered_json& out, const PlaceJobResult& result) {
   out = detail::placement_json(result.placement, result.cohort, result.scenario_name);
+  detail::add_scenario_notes(out, result.scenario_notes);
 }
 
 std::string place_job_to_json(const PlaceJobResult& result, int indent) {

@@ -8,6 +8,7 @@ namespace sixlink {
 PlanJobResult run_plan_job(const Scenario& scenario, const PlanJobOptions& options) {
   PlanJobResult result;
   result.scenario_name = scenario.name;
+  result.scenario_notes = scenario.notes;
   RecommendationReport& report = result.report;
   if (options.recommendations) {
     report = recommend(scenario, options.recommend);
@@ -35,6 +36,7 @@ PlanJobResult run_plan_job(const Scenario& scenario, const PlanJobOptions& optio
 void to_json(nlohmann::ordered_json& out, const PlanJobResult& result) {
   out = detail::plan_report_json(result.report, result.horizon ? &*result.horizon : nullptr,
                                  result.scenario_name, &result.rounding);
+  detail::add_scenario_notes(out, result.scenario_notes);
 }
 
 std::string plan_job_to_json(const PlanJobResult& result, int indent) {

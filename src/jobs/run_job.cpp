@@ -18,6 +18,7 @@ RunJobResult run_job(const Scenario& scenario) {
 
 void to_json(nlohmann::ordered_json& out, const RunJobResult& result) {
   out = detail::summary_json(result.summary);
+  detail::add_scenario_notes(out, result.gap.scenario_notes);
   out["gap"] = detail::gap_summary_json(result.gap.report);
   out["plan"] = detail::plan_summary_json(result.plan.report, result.top, &result.plan.rounding);
   out["placement"] = detail::placement_summary_json(result.placement.placement);

@@ -40,7 +40,10 @@ constexpr Count kHigherEnrolled = 33'700;  // 55,000 + 33,700 = 88,700 enrolled
 constexpr double kRetention2020 = 0.3787;
 constexpr double kLargeFirmParticipation2020 = 0.60;
 constexpr double kDoubleHighShare2020 = 0.70;
-constexpr double kOpeningsPerGraduate = 0.55;  // vocational-level openings / graduates
+// Firms outside the clusters (other_firms.csv): yearly hiring rate and how many firms of
+// the same size each listed firm stands for (data/README.md, "Openings").
+constexpr double kOtherFirmHiringRate = 0.08;
+constexpr double kOtherFirmsRepresented = 10.0;
 constexpr Count kLargeFirmEmployees = 1000;
 constexpr std::uint64_t kSeed = 20201231;
 
@@ -80,6 +83,18 @@ std::size_t index_of(const std::vector<T>& items, std::string_view id) {
 
 std::string two_digits(std::size_t k) { return (k < 10 ? "0" : "") + std::to_string(k); }
 
+
+// Which parts of the scenario are illustrative; reports print these lines.
+std::vector<std::string> provenance_notes() {
+  return {
+      "openings: modelled from employment (cluster employment x vocational-level share x "
+      "(growth + replacement)); illustrative scale",
+      "school names: the plan's institutions; other schools illustrative",
+      "enterprises: sampled firms standing for the clusters' employment; illustrative",
+      "progression: illustrative",
+  };
+}
+
 // Kept whole (about 320 lines, a data table): the tables in order with every draw
 // from one rng, so a split that reordered draws would change the default scenario.
 Scenario build_taizhou() {
@@ -96,7 +111,12 @@ Scenario build_taizhou() {
     region_weight.push_back(regions.number(r, "weight"));
   }
   const Curated clusters(detail::kTaizhouClustersCsv);
+  // City employment of each cluster and the share of it in vocational-level occupations:
+  // the scale of the openings (data/README.md, "Openings").
+  std::vector<double> cluster_employment, vocational_share;
   for (std::size_t c = 0; c < clusters.size(); ++c) {
+    cluster_employment.push_back(clusters.number(c, "employment"));
+    vocational_share.push_back(clusters.number(c, "vocational_share"));
     s.clusters.push_back(
         {clusters.text(c, "id"), clusters.text(c, "name") + " " + clusters.text(c, "name_zh"),
          clusters.number(c, "growth_rate"), clusters.number(c, "replacement_rate")});
@@ -167,7 +187,8 @@ Scenario build_taizhou() {
     bool has_school = false;
     for (std::size_t k = 0; k < schools.size(); ++k) {
       has_school = has_school || (schools.text(k, "region") == s.regions[r].id &&
-                                  schools.text(k, "level") == "secondary");
+                                  schools.text(k, "level") == "secondary" &&
+                                  schools.number(k, "opens_in_year") == 0);
     }
     if (has_school) secondary_region_weight += region_weight[r];
   }
@@ -177,14 +198,16 @@ Scenario build_taizhou() {
     school.name = schools.text(k, "name");
     school.region = schools.text(k, "region");
     school.level = *parse_school_level(schools.text(k, "level"));
+    school.opens_in_year = static_cast<int>(schools.number(k, "opens_in_year"));
     s.schools.push_back(school);
+    const std::string& focus = schools.text(k, "focus");  // code prefix: a specialised school
     const std::size_t reg = index_of(s.regions, school.region);
     const bool higher = school.level == SchoolLevel::kHigher;
     const SpecialtyLevel level = higher ? SpecialtyLevel::kAssociate : SpecialtyLevel::kSecondary;
     // Rank the specialties of the school's level by fit to the clusters around it.
     std::vector<std::pair<double, std::size_t>> ranked;
     for (std::size_t sp = 0; sp < s.specialties.size(); ++sp) {
-      if (s.specialties[sp].level != level) continue;
+      if (s.specialties[sp].level != level || !s.specialties[sp].id.starts_with(focus)) continue;
       double score = 0.0;
       for (std::size_t c = 0; c < n_clusters; ++c) {
         const double local = higher ? 3.0 * strength[reg][c] + city_strength[c]
@@ -203,10 +226,12 @@ Scenario build_taizhou() {
                                  schools.number(k, "share");
     double score_sum = 0.0;
     for (std::size_t j = 0; j < offered; ++j) score_sum += std::sqrt(ranked[j].first);
+    if (offered == 0) continue;  // a campus not open yet: capacity only (set below)
     for (std::size_t j = 0; j < offered; ++j) {
       const Specialty& sp = s.specialties[ranked[j].second];
       Programme p;
       p.id = school.id + "-" + sp.id;
+      p.name = schools.text(k, "label") + " · " + sp.name;
       p.school = school.id;
       p.specialty = sp.id;
       p.duration = 3;
@@ -247,6 +272,8 @@ Scenario build_taizhou() {
     School& school = s.schools[k];
     school.capacity =
         static_cast<Count>(std::ceil(1.1 * static_cast<double>(school_enrolled[k]) / 100.0)) * 100;
+    if (school.opens_in_year != 0)
+      school.capacity = static_cast<Count>(schools.number(k, "capacity"));
     school.social_training = std::llround(0.8 * static_cast<double>(school_enrolled[k]));
   }
   // Double-high schools: the colleges, then the largest secondary schools until
@@ -264,6 +291,10 @@ Scenario build_taizhou() {
     for (std::size_t k : order) {
       if (static_cast<double>(in_double_high) >= kDoubleHighShare2020 * static_cast<double>(total))
         break;
+      // Stay below the 2023 target (75 %): a school that would cross it is passed over.
+      if (static_cast<double>(in_double_high + school_enrolled[k]) >=
+          0.75 * static_cast<double>(total))
+        continue;
       s.schools[k].double_high = true;
       in_double_high += school_enrolled[k];
     }
@@ -276,9 +307,10 @@ Scenario build_taizhou() {
       cluster_sectors[index_of(s.clusters, s.sectors[k].cluster)].push_back(k);
   }
   struct Cell {
-    std::size_t enterprise, occupation;
+    std::size_t enterprise, occupation, cluster;  // cluster: n_clusters for other firms
     double raw;
   };
+  std::vector<double> sampled_employees(n_clusters, 0.0);
   std::vector<Cell> cells;
   auto log_uniform = [&rng](double lo, double hi) {
     return std::round(std::exp(std::log(lo) + rng.uniform() * (std::log(hi) - std::log(lo))));
@@ -298,8 +330,9 @@ Scenario build_taizhou() {
       const double yearly = static_cast<double>(e.employees) *
                             (s.clusters[c].growth_rate + s.clusters[c].replacement_rate);
       for (std::size_t o = 0; o < n_occupations; ++o) {
-        if (mix[c][o] > 0.0) cells.push_back({s.enterprises.size(), o, yearly * mix[c][o]});
+        if (mix[c][o] > 0.0) cells.push_back({s.enterprises.size(), o, c, yearly * mix[c][o]});
       }
+      sampled_employees[c] += static_cast<double>(e.employees);
       s.enterprises.push_back(std::move(e));
     }
   }
@@ -318,15 +351,26 @@ Scenario build_taizhou() {
       e.region = s.regions[reg].id;
       e.sector = sector;
       e.employees = static_cast<Count>(log_uniform(30.0, 800.0));
-      cells.push_back({s.enterprises.size(), o, static_cast<double>(e.employees) * 0.08});
+      cells.push_back({s.enterprises.size(), o, n_clusters,
+                       static_cast<double>(e.employees) * kOtherFirmHiringRate *
+                           kOtherFirmsRepresented});
       s.enterprises.push_back(std::move(e));
     }
   }
-  double graduates = 0.0;
-  for (const auto& p : s.programmes) graduates += static_cast<double>(p.intake) * p.completion_rate;
+  // Each sampled firm stands for employment_c / sampled_c times its headcount; only the
+  // vocational-level share of that employment hires vocational graduates.
   std::vector<double> raw;
-  for (const auto& cell : cells) raw.push_back(cell.raw);
-  const auto openings = detail::apportion(raw, std::llround(kOpeningsPerGraduate * graduates));
+  double raw_total = 0.0;
+  for (const auto& cell : cells) {
+    const double scale = cell.cluster == n_clusters
+                             ? 1.0
+                             : cluster_employment[cell.cluster] /
+                                   sampled_employees[cell.cluster] *
+                                   vocational_share[cell.cluster];
+    raw.push_back(cell.raw * scale);
+    raw_total += raw.back();
+  }
+  const auto openings = detail::apportion(raw, std::llround(raw_total));
   for (std::size_t k = 0; k < cells.size(); ++k) {
     if (openings[k] > 0) {
       s.enterprises[cells[k].enterprise].openings.push_back(
@@ -396,6 +440,7 @@ Scenario build_taizhou() {
 
   // --- The plan's indicator table: 2020 values and 2023 / 2025 targets -----------
   detail::add_plan_indicator_table(s);
+  s.notes = provenance_notes();
   validate(s);
   return s;
 }

@@ -168,6 +168,11 @@ class Checker {
       refers(Table::kSchools, i, "region", regions, sc.region, who, "region");
       count(Table::kSchools, i, "capacity", sc.capacity, who);
       count(Table::kSchools, i, "social_training", sc.social_training, who);
+      if (sc.opens_in_year != 0 && (sc.opens_in_year < 1900 || sc.opens_in_year > 2200)) {
+        fail(Table::kSchools, i, "opens_in_year",
+             who + ": opens_in_year must be 0 (open already) or a year in 1900..2200, got " +
+                 std::to_string(sc.opens_in_year));
+      }
     }
     std::set<std::pair<std::string_view, std::string_view>> offered;
     for (std::size_t i = 0; i < s_.programmes.size(); ++i) check_programme(i, schools, specialties, offered);

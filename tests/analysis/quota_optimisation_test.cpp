@@ -446,7 +446,7 @@ TEST(QuotaOptimisation, BadOptionsAreNamed) {
   EXPECT_NE(message(o).find("budget"), std::string::npos);
   o = {};
   o.previous_intake = {1.0};
-  EXPECT_NE(message(o).find("previous_intake has 1 values for 124 programmes"), std::string::npos);
+  EXPECT_NE(message(o).find("previous_intake has 1 values for 134 programmes"), std::string::npos);
   o = {};
   o.openings = {1, 2};
   EXPECT_NE(message(o).find("openings has 2 values"), std::string::npos);

@@ -41,7 +41,7 @@ TEST(Csv, RoundTripsTheTinyAndDefaultScenarios) {
   const Scenario tiny = testing::tiny_scenario();
   EXPECT_EQ(scenario_from_csv(scenario_to_csv(tiny)), tiny);
   EXPECT_EQ(scenario_from_csv(scenario_to_csv(default_scenario())), default_scenario());
-  EXPECT_EQ(scenario_to_csv(tiny).size(), 15u);
+  EXPECT_EQ(scenario_to_csv(tiny).size(), 16u);
 }
 
 TEST(Csv, ScenarioCsvFilesNamesWhatScenarioToCsvWrites) {
@@ -51,7 +51,7 @@ TEST(Csv, ScenarioCsvFilesNamesWhatScenarioToCsvWrites) {
   std::vector<std::string> named = scenario_csv_files();
   std::sort(named.begin(), named.end());
   EXPECT_EQ(named, written);  // CsvFiles is a sorted map
-  EXPECT_EQ(named.size(), 15u);  // with pathways.csv and indicator_values.csv
+  EXPECT_EQ(named.size(), 16u);  // with pathways.csv, indicator_values.csv and notes.csv
 }
 
 TEST(Csv, ReadsWhatSpreadsheetsWrite) {
@@ -84,7 +84,7 @@ TEST(Csv, StructuralErrorsNameFileAndLine) {
   EXPECT_EQ(error_after([](CsvFiles& f) { replace(f["programmes.csv"], "intake,", "intkae,"); }),
             "city/programmes.csv:1: unknown column 'intkae' (expected id, school, specialty, "
             "intake, enrolled, "
-            "duration, completion_rate, min_intake, max_intake, cost_per_student)");
+            "duration, completion_rate, min_intake, max_intake, cost_per_student, name)");
   EXPECT_EQ(error_after([](CsvFiles& f) {
               f["programmes.csv"] =
                   "id,school,specialty,intake,duration,completion_rate\np1,s1,660103,100,3,0.9\n";
@@ -160,7 +160,7 @@ TEST(Csv, SavesFoldersWholeAndLoadsThemBack) {
   EXPECT_EQ(load_scenario_csv(dir), testing::tiny_scenario());
   save_scenario_csv(default_scenario(), dir);  // replace files in place
   EXPECT_EQ(load_scenario(dir), default_scenario());
-  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 15);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 16);
   EXPECT_THROW(load_scenario_csv(dir / "regions.csv"), IoError);
   fs::remove_all(dir);
 }

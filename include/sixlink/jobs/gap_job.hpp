@@ -21,6 +21,7 @@ namespace sixlink {
 struct GapJobResult {
   std::string scenario_name;
   GapReport report;
+  std::vector<std::string> scenario_notes = {};  ///< the scenario's notes: what is illustrative
 };
 
 /// gap_analysis(scenario, options), with the scenario's name.

@@ -47,6 +47,7 @@ struct PlaceJobResult {
   std::string scenario_name;
   Cohort cohort;
   PlacementResult placement;
+  std::vector<std::string> scenario_notes = {};  ///< the scenario's notes: what is illustrative
 };
 
 /// Step 2: places `cohort` (moved into the result).

@@ -43,6 +43,7 @@ struct PlanJobResult {
   std::optional<RollingPlan> horizon;  ///< when asked
   IntakeRounding rounding;             ///< the plan's whole-student intakes
   QuotaStatus status = QuotaStatus::kOptimal;  ///< see the essay
+  std::vector<std::string> scenario_notes = {};  ///< the scenario's notes: what is illustrative
 
   bool solved() const { return status == QuotaStatus::kOptimal; }
 };

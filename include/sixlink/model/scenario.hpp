@@ -105,6 +105,9 @@ struct School {
   bool double_high = false;  ///< a "double-high" (双高) school
   Count capacity = 0;
   Count social_training = 0;
+  /// First year the school (or a new campus) takes students; 0: open already. A school not
+  /// yet open is capacity a plan may place candidates in, not a place graduates come from.
+  int opens_in_year = 0;
 
   friend bool operator==(const School&, const School&) = default;
 };
@@ -123,6 +126,8 @@ struct Programme {
   Count min_intake = 0;
   Count max_intake = 0;
   double cost_per_student = 0.0;  ///< yuan per student per year
+  /// Label the reports show, e.g. "天台 · 电子商务"; empty: reports show the id.
+  std::string name = {};  // "= {}": aggregate initialisers that stop before it stay silent
 
   friend bool operator==(const Programme&, const Programme&) = default;
 };
@@ -291,6 +296,9 @@ struct Scenario {
   std::vector<PlanTarget> targets;
   std::vector<Pathway> pathways;  ///< explicit links; see analysis/progression.hpp
   std::vector<IndicatorRecord> indicator_values;  ///< tracked values; none by default
+  /// Provenance, one line each: which parts of the scenario are illustrative. Reports
+  /// print them in their header and as "notes" in JSON.
+  std::vector<std::string> notes = {};
 
   friend bool operator==(const Scenario&, const Scenario&) = default;
 };
