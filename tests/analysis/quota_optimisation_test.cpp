@@ -320,7 +320,7 @@ TEST(QuotaOptimisation, SideConstraintsHoldOnTheDefaultScenario) {
   // decomposition; the built-in scenario's few of them need a master iteration at most.
   EXPECT_LE(base.iterations, 1);
   std::vector<QuotaOptions> cases(4, free);
-  cases[0].total_enrolment = 94000;
+  cases[0].total_enrolment = base.enrolment * 1.005;  // above the free plan's students
   cases[1].budget = base.cost * 0.99;
   cases[2].total_enrolment = 93000;
   cases[2].budget = 1.84e9;
