@@ -16,7 +16,10 @@
 //     target holds after it; none without enrolment targets).
 // Its intakes are fixed and the horizon rolls on. When the year's target cannot
 // be met (status infeasible on total_enrolment), the year is solved again with
-// the most the bounds allow, and the year records the shortfall.
+// the most the bounds allow, and the year records the shortfall. When a school's
+// capacity leaves no intake within the change bounds (earlier years' cohorts fill
+// it), the year is solved again with any change allowed (max_change 1), and its
+// message says so.
 //
 // Indicators per year t, from the intakes (graduation lag: the cohort of t - d):
 //   enrolment       sum_p sum_{k=0}^{d_p - 1} q_p(t - k)
