@@ -103,7 +103,8 @@ def test_modes_on_the_synthetic_taizhou_cohort():
     assert len(stable["assignments"]["graduate"]) == stable["graduates"] > 10000  # job-seekers
     assert stable["placed"] == int(stable["clusters"]["filled"].sum())
     assert stable["placed"] == np.count_nonzero(stable["assignments"]["enterprise"] != "")
-    assert 0.4 < stable["retention_rate"] <= stable["placement_rate"] < 0.9
+    # Openings outnumber the job-seekers and placement has no outside option: most stay.
+    assert 0.4 < stable["retention_rate"] <= stable["placement_rate"] <= 1
     parallel = sixlink.place(scenario, mode="parallel", seed=2)
     assert parallel["graduates"] == stable["graduates"]
 
