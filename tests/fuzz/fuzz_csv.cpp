@@ -1,6 +1,7 @@
-// Fuzzes the CSV scenario loader. The input is the fifteen files joined by the
+// Fuzzes the CSV scenario loader. The input is the thirteen required files joined by the
 // byte 0x1E (record separator), in the order below; any input either loads (and
-// then round-trips exactly through CSV) or throws a sixlink::Error.
+// then round-trips exactly through CSV) or throws a sixlink::Error. The optional files (pathways,
+// indicator_values, notes) are left out.
 #include <array>
 #include <cstdint>
 #include <cstdlib>
