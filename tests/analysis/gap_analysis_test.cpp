@@ -142,8 +142,11 @@ Rebuilt expect_consistent(const Scenario& s, const GapOptions& o, const GapRepor
     EXPECT_LE(rate, 1.0 + 1e-12);
   }
   EXPECT_EQ(c.objective, detail::MarketNetwork::value(x.solution.cost));
-  for (const auto& i : r.indicators)
-    if (i.value) EXPECT_TRUE(std::isfinite(*i.value));
+  for (const auto& i : r.indicators) {
+    if (i.value) {
+      EXPECT_TRUE(std::isfinite(*i.value));
+    }
+  }
   return x;
 }
 

@@ -158,7 +158,7 @@ struct Enterprise {
   bool partner = false;
   Count internship_slots = 0;
   std::vector<Opening> openings;
-  std::optional<bool> above_designated_size;  ///< last, so positional initialisers still work
+  std::optional<bool> above_designated_size = {};  ///< last, so positional initialisers still work
 
   friend bool operator==(const Enterprise&, const Enterprise&) = default;
 };
