@@ -1,7 +1,7 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Checks sixlink's layering and that the tests mirror include/.
 
-Run from anywhere: `python3 scripts/check_layers.py` (or `ctest -R layers`).
+Run from anywhere: `/usr/bin/python3 scripts/check_layers.py` (or `ctest -R layers`).
 Prints every violation as `path:line: what` and exits 1 if there is one.
 
 1. Includes point down. Each folder of include/sixlink/ and src/ is a layer;

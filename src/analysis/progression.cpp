@@ -72,18 +72,10 @@ std::string next_level_class(std::string_view class_code) {
   return std::to_string(code - 2000);
 }
 
-void progression_rates(const Scenario& s, std::vector<double>& rate,
-                       std::vector<double>& local_share) {
-  ProgressionRates recorded = recorded_progression(s);
-  rate = std::move(recorded.rate);
-  local_share = std::move(recorded.local_share);
-}
-
 std::vector<double> job_seeker_rates(const Scenario& s) {
-  std::vector<double> rate, local_share;
-  progression_rates(s, rate, local_share);
+  std::vector<double> rate = recorded_progression(s).rate;
   for (std::size_t i = 0; i < rate.size(); ++i)
-    rate[i] = s.programmes[i].completion_rate * std::max(1.0 - rate[i], kMinJobSeekerShare);
+    rate[i] = job_seeker_rate(s.programmes[i].completion_rate, rate[i]);
   return rate;
 }
 
@@ -111,8 +103,9 @@ std::vector<double> committed_seats(const Scenario& s, const std::vector<double>
 
 Progression project_progression(const Scenario& s) {
   Progression out;
-  std::vector<double> rate, local_share;
-  progression_rates(s, rate, local_share);
+  const ProgressionRates recorded = recorded_progression(s);
+  const std::vector<double>& rate = recorded.rate;
+  const std::vector<double>& local_share = recorded.local_share;
   std::unordered_map<std::string_view, std::size_t> index;
   for (std::size_t i = 0; i < s.programmes.size(); ++i) index.emplace(s.programmes[i].id, i);
   std::unordered_map<std::string_view, std::vector<const Pathway*>> links;

@@ -154,8 +154,7 @@ std::vector<Index> programme_rows(const Scenario& s, const detail::IdIndex& regi
   std::vector<Index> programme_specialty(static_cast<std::size_t>(n_programmes));
   g.graduates.resize(static_cast<std::size_t>(n_programmes));
   g.programme_region.resize(static_cast<std::size_t>(n_programmes));
-  std::vector<double> progression, local_share;
-  progression_rates(s, progression, local_share);
+  const std::vector<double> progression = recorded_progression(s).rate;
   for (Index p = 0; p < n_programmes; ++p) {
     const Programme& prog = s.programmes[static_cast<std::size_t>(p)];
     programme_specialty[static_cast<std::size_t>(p)] = at(specialty_ids, prog.specialty);

@@ -78,9 +78,7 @@ void set_programmes(PlanModel& m, const Scenario& s, const Scenario& all, const 
   m.school_of.resize(n);
   // Intake becomes labour-market supply at the job-seeker rate (progression.hpp).
   // g0 is the projection's: the cohort less those who continue study.
-  const std::vector<double> job_seeker_rate = job_seeker_rates(all);
-  std::vector<double> progression, local_share;
-  progression_rates(all, progression, local_share);
+  const std::vector<double> progression = recorded_progression(all).rate;
   const std::vector<double> committed =
       o.committed_seats.empty() ? committed_seats(all) : o.committed_seats;
   for (Index p = 0; p < m.programmes; ++p) {
@@ -89,7 +87,7 @@ void set_programmes(PlanModel& m, const Scenario& s, const Scenario& all, const 
     const bool is_candidate = p >= existing;
     m.candidate[i] = is_candidate;
     m.open[i] = !is_candidate;
-    m.completion[i] = job_seeker_rate[i];
+    m.completion[i] = job_seeker_rate(prog.completion_rate, progression[i]);
     m.cost_per_student[i] = prog.cost_per_student;
     m.secondary[i] = specialty.at(prog.specialty)->level == SpecialtyLevel::kSecondary;
     m.school_of[i] = school_index.at(prog.school);
@@ -98,7 +96,7 @@ void set_programmes(PlanModel& m, const Scenario& s, const Scenario& all, const 
     const double q0 = bounds.q0;
     m.q0[i] = q0;
     m.continuing[i] = bounds.continuing;
-    const double c = job_seeker_rate[i];
+    const double c = m.completion[i];
     const Count cohort = std::llround(q0 * prog.completion_rate);
     const Count g0 = job_seekers(cohort, progression[i]);
     m.g0[i] = g0;

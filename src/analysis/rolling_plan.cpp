@@ -83,24 +83,24 @@ RollingPlan plan_horizon(const Scenario& s, const RollingPlanOptions& options) {
     row.enrolment_target =
         options.quotas.total_enrolment ? options.quotas.total_enrolment : enrolment_target(s, year);
     o.total_enrolment = row.enrolment_target;
-    QuotaResult r = optimise_quotas(s, o);
-    if (r.status == QuotaStatus::kInfeasible && r.binding_constraint == "total_enrolment") {
-      row.enrolment_shortfall = r.shortfall;
-      o.total_enrolment = *row.enrolment_target - r.shortfall * (1.0 + 1e-9);
-      r = optimise_quotas(s, o);
-    }
+    // The year's target, or the most the bounds allow (the shortfall recorded).
+    const auto solve_year = [&] {
+      QuotaResult r = optimise_quotas(s, o);
+      if (r.status == QuotaStatus::kInfeasible && r.binding_constraint == "total_enrolment") {
+        row.enrolment_shortfall = r.shortfall;
+        o.total_enrolment = *row.enrolment_target - r.shortfall * (1.0 + 1e-9);
+        r = optimise_quotas(s, o);
+      }
+      return r;
+    };
+    QuotaResult r = solve_year();
     // A school filled by earlier years' cohorts can leave no intake within the
     // change bounds: the year is solved again with any shrink allowed, and says so.
     if (r.status == QuotaStatus::kInfeasible &&
         r.binding_constraint.rfind("school_capacity:", 0) == 0) {
       const std::string why = r.message;
       o.max_change = 1.0;
-      r = optimise_quotas(s, o);
-      if (r.status == QuotaStatus::kInfeasible && r.binding_constraint == "total_enrolment") {
-        row.enrolment_shortfall = r.shortfall;
-        o.total_enrolment = *row.enrolment_target - r.shortfall * (1.0 + 1e-9);
-        r = optimise_quotas(s, o);
-      }
+      r = solve_year();
       if (r.status == QuotaStatus::kOptimal)
         r.message = "solved with any change of intake allowed: " + why;
     }

@@ -33,6 +33,7 @@
 // Complexity: O(programmes + links + records), with one hash index per table.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -79,16 +80,17 @@ struct Progression {
   Count job_seekers = 0;
 };
 
-/// Rates pi_p and l_p from the base year's records, in programme order.
-void progression_rates(const Scenario& scenario, std::vector<double>& rate,
-                       std::vector<double>& local_share);
-
 /// Per programme, job-seekers per student of intake: completion_rate x (1 - pi_p),
 /// the rate at which the quota model turns intake into labour-market supply. A
 /// programme all of whose graduates continue study keeps 1 % of its completion rate
 /// (kMinJobSeekerShare): the model divides by the rate, and its intake then has a
 /// negligible, not an undefined, effect on the market.
 inline constexpr double kMinJobSeekerShare = 0.01;
+inline double job_seeker_rate(double completion_rate, double progression_rate) {
+  return completion_rate * std::max(1.0 - progression_rate, kMinJobSeekerShare);
+}
+/// job_seeker_rate of every programme, its pi_p from recorded_progression
+/// (model/retention.hpp, which reads pi_p and l_p off the base year's records).
 std::vector<double> job_seeker_rates(const Scenario& scenario);
 
 /// Per programme, the intake seats its incoming pathway links commit it to: the
