@@ -445,8 +445,8 @@ void bind_analyses(py::module_& m) {
          std::optional<double> budget, std::optional<double> min_secondary_share,
          std::optional<double> max_secondary_share, double max_change,
          std::optional<double> outside_weight, bool recommendations, bool open_candidates,
-         int samples, std::uint64_t seed, double demand_noise, int threads, bool horizon,
-         const std::string& export_mps) {
+         int samples, std::uint64_t seed, double demand_noise, double mix_noise, double fit_noise,
+         int threads, bool horizon, const std::string& export_mps) {
         sixlink::PlanJobOptions options;
         options.recommendations = recommendations;
         options.horizon = horizon;
@@ -462,6 +462,8 @@ void bind_analyses(py::module_& m) {
         options.recommend.samples = samples;
         options.recommend.seed = seed;
         options.recommend.demand_noise = demand_noise;
+        options.recommend.mix_noise = mix_noise;
+        options.recommend.fit_noise = fit_noise;
         options.recommend.threads = threads;
         const sixlink::PlanJobResult job = call_interruptibly([&] {
           sixlink::PlanJobResult result = sixlink::run_plan_job(scenario, options);
@@ -478,7 +480,9 @@ void bind_analyses(py::module_& m) {
       "min_secondary_share"_a = py::none(), "max_secondary_share"_a = py::none(),
       "max_change"_a = sixlink::QuotaOptions{}.max_change, "outside_weight"_a = py::none(),
       "recommendations"_a = true, "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0,
-      "demand_noise"_a = sixlink::RecommendOptions{}.demand_noise, "threads"_a = 0,
+      "demand_noise"_a = sixlink::RecommendOptions{}.demand_noise,
+      "mix_noise"_a = sixlink::RecommendOptions{}.mix_noise,
+      "fit_noise"_a = sixlink::RecommendOptions{}.fit_noise, "threads"_a = 0,
       "horizon"_a = false, "export_mps"_a = "",
       "The quota plan (and recommendations) as dicts and lists (see sixlink.optimise_quotas)");
 }

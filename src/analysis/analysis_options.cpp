@@ -134,6 +134,14 @@ OptionRegistry<RecommendOptions> make_recommend_registry() {
       .flag("--noise")
       .in(0, 2)
       .help("Sigma of the log-normal demand noise (default {default})");
+  r.add("mix_noise", &RecommendOptions::mix_noise)
+      .flag("--mix-noise")
+      .in(0, 2)
+      .help("Sigma of the noise on each cell's occupation mix (default {default})");
+  r.add("fit_noise", &RecommendOptions::fit_noise)
+      .flag("--fit-noise")
+      .in(0, 2)
+      .help("Sigma of the noise on the specialty-occupation fits (default {default})");
   r.add("min_change", &RecommendOptions::min_change)
       .at_least(0)
       .help("Smallest change of an intake, in seats, that is a recommendation (default {default})");

@@ -1,5 +1,6 @@
 #include "analysis/market_network.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -115,6 +116,19 @@ Count MarketNetwork::matched(const MinCostFlowResult& r) const {
   Count sum = 0;
   for (Index n = 0; n < nodes_; ++n) sum += r.flow[static_cast<std::size_t>(node_arc(n))];
   return sum;
+}
+
+double close_fit_unmet(const SupplyDemandGraph& g, Index p, std::span<const double> matched,
+                       double lambda) {
+  const auto region = g.programme_region[static_cast<std::size_t>(p)];
+  double unmet = 0.0;
+  RowSparse::InnerIterator fit(g.fit, static_cast<int>(p));
+  for (RowSparse::InnerIterator w(g.weight, static_cast<int>(p)); w; ++w, ++fit) {
+    const auto n = static_cast<std::size_t>(w.col());
+    if (g.node_region[n] != region || fit.value() < kCloseFit || w.value() <= lambda) continue;
+    unmet += std::max(0.0, static_cast<double>(g.openings[n]) - matched[n]);
+  }
+  return unmet;
 }
 
 MarketNetwork gap_market(const SupplyDemandGraph& g, std::span<const std::string> ids,

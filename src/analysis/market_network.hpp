@@ -139,6 +139,17 @@ class MarketNetwork {
   Index first_node_arc_ = 0, outside_sink_arc_ = 0;
 };
 
+/// A specialty fits an occupation closely at this fit or above (the consistency
+/// rule of recommendations.hpp).
+inline constexpr double kCloseFit = 0.8;
+
+/// Openings of programme p's own region left unfilled (openings less `matched`,
+/// per node) at the nodes its specialty fits closely (fit >= kCloseFit) and
+/// whose weight is worth more than leaving (w(p, n) > lambda): what a plan that
+/// shrinks or closes p must explain.
+double close_fit_unmet(const SupplyDemandGraph& graph, Index p, std::span<const double> matched,
+                       double lambda);
+
 /// Throws InvalidInput unless K is in [1, 64] and h in [0, 1) (named as the
 /// gap options outside_tiers and outside_spread).
 void check_outside_tiers(const OutsideTiers& tiers);

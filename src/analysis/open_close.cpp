@@ -1,9 +1,12 @@
 #include "analysis/open_close.hpp"
 
 #include <algorithm>
+#include <span>
 #include <cmath>
 #include <utility>
 #include <vector>
+
+#include "analysis/market_network.hpp"
 
 namespace sixlink::detail {
 namespace {
@@ -39,6 +42,37 @@ std::vector<std::pair<double, Index>> closable(const PlanModel& m, const QuotaLp
   std::sort(out.begin(), out.end());
   if (static_cast<Index>(out.size()) > kMaxClosureTests) out.resize(kMaxClosureTests);
   return out;
+}
+
+// Openings filled per demand node in the LP's solution (a convex combination of flows).
+std::vector<double> node_matched(const PlanModel& m, const QuotaLp& lp) {
+  std::vector<double> out(static_cast<std::size_t>(m.nodes), 0.0);
+  for (std::size_t j = 0; j < lp.flow.columns.size(); ++j) {
+    const double w = lp.flow.weights[j];
+    if (w <= 0) continue;
+    for (Index n = 0; n < m.nodes; ++n)
+      out[static_cast<std::size_t>(n)] +=
+          w * static_cast<double>(lp.flow.columns[j][static_cast<std::size_t>(m.first_node_arc + n)]);
+  }
+  return out;
+}
+
+// Reopens the programmes this pass closed whose closure leaves openings of their
+// own region unmet that they fit closely and that are worth more than leaving
+// (market_network.hpp): the plan must not close a programme the city's employers
+// still need. Returns whether any was reopened.
+bool reopen_needed_closures(PlanModel& m, const QuotaLp& lp, const std::vector<bool>& before) {
+  const std::vector<double> matched = node_matched(m, lp);
+  bool any = false;
+  for (Index p = 0; p < m.programmes; ++p) {
+    const auto i = static_cast<std::size_t>(p);
+    if (!before[i] || m.open[i] || m.candidate[i]) continue;
+    if (close_fit_unmet(m.graph, p, matched, m.lambda) > 1e-9) {
+      set_open(m, p, true);
+      any = true;
+    }
+  }
+  return any;
 }
 
 }  // namespace
@@ -81,6 +115,19 @@ void open_and_close(PlanModel& m, const Scenario& all, const QuotaOptions& o, Qu
   QuotaLp flipped = solve_quota_lp(m, all, o.max_iterations, solves);
   if (flipped.ok && !flipped.at_limit() &&
       flipped.objective() + objective_constant(m) >= lp.objective() + kept) {
+    // A reopened programme only adds supply, so a few rounds settle it.
+    for (int round = 0; round < 3; ++round) {
+      const std::vector<bool> closed = m.open;
+      if (!reopen_needed_closures(m, flipped, before)) break;
+      QuotaLp reopened = solve_quota_lp(m, all, o.max_iterations, solves);
+      if (!reopened.ok || reopened.at_limit()) {  // keep the last feasible LP's decisions
+        for (Index p = 0; p < m.programmes; ++p) set_open(m, p, closed[static_cast<std::size_t>(p)]);
+        double unused = 0.0;
+        set_school_capacities(m, all, unused);
+        break;
+      }
+      flipped = std::move(reopened);
+    }
     lp = std::move(flipped);
     return;
   }

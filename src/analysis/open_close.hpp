@@ -6,7 +6,8 @@
 // first), and opens candidate programmes whose opening raises it. The LP is then
 // solved again with those decisions fixed, and they are kept only if that LP is
 // feasible and no worse; otherwise the decisions are undone and the LP solved
-// again as it was. A heuristic: the LP given the decisions is exact.
+// again as it was. Kept closures that leave close-fit openings of their region
+// unmet at a value above leaving are reopened (market_network.hpp, close_fit_unmet). A heuristic: the LP given the decisions is exact.
 //
 // Each test is one warm-started flow solve at unchanged prices (the engine sets
 // no cost again), so the pass costs about as many solves as it tests.

@@ -255,6 +255,14 @@ PlanModel build_model(const Scenario& s, const Scenario& all, const QuotaOptions
       if (d < 0 || d > kMaxCount) throw InvalidInput("openings must be in [0, 1e12]");
     m.graph.openings = o.openings;
   }
+  if (!o.weights.empty()) {
+    if (static_cast<Index>(o.weights.size()) != g.weight.nonZeros())
+      throw InvalidInput("weights has " + std::to_string(o.weights.size()) + " values for " +
+                         std::to_string(g.weight.nonZeros()) + " links of the projection");
+    for (double w : o.weights)
+      if (!(w >= 0.0 && w <= 1.0)) throw InvalidInput("weights must be in [0, 1], got " + format_number(w));
+    std::copy(o.weights.begin(), o.weights.end(), m.graph.weight.valuePtr());
+  }
   m.programmes = g.programmes();
   m.nodes = g.nodes();
   m.schools = static_cast<Index>(all.schools.size());

@@ -7,8 +7,8 @@
 #include <utility>
 
 #include "analysis/market_network.hpp"
+#include "analysis/market_samples.hpp"
 #include "detail/numbers.hpp"
-#include "detail/rng.hpp"
 #include "sixlink/analysis/analysis_options.hpp"
 #include "sixlink/analysis/progression.hpp"
 #include "sixlink/analysis/projection.hpp"
@@ -116,8 +116,24 @@ class Market {
 
 double value_of(Cost cost) { return MarketNetwork::value(cost); }
 
+// The binding constraints that make a graduate of this programme cost more (a
+// shrink or closure may be theirs): the budget (when it costs anything), the
+// level-mix bound on its side, its school's capacity. Enrolment floors never do.
+std::vector<std::string> held_by(const QuotaResult& plan, const Programme& prog, bool secondary) {
+  std::vector<std::string> out;
+  for (const QuotaConstraint& c : plan.constraints) {
+    if (!c.binding || (c.shadow_price && *c.shadow_price <= 1e-12)) continue;
+    if ((c.name == "budget" && prog.cost_per_student > 0) ||
+        (c.name == "max_secondary_share" && secondary) ||
+        (c.name == "min_secondary_share" && !secondary) ||
+        c.name == "school_capacity:" + prog.school)
+      out.push_back(c.name);
+  }
+  return out;
+}
+
 void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market& market,
-             double eta, double completion, const Scenario& all) {
+             double eta, double lambda, double completion, const Scenario& all) {
   const auto& g = market.graph();
   const Count g0 = market.current(p);
   const Count target = std::max<Count>(0, std::llround(planned.open ? planned.graduates : 0.0));
@@ -157,6 +173,11 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
 
   // Effect of this change alone, and the nodes it moves.
   const Market::State after = market.at(p, target);
+  std::vector<double> node_matched(static_cast<std::size_t>(g.nodes()));
+  for (Index n = 0; n < g.nodes(); ++n)
+    node_matched[static_cast<std::size_t>(n)] = static_cast<double>(
+        after.flow[static_cast<std::size_t>(market.model().node_arc(n))]);
+  rec.close_fit_unmet = std::llround(detail::close_fit_unmet(g, p, node_matched, lambda));
   const double total_before = market.graduates_total(p, g0);
   const double total_after = market.graduates_total(p, target);
   const double matched_before = market.matched(before);
@@ -236,23 +257,25 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
       else
         why = "a graduate costs more to train than the place it fills is worth";
       rec.reason = why + "; each graduate fewer changes the value by " + value(-rec.marginal_value);
+      // The consistency rule (header): a binding constraint is named; close-fit
+      // openings left unmet without one can only come from the training cost.
+      if (!rec.held_by.empty()) {
+        std::string names;
+        for (std::size_t i = 0; i < rec.held_by.size(); ++i)
+          names += (i ? " and " : "") + rec.held_by[i];
+        rec.reason += "; " + names + (rec.held_by.size() == 1 ? " binds" : " bind");
+      } else if (rec.close_fit_unmet > 0 && rec.action == Action::kClose) {
+        rec.reason += "; closing it leaves " + count(rec.close_fit_unmet, "opening", "openings") +
+                      " in " + rec.region + " that it fits closely unmet";
+      } else if (rec.close_fit_unmet > 0) {
+        rec.reason += "; " + count(rec.close_fit_unmet, "opening", "openings") + " in " +
+                      rec.region +
+                      " that it fits closely stay unmet, but training a graduate costs more (" +
+                      value(eta) + ") than one placed there gains";
+      }
       break;
     }
   }
-}
-
-std::vector<Count> sample_openings(const std::vector<Count>& openings, std::uint64_t seed,
-                                   int sample, double sigma) {
-  std::vector<Count> out(openings.size());
-  for (std::size_t n = 0; n < openings.size(); ++n) {
-    detail::SplitMix64 rng(detail::mix64(
-        seed ^ detail::mix64(static_cast<std::uint64_t>(sample) * 0x9E3779B97F4A7C15ULL + n)));
-    const double u1 = 1.0 - rng.uniform(), u2 = rng.uniform();  // u1 in (0, 1]
-    const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-    out[n] = static_cast<Count>(
-        std::llround(static_cast<double>(openings[n]) * std::exp(sigma * z - 0.5 * sigma * sigma)));
-  }
-  return out;
 }
 
 }  // namespace
@@ -278,6 +301,12 @@ namespace {
 void explain_actions(RecommendationReport& report, const QuotaResult& plan,
                      const std::vector<int>& chosen, Market& market, const Scenario& all) {
   const std::vector<double> job_seeker_rate = job_seeker_rates(all);  // seats per graduate
+  std::unordered_map<std::string_view, bool> secondary_specialty;
+  for (const Specialty& sp : all.specialties)
+    secondary_specialty.emplace(sp.id, sp.level == SpecialtyLevel::kSecondary);
+  std::vector<bool> secondary;
+  for (const Programme& prog : all.programmes)
+    secondary.push_back(secondary_specialty.at(prog.specialty));
   try {
     for (std::size_t i = 0; i < plan.programmes.size(); ++i) {
       if (chosen[i] == kNoAction) continue;
@@ -290,8 +319,10 @@ void explain_actions(RecommendationReport& report, const QuotaResult& plan,
       rec.action = static_cast<Action>(chosen[i]);
       rec.current_intake = p.current_intake;
       rec.intake = p.intake;
-      explain(rec, p, static_cast<Index>(i), market, plan.training_cost, job_seeker_rate[i],
-              all);
+      if (rec.action == Action::kShrink || rec.action == Action::kClose)
+        rec.held_by = held_by(plan, all.programmes[i], secondary[i]);
+      explain(rec, p, static_cast<Index>(i), market, plan.training_cost, plan.outside_weight,
+              job_seeker_rate[i], all);
       report.recommendations.push_back(std::move(rec));
     }
   } catch (const NotOptimal& e) {
@@ -309,7 +340,9 @@ struct SampledPlans {
 
 // Each sample solved on its own (identical at any thread count).
 SampledPlans solve_samples(const Scenario& s, const QuotaOptions& q,
-                           const RecommendOptions& options, const std::vector<Count>& openings) {
+                           const RecommendOptions& options, const SupplyDemandGraph& market,
+                           const Scenario& all) {
+  const detail::MarketNoise noise{options.demand_noise, options.mix_noise, options.fit_noise};
   const auto n = static_cast<std::size_t>(options.samples);
   SampledPlans out{std::vector<std::vector<int>>(n), std::vector<double>(n, 0.0),
                    std::vector<char>(n, 0)};
@@ -327,7 +360,9 @@ SampledPlans solve_samples(const Scenario& s, const QuotaOptions& q,
     if (interrupt_requested()) continue;  // Ctrl-C: skip the rest, throw after the region
     try {
       QuotaOptions o = base;
-      o.openings = sample_openings(openings, options.seed, k, options.demand_noise);
+      detail::MarketSample sample = detail::sample_market(market, all, options.seed, k, noise);
+      o.openings = std::move(sample.openings);
+      o.weights = std::move(sample.weights);
       const QuotaResult r = optimise_quotas(s, o);
       out.actions[static_cast<std::size_t>(k)] = actions(r, options.min_change);
       out.feasible[static_cast<std::size_t>(k)] = r.status == QuotaStatus::kOptimal;
@@ -396,7 +431,7 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
   Market market(all, plan.demand_year, q, plan);
   explain_actions(report, plan, actions(plan, options.min_change), market, all);
   if (options.samples > 0)
-    score_samples(report, plan, solve_samples(s, q, options, market.graph().openings));
+    score_samples(report, plan, solve_samples(s, q, options, market.graph(), all));
   std::stable_sort(report.recommendations.begin(), report.recommendations.end(),
                    [](const Recommendation& a, const Recommendation& b) {
                      return std::abs(a.marginal_value * (a.intake - a.current_intake)) >

@@ -72,7 +72,7 @@ Command add_plan_command(CLI::App& app) {
   add_option_flags(
       *command, recommend_option_registry(), a->job.recommend,
       {"year", "total_enrolment", "budget", "min_secondary_share", "max_secondary_share",
-       "max_change", "outside_weight", "samples", "seed", "demand_noise", "threads"});
+       "max_change", "outside_weight", "samples", "seed", "demand_noise", "mix_noise", "fit_noise", "threads"});
   command
       ->add_option("--top", a->top,
                    "Recommendations to print (default " + std::to_string(kDefaultTop) + ")")

@@ -90,7 +90,9 @@ ordered_json recommendation_json(const Recommendation& x, const RecommendationRe
           {"range", report_number(x.range)},
           {"unmet_change", report_number(x.unmet_change)},
           {"retention_change", report_number(x.retention_change)},
-          {"agreement", report.samples > 0 ? report_number(x.agreement) : ordered_json()}};
+          {"agreement", report.samples > 0 ? report_number(x.agreement) : ordered_json()},
+          {"close_fit_unmet", x.close_fit_unmet},
+          {"held_by", x.held_by}};
 }
 
 ordered_json robustness_json(const RecommendationReport& report) {

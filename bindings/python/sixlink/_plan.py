@@ -13,7 +13,8 @@ from ._flow import (_INT32, _check_flag, _check_integer, _check_path, _check_rea
 
 def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_secondary_share,
           max_change, outside_weight, recommendations, open_candidates, samples, seed, demand_noise,
-          threads, horizon, export_mps) -> Dict[str, Any]:
+          threads, horizon, export_mps, mix_noise=_default("recommend", "mix_noise"),
+          fit_noise=_default("recommend", "fit_noise")) -> Dict[str, Any]:
     report = _core.plan_report(
         _check_scenario(scenario), _check_integer("year", year, *_INT32),
         _check_real("total_enrolment", total_enrolment, optional=True),
@@ -23,7 +24,8 @@ def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_s
         _check_real("max_change", max_change), _check_real("outside_weight", outside_weight, optional=True),
         recommendations, _check_flag("open_candidates", open_candidates),
         _check_integer("samples", samples, *_INT32), _check_seed(seed),
-        _check_real("demand_noise", demand_noise), _check_integer("threads", threads, *_INT32),
+        _check_real("demand_noise", demand_noise), _check_real("mix_noise", mix_noise),
+        _check_real("fit_noise", fit_noise), _check_integer("threads", threads, *_INT32),
         _check_flag("horizon", horizon),
         "" if export_mps is None else _check_path("export_mps", export_mps))
     report["status"] = QuotaStatus(report["status"])
@@ -77,6 +79,8 @@ def recommend(scenario: "_core.Scenario", *, year: int = _default("recommend", "
               samples: int = _default("recommend", "samples"),
               seed: int = _default("recommend", "seed"),
               demand_noise: float = _default("recommend", "demand_noise"),
+              mix_noise: float = _default("recommend", "mix_noise"),
+              fit_noise: float = _default("recommend", "fit_noise"),
               threads: int = _default("recommend", "threads"),
               open_candidates: bool = _default("recommend", "open_candidates"),
               total_enrolment: Optional[float] = _default("recommend", "total_enrolment"),
@@ -92,12 +96,18 @@ def recommend(scenario: "_core.Scenario", *, year: int = _default("recommend", "
     Returns what :func:`optimise_quotas` returns, plus ``"recommendations"``: a list
     of dicts with ``programme``, ``action``, ``reason``, ``drivers``,
     ``marginal_value``, ``range`` (seats), ``unmet_change``, ``retention_change`` and
-    ``agreement`` (the share of ``samples`` log-normal demand scenarios, drawn from
-    ``seed``, whose plan takes the same action; identical at any thread count).
+    ``agreement`` (the share of ``samples`` scenarios, drawn from ``seed``, whose plan
+    takes the same action; identical at any thread count; each sample perturbs the
+    openings by ``demand_noise``, each cell's occupation mix by ``mix_noise`` and the
+    specialty-occupation fits by ``fit_noise``, log-normal sigmas), and, for shrinks
+    and closures, ``held_by`` (the binding constraints that make its graduates cost
+    more) and ``close_fit_unmet`` (openings of its own region it fits at >= 0.8 left
+    unmet in the plan at a value above leaving; non-zero only with ``held_by`` under
+    the default costs).
     """
     return _plan(scenario, year=year, total_enrolment=total_enrolment, budget=budget,
                  min_secondary_share=min_secondary_share, max_secondary_share=max_secondary_share,
                  max_change=max_change, outside_weight=outside_weight, recommendations=True,
                  open_candidates=open_candidates, samples=samples, seed=seed,
                  demand_noise=demand_noise, threads=threads, horizon=horizon,
-                 export_mps=export_mps)
+                 export_mps=export_mps, mix_noise=mix_noise, fit_noise=fit_noise)

@@ -56,8 +56,11 @@
 // bound, most of whose graduates leave, when closure raises the Lagrangian value
 // (at most 200 tests, least-retained first), and opens candidate programmes
 // (candidates.hpp) whose opening raises it; the LP is then solved again with those
-// decisions fixed, and they are kept only if that LP is feasible and no worse. The
-// pass is a heuristic; the LP given the decisions is exact.
+// decisions fixed, and they are kept only if that LP is feasible and no worse. A
+// closure that leaves openings of the programme's own region unmet that its
+// specialty fits at >= 0.8 and that are worth more than leaving (w > lambda) is
+// undone (the city's employers still need it; recommendations.hpp). The pass is
+// a heuristic; the LP given the decisions is exact.
 //
 // Status. An infeasible problem names the constraint that cannot hold and by how
 // much: a school whose lower bounds exceed its capacity, or a side constraint
@@ -115,6 +118,9 @@ struct QuotaOptions {
   GapOptions market;
   /// Openings per demand node replacing the projection's (robustness samples).
   std::vector<Count> openings;
+  /// Weights w(p, n) in [0, 1] replacing the projection's, one per stored link in
+  /// the order of its weight matrix (robustness samples: noise on the fits).
+  std::vector<double> weights;
   int max_iterations = 500;  ///< master iterations
 };
 

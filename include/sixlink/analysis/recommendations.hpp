@@ -28,13 +28,36 @@
 //                   at its planned intake, minus the current values
 //   reason          one sentence from the above
 //
-// Robustness: `samples` demand scenarios draw every node's openings as
-// round(D_n exp(sigma z - sigma^2 / 2)) with z standard normal (mean preserved),
-// from SplitMix64 keyed by (seed, sample, node) and Box-Muller, so sample k is
-// the same whatever the thread count. Each sample's plan is solved independently
-// (OpenMP over samples, lambda fixed, candidates fixed); a recommendation's
-// agreement is the share of samples whose plan takes the same action for that
-// programme. Without samples agreement is 1.
+// Consistency. No programme is advised to shrink or close while openings of its
+// own region stay unmet in the plan (the market above, every programme at its
+// planned intake) at a node whose occupation its specialty fits at >= 0.8 and
+// whose weight is worth more than leaving (w(p, n) > lambda), unless a side
+// constraint that makes its graduates cost more binds: the budget, the level-mix
+// bound on its side, its school's capacity (`held_by`), and then the reason names
+// it. For shrinks this is LP optimality: such an opening would gain w + rho >
+// lambda + rho per graduate, a graduate fewer saves at most eta - kappa, and
+// rho + kappa >= eta - lambda holds for the defaults (0.1 + 0.02 >= 0.05). With
+// costs set so that it does not, the reason says so and counts the openings
+// (`close_fit_unmet`). Closures come from a greedy pass, which reopens any
+// programme whose closure would leave such openings (quota_optimisation.hpp).
+// tests/analysis/recommendation_consistency_test.cpp checks the rule on its own
+// flow solve of the plan's market.
+//
+// Robustness: `samples` scenarios perturb what the plan reads, each with
+// log-normal factors exp(sigma z - sigma^2 / 2) (z standard normal, mean 1):
+//   demand   every node's openings, round(D_n x factor), sigma = `demand_noise`
+//   mix      the occupation mix of each cell (cluster, region): its nodes' openings
+//            times a factor, rescaled to the cell's total and rounded by largest
+//            remainder (the cell keeps its total), sigma = `mix_noise`
+//   fit      every specialty-occupation link of the catalogue: its fit times a
+//            factor, at most 1, in every programme and node it weighs (mobility
+//            kept), sigma = `fit_noise`
+// in that order, from SplitMix64 keyed by (seed, sample, what, index) and
+// Box-Muller, so sample k is the same whatever the thread count. Each sample's
+// plan is solved independently (OpenMP over samples, lambda fixed, candidates
+// fixed); a recommendation's agreement is the share of samples whose plan takes
+// the same action for that programme, and so reflects the uncertainty of the
+// curated fit and mix tables as well as of demand. Without samples agreement is 1.
 #pragma once
 
 #include <cstdint>
@@ -56,6 +79,8 @@ struct RecommendOptions {
   int samples = 0;          ///< robustness samples
   std::uint64_t seed = 0;
   double demand_noise = 0.2;  ///< sigma of the log-normal noise on openings
+  double mix_noise = 0.2;     ///< sigma of the noise on each cell's occupation mix
+  double fit_noise = 0.1;     ///< sigma of the noise on the specialty-occupation fits
   int threads = 0;            ///< OpenMP threads over samples; 0: the default
 };
 
@@ -77,6 +102,12 @@ struct Recommendation {
   double unmet_change = 0.0;      ///< openings
   double retention_change = 0.0;  ///< fraction
   double agreement = 1.0;         ///< share of samples taking the same action
+  /// Shrink, close: openings of its own region left unmet in the plan that its
+  /// specialty fits at >= 0.8 and that are worth more than leaving (see the header).
+  Count close_fit_unmet = 0;
+  /// Shrink, close: the binding constraints that make its graduates cost more
+  /// ("budget", "min_secondary_share", "max_secondary_share", "school_capacity:<id>").
+  std::vector<std::string> held_by;
 };
 
 struct RecommendationReport {
