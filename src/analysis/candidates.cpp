@@ -96,6 +96,7 @@ std::vector<OpenCandidate> open_candidates(const Scenario& s, const GapReport& m
       double best_room = -1.0;
       for (const auto& school : s.schools) {
         if (school.region != region.id || school.level != level) continue;
+        if (options.intake_year != 0 && school.opens_in_year > options.intake_year) continue;
         double enrolled = 0.0;
         for (const auto& p : s.programmes)
           if (p.school == school.id) enrolled += static_cast<double>(p.enrolled);

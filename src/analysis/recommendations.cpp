@@ -116,6 +116,15 @@ class Market {
 
 double value_of(Cost cost) { return MarketNetwork::value(cost); }
 
+// " (at the new campus <name>, open from <year>)" for a school that opens in a stated year.
+std::string new_campus(const Scenario& all, const std::string& school) {
+  for (const School& k : all.schools)
+    if (k.id == school && k.opens_in_year != 0)
+      return " (at the new campus " + (k.name.empty() ? k.id : k.name) + ", open from " +
+             std::to_string(k.opens_in_year) + ")";
+  return {};
+}
+
 // The binding constraints that make a graduate of this programme cost more (a
 // shrink or closure may be theirs): the budget (when it costs anything), the
 // level-mix bound on its side, its school's capacity. Enrolment floors never do.
@@ -231,7 +240,8 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
     case Action::kExpand:
     case Action::kOpen:
       rec.reason =
-          (rec.action == Action::kOpen ? "no school in " + rec.region + " offers it; "
+          (rec.action == Action::kOpen ? "no school in " + rec.region + " offers it" +
+                                             new_campus(all, rec.school) + "; "
                                        : std::string()) +
           (rec.drivers.empty() ? std::string("its graduates outvalue their training")
            : filled > 0        ? "unmet demand at " + list(3) + " (" +
@@ -418,7 +428,9 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
   if (options.open_candidates && q.candidates.empty()) {
     GapOptions market = q.market;
     market.year = quota_demand_year(s, year);
-    for (auto& c : open_candidates(s, gap_analysis(s, market), options.candidates))
+    CandidateOptions candidates = options.candidates;
+    if (candidates.intake_year == 0) candidates.intake_year = year;
+    for (auto& c : open_candidates(s, gap_analysis(s, market), candidates))
       q.candidates.push_back(std::move(c.programme));
   }
   report.plan = optimise_quotas(s, q);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/core/error.hpp"
 #include "support/tiny_scenario.hpp"
 
@@ -71,6 +72,38 @@ TEST(Candidates, OptionsLimitAndBoundTheCandidates) {
   o = {};
   o.min_intake = 70;  // above max_intake 60
   EXPECT_THROW(open_candidates(s, report, o), InvalidInput);
+}
+
+// A new campus in r2 that opens in 2024 has more room than s2: it takes the
+// candidate once open in the intake year, not before (then s2 does).
+TEST(Candidates, ANewCampusTakesCandidatesFromTheYearItOpens) {
+  Scenario s = short_of_nurses();
+  School campus = s.schools[1];
+  campus.id = "s2-bay";
+  campus.name = "Bay campus";
+  campus.capacity = 5000;
+  campus.opens_in_year = 2024;
+  s.schools.push_back(campus);
+  const GapReport report = gap_analysis(s);
+  CandidateOptions o;
+  o.intake_year = 2024;
+  const std::vector<OpenCandidate> open = open_candidates(s, report, o);
+  ASSERT_EQ(open.size(), 1u);
+  EXPECT_EQ(open[0].programme.school, "s2-bay");
+  o.intake_year = 2023;
+  const std::vector<OpenCandidate> before = open_candidates(s, report, o);
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].programme.school, "s2");
+  // The recommendations plan for an intake year: the campus is named in the reason.
+  RecommendOptions r;
+  r.quotas.year = 2024;
+  r.quotas.market.outside_weight = 0.5;
+  const RecommendationReport plan = recommend(s, r);
+  bool named = false;
+  for (const Recommendation& rec : plan.recommendations)
+    if (rec.action == Action::kOpen && rec.school == "s2-bay")
+      named = rec.reason.find("new campus Bay campus, open from 2024") != std::string::npos;
+  EXPECT_TRUE(named);
 }
 
 TEST(Candidates, NoUnmetDemandNoCandidatesAndNoSchoolOfTheLevelNone) {

@@ -11,7 +11,8 @@
 // nodes it names, so no two candidates give the same openings as their reason,
 // and a pair whose nodes are all claimed drops out. Each becomes a programme at
 // the region's school of the specialty's level (secondary specialties at
-// secondary schools, the others at higher ones) with the most free places;
+// secondary schools, the others at higher ones) with the most free places (a new
+// campus counts once it is open in the intake year, School::opens_in_year);
 // duration and completion rate are those of the school's first programme, cost
 // per student its mean, the intake bounds the options'. O(max_candidates x
 // pairs x their nodes).
@@ -28,6 +29,9 @@ struct CandidateOptions {
   Count min_intake = 30;  ///< smallest viable cohort of a new programme
   Count max_intake = 60;  ///< largest first intake
   int max_candidates = 10;
+  /// The intake year: schools (new campuses) whose opens_in_year is later take no
+  /// candidate. 0: every school may.
+  int intake_year = 0;
 };
 
 struct OpenCandidate {
