@@ -53,6 +53,8 @@ WRONG_TYPES = [
     ("recommend", "samples", 10.0),
     ("recommend", "seed", 1.5),
     ("recommend", "demand_noise", "0.2"),
+    ("recommend", "mix_noise", "0.2"),
+    ("recommend", "fit_noise", [0.1]),
     ("recommend", "threads", 1.0),
     ("recommend", "open_candidates", "yes"),
     ("place", "mode", 1),
@@ -105,6 +107,8 @@ def test_the_scenario_must_be_a_scenario(function):
     ("gap_analysis", "other_region_mobility", math.nan),
     ("recommend", "samples", -1),
     ("recommend", "demand_noise", math.inf),
+    ("recommend", "mix_noise", -0.1),
+    ("recommend", "fit_noise", 3.0),
     ("place", "candidates", -1),
 ])
 def test_values_outside_the_documented_range_name_the_parameter(function, parameter, value):
