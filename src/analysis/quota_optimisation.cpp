@@ -67,9 +67,16 @@ void report_programmes(const detail::PlanModel& m, const Scenario& all, bool ok,
     result.programmes.push_back(std::move(row));
   }
   for (Index n = 0; n < m.nodes; ++n) {
+    const auto i = static_cast<std::size_t>(n);
     const double filled = flow[static_cast<std::size_t>(m.first_node_arc + n)];
-    result.demand += static_cast<double>(m.graph.openings[static_cast<std::size_t>(n)]);
-    result.unmet += static_cast<double>(m.graph.openings[static_cast<std::size_t>(n)]) - filled;
+    result.demand += static_cast<double>(m.graph.openings[i]);
+    result.unmet += static_cast<double>(m.graph.openings[i]) - filled;
+    if (!ok) continue;
+    result.occupations.push_back(
+        {all.occupations[static_cast<std::size_t>(m.graph.node_occupation[i])].id,
+         m.graph.cluster_ids[static_cast<std::size_t>(m.graph.node_cluster[i])],
+         all.regions[static_cast<std::size_t>(m.graph.node_region[i])].id, m.graph.openings[i],
+         filled, static_cast<double>(m.graph.openings[i]) - filled});
   }
   result.secondary_share = result.enrolment > 0 ? result.secondary_share / result.enrolment : 0.0;
   result.retention_rate = result.graduates > 0 ? result.placed_local / result.graduates : 0.0;

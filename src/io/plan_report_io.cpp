@@ -144,6 +144,18 @@ ordered_json report_json(const RecommendationReport& report, const RollingPlan* 
                           {"students", report_number(shown.students)}});
   }
   out["programmes"] = std::move(programmes);
+  // The demand year's openings as the plan fills them (recommendations.hpp's
+  // consistency rule reads "unmet" here).
+  ordered_json occupations = ordered_json::array();
+  for (const QuotaOpening& o : r.occupations) {
+    occupations.push_back({{"occupation", o.occupation},
+                           {"cluster", o.cluster},
+                           {"region", o.region},
+                           {"openings", o.openings},
+                           {"matched", report_number(o.matched)},
+                           {"unmet", report_number(o.unmet)}});
+  }
+  out["occupations"] = std::move(occupations);
   ordered_json recommendations = ordered_json::array();
   for (const auto& x : report.recommendations)
     recommendations.push_back(recommendation_json(x, report, whole));

@@ -161,6 +161,17 @@ struct QuotaProgramme {
   double students = 0.0;  ///< s_p + q_p in year Y
 };
 
+/// One demand node (occupation, cluster, region) of the demand year's market, as
+/// the plan's graduates fill it.
+struct QuotaOpening {
+  std::string occupation;  ///< occupation id
+  std::string cluster;
+  std::string region;
+  Count openings = 0;
+  double matched = 0.0;  ///< filled by the plan's graduates (an LP value)
+  double unmet = 0.0;
+};
+
 struct QuotaResult {
   QuotaStatus status = QuotaStatus::kOptimal;
   std::string message;             ///< why not optimal, naming the constraint
@@ -184,6 +195,8 @@ struct QuotaResult {
   double secondary_share = 0.0;
   std::vector<QuotaProgramme> programmes;  ///< scenario order, then candidates
   std::vector<QuotaConstraint> constraints;
+  /// The demand nodes, in the projection's order (empty without a plan).
+  std::vector<QuotaOpening> occupations;
   int iterations = 0;  ///< master iterations (0 without side constraints)
   int flow_solves = 0;
 };
