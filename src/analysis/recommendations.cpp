@@ -141,6 +141,26 @@ std::vector<std::string> held_by(const QuotaResult& plan, const Programme& prog,
   return out;
 }
 
+// The consistency rule (header) in a shrink's or closure's reason: the binding
+// constraints that hold it are named; close-fit openings it leaves unmet without
+// one can only come from the training cost (or a closure the pass could not undo).
+std::string consistency_note(const Recommendation& rec, const std::string& eta) {
+  if (!rec.held_by.empty()) {
+    std::string names;
+    for (std::size_t i = 0; i < rec.held_by.size(); ++i)
+      names += (i ? " and " : "") + rec.held_by[i];
+    return "; " + names + (rec.held_by.size() == 1 ? " binds" : " bind");
+  }
+  if (rec.close_fit_unmet <= 0) return {};
+  const std::string openings = detail::format_count(rec.close_fit_unmet) +
+                               (rec.close_fit_unmet == 1 ? " opening" : " openings");
+  if (rec.action == Action::kClose)
+    return "; closing it leaves " + openings + " in " + rec.region + " that it fits closely unmet";
+  return "; " + openings + " in " + rec.region +
+         " that it fits closely stay unmet, but training a graduate costs more (" + eta +
+         ") than one placed there gains";
+}
+
 void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market& market,
              double eta, double lambda, double completion, const Scenario& all) {
   const auto& g = market.graph();
@@ -267,22 +287,7 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
       else
         why = "a graduate costs more to train than the place it fills is worth";
       rec.reason = why + "; each graduate fewer changes the value by " + value(-rec.marginal_value);
-      // The consistency rule (header): a binding constraint is named; close-fit
-      // openings left unmet without one can only come from the training cost.
-      if (!rec.held_by.empty()) {
-        std::string names;
-        for (std::size_t i = 0; i < rec.held_by.size(); ++i)
-          names += (i ? " and " : "") + rec.held_by[i];
-        rec.reason += "; " + names + (rec.held_by.size() == 1 ? " binds" : " bind");
-      } else if (rec.close_fit_unmet > 0 && rec.action == Action::kClose) {
-        rec.reason += "; closing it leaves " + count(rec.close_fit_unmet, "opening", "openings") +
-                      " in " + rec.region + " that it fits closely unmet";
-      } else if (rec.close_fit_unmet > 0) {
-        rec.reason += "; " + count(rec.close_fit_unmet, "opening", "openings") + " in " +
-                      rec.region +
-                      " that it fits closely stay unmet, but training a graduate costs more (" +
-                      value(eta) + ") than one placed there gains";
-      }
+      rec.reason += consistency_note(rec, value(eta));
       break;
     }
   }
