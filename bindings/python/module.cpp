@@ -411,7 +411,7 @@ void bind_analyses(py::module_& m) {
         options.threads = threads;
         const sixlink::GapJobResult job =
             call_interruptibly([&] { return sixlink::run_gap_job(scenario, options); });
-        return with_tables(job, sixlink_python::gap_tables(job.report));
+        return with_tables(job, sixlink_python::gap_tables(job));
       },
       // Defaults from the struct, as the wrappers' come from its registry.
       "scenario"_a, "year"_a = sixlink::GapOptions{}.year, "outside_weight"_a = py::none(),

@@ -141,7 +141,7 @@ class Table {
 using sixlink::to_string;
 
 // Who continues study: the totals, and per programme and per pathway flow, columns.
-py::dict progression_tables(const sixlink::Progression& p) {
+py::dict progression_tables(const sixlink::Progression& p, const sixlink::ProgrammeNames& names) {
   py::dict out;
   out["graduates"] = p.graduates;
   out["progressed"] = p.progressed;
@@ -150,6 +150,7 @@ py::dict progression_tables(const sixlink::Progression& p) {
   out["programmes"] =
       Table(p.programmes)
           .text("programme", [](const auto& r) -> const std::string& { return r.programme; })
+          .text("name", [&](const auto& r) { return sixlink::programme_name(names, r.programme); })
           .count("graduates", [](const auto& r) { return r.graduates; })
           .number("rate", [](const auto& r) { return r.rate; })
           .number("local_share", [](const auto& r) { return r.local_share; })
@@ -208,7 +209,9 @@ py::dict indicator_table(const std::vector<sixlink::IndicatorValue>& rows,
   return t.done();
 }
 
-py::dict gap_tables(const sixlink::GapReport& r) {
+py::dict gap_tables(const sixlink::GapJobResult& job) {
+  const sixlink::GapReport& r = job.report;
+  const sixlink::ProgrammeNames& names = job.programme_names;
   py::dict out;
   out["clusters"] = Table(r.clusters)
                         .text("id", [](const auto& c) -> const std::string& { return c.id; })
@@ -247,6 +250,7 @@ py::dict gap_tables(const sixlink::GapReport& r) {
   out["programmes"] =
       Table(r.programmes)
           .text("id", [](const auto& p) -> const std::string& { return p.id; })
+          .text("name", [&](const auto& p) { return sixlink::programme_name(names, p.id); })
           .text("school", [](const auto& p) -> const std::string& { return p.school; })
           .text("specialty", [](const auto& p) -> const std::string& { return p.specialty; })
           .text("region", [](const auto& p) -> const std::string& { return p.region; })
@@ -270,7 +274,7 @@ py::dict gap_tables(const sixlink::GapReport& r) {
                        .number("retention_rate", [](const auto& g) { return g.retention_rate; })
                        .done();
   out["indicators"] = indicator_table(r.indicators, std::nullopt);
-  out["progression"] = progression_tables(r.progression);
+  out["progression"] = progression_tables(r.progression, names);
   return out;
 }
 
@@ -285,6 +289,8 @@ py::dict plan_programme_table(const sixlink::PlanJobResult& result) {
   };
   return Table(plan.programmes)
       .text("id", [](const auto& p) -> const std::string& { return p.id; })
+      .text("name",
+            [&](const auto& p) { return sixlink::programme_name(result.programme_names, p.id); })
       .text("school", [](const auto& p) -> const std::string& { return p.school; })
       .text("specialty", [](const auto& p) -> const std::string& { return p.specialty; })
       .text("region", [](const auto& p) -> const std::string& { return p.region; })
@@ -324,6 +330,10 @@ py::dict place_tables(const sixlink::PlaceJobResult& job) {
   out["programmes"] =
       Table(r.programmes)
           .text("programme", [](const auto& p) -> const std::string& { return p.programme; })
+          .text("name",
+                [&](const auto& p) {
+                  return sixlink::programme_name(job.programme_names, p.programme);
+                })
           .count("graduates", [](const auto& p) { return p.graduates; })
           .count("placed", [](const auto& p) { return p.placed; })
           .count("jobs", [](const auto& p) { return p.jobs; })

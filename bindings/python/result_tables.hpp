@@ -18,9 +18,9 @@
 namespace sixlink_python {
 
 /// "clusters", "cells", "occupations", "programmes", "regions", "indicators" and
-/// "progression" (its
-/// totals, and "programmes" and "pathways" tables).
-pybind11::dict gap_tables(const sixlink::GapReport& report);
+/// "progression" (its totals, and "programmes" and "pathways" tables); the programme
+/// tables' "name" is the label the job looked up (model/programme_names.hpp).
+pybind11::dict gap_tables(const sixlink::GapJobResult& job);
 
 /// The plan's indicator table (the JSON rows' fields); with `lang` ("zh" or "en")
 /// also "group", "indicator" and "unit_label" in that language.

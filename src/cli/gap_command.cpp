@@ -33,7 +33,7 @@ int run(GapArguments& a, const CLI::App& command) {
     check_year("--year", a.options.year, scenario.base_year, scenario.base_year + 100,
                "the analysis year");
   const GapJobResult result = run_gap_job(scenario, a.options);
-  if (!a.csv.empty()) write_gap_report_csv(result.report, a.csv);
+  if (!a.csv.empty()) write_gap_report_csv(result.report, a.csv, result.programme_names);
   std::cout << (a.json ? gap_job_to_json(result) : format_gap(result));
   if (!a.csv.empty()) std::cerr << "sixlink: wrote the gap tables to " << a.csv << '\n';
   return 0;

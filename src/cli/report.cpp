@@ -84,10 +84,12 @@ std::string band_text(SupplyBand band, double supply, Count demand, Count matche
 // A supply/demand ratio; "-" without demand.
 std::string ratio_text(double ratio, Count demand) { return demand > 0 ? fixed(ratio, 2) : "-"; }
 
-// A table with a left-aligned first column and right-aligned others.
+// A table with its first `left` columns left-aligned (labels) and the others right-aligned.
 class Table {
  public:
-  explicit Table(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
+  explicit Table(std::vector<std::string> header, std::size_t left = 1) : left_(left) {
+    rows_.push_back(std::move(header));
+  }
   void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
   std::string render(const std::string& indent = "  ") const {
     std::vector<std::size_t> width(rows_.front().size(), 0);
@@ -100,7 +102,8 @@ class Table {
         continue;  // a table without a header
       out += indent;
       for (std::size_t c = 0; c < row.size(); ++c)
-        out += c == 0 ? pad_right(row[c], width[c]) : "  " + pad_left(row[c], width[c]);
+        out += (c == 0 ? "" : "  ") +
+               (c < left_ ? pad_right(row[c], width[c]) : pad_left(row[c], width[c]));
       out += "\n";
     }
     return out;
@@ -108,7 +111,56 @@ class Table {
 
  private:
   std::vector<std::vector<std::string>> rows_;
+  std::size_t left_;
 };
+
+// The programmes' labels in a text table: a "name" column beside the id when the scenario
+// labels any programme (the label, or the id where one has none); tables of scenarios
+// without labels keep their columns.
+class NameColumn {
+ public:
+  explicit NameColumn(const ProgrammeNames& names) : names_(names) {}
+  bool shown() const { return !names_.empty(); }
+  // The header with "name" after its first column; the number of label columns.
+  std::vector<std::string> header(std::vector<std::string> columns) const {
+    if (shown()) columns.insert(columns.begin() + 1, "name");
+    return columns;
+  }
+  std::size_t left() const { return shown() ? 2 : 1; }
+  // The row with the label after the id in its first cell.
+  std::vector<std::string> row(std::vector<std::string> cells) const {
+    if (shown()) {
+      const std::string& name = programme_name(names_, cells.front());
+      cells.insert(cells.begin() + 1, name.empty() ? cells.front() : name);
+    }
+    return cells;
+  }
+  // "id (label)" for a line of text; the id alone without a label.
+  std::string labelled(const std::string& id) const {
+    const std::string& name = programme_name(names_, id);
+    return name.empty() ? id : id + " (" + name + ")";
+  }
+
+ private:
+  const ProgrammeNames& names_;
+};
+
+// The demand nodes that leave most openings unfilled, worst first (ties in node order).
+std::string short_occupations(const GapReport& r, std::size_t top) {
+  std::vector<const OccupationGap*> short_nodes;
+  for (const auto& o : r.occupations)
+    if (o.unmet > 0) short_nodes.push_back(&o);
+  std::stable_sort(
+      short_nodes.begin(), short_nodes.end(),
+      [](const OccupationGap* a, const OccupationGap* b) { return a->unmet > b->unmet; });
+  if (short_nodes.size() > top) short_nodes.resize(top);
+  if (short_nodes.empty()) return "";
+  Table t({"occupation", "cluster", "region", "openings", "matched", "unmet"}, 3);
+  for (const OccupationGap* o : short_nodes)
+    t.add({o->occupation, o->cluster, o->region, format_count(o->demand), format_count(o->matched),
+           format_count(o->unmet)});
+  return "\nOccupations with the most unmet openings\n" + t.render();
+}
 
 }  // namespace
 
@@ -192,7 +244,8 @@ std::string format_gap_summary(const GapReport& r) {
   return out;
 }
 
-std::string format_gap(const GapReport& r, const std::string& scenario_name) {
+std::string format_gap(const GapReport& r, const std::string& scenario_name,
+                       const ProgrammeNames& names) {
   std::string out =
       "Gap analysis of " + scenario_name + " for " + std::to_string(r.city.year) + "\n\n";
   out += format_gap_summary(r);
@@ -205,6 +258,7 @@ std::string format_gap(const GapReport& r, const std::string& scenario_name) {
                   band_text(c.band, c.supply, c.demand, c.matched)});
   }
   out += clusters.render();
+  out += short_occupations(r, 10);
 
   out += "\nRegions\n";
   Table regions({"region", "schools", "graduates", "placed", "in region", "leaving", "openings",
@@ -218,10 +272,14 @@ std::string format_gap(const GapReport& r, const std::string& scenario_name) {
   out += regions.render();
 
   out += "\nProgrammes\n";
-  Table programmes({"programme", "graduates", "placed", "leaving", "surplus", "marginal value"});
+  const NameColumn name(names);
+  Table programmes(
+      name.header({"programme", "graduates", "placed", "leaving", "surplus", "marginal value"}),
+      name.left());
   for (const auto& p : r.programmes) {
-    programmes.add({p.id, format_count(p.graduates), format_count(p.placed_local),
-                    format_count(p.leaving), format_count(p.surplus), fixed(p.marginal_value, 4)});
+    programmes.add(
+        name.row({p.id, format_count(p.graduates), format_count(p.placed_local),
+                  format_count(p.leaving), format_count(p.surplus), fixed(p.marginal_value, 4)}));
   }
   out += programmes.render();
 
@@ -247,7 +305,7 @@ std::string format_gap(const GapReport& r, const std::string& scenario_name) {
 namespace {
 
 std::string plan_summary(const RecommendationReport& report, std::size_t top,
-                         const IntakeRounding& rounding) {
+                         const IntakeRounding& rounding, const ProgrammeNames& names) {
   const QuotaResult& r = report.plan;
   std::string out = "Quota plan for the intake of " + std::to_string(r.year) +
                     " (graduating into " + std::to_string(r.demand_year) +
@@ -297,7 +355,8 @@ std::string plan_summary(const RecommendationReport& report, std::size_t top,
   std::vector<std::string> header = {"programme",  "action", "intake", "plan",
                                      "value/grad", "range",  "unmet",  "retention"};
   if (sampled) header.push_back("agree");
-  Table rec(header);
+  const NameColumn name(names);
+  Table rec(name.header(std::move(header)), name.left());
   std::string reasons;
   for (std::size_t i = 0; i < report.recommendations.size() && i < top; ++i) {
     const Recommendation& x = report.recommendations[i];
@@ -315,8 +374,8 @@ std::string plan_summary(const RecommendationReport& report, std::size_t top,
                                     count(x.unmet_change),
                                     fixed(100.0 * x.retention_change, 2) + " pt"};
     if (sampled) row.push_back(percent(x.agreement));
-    rec.add(std::move(row));
-    reasons += "  " + x.programme + ": " + x.reason + "\n";
+    rec.add(name.row(std::move(row)));
+    reasons += "  " + name.labelled(x.programme) + ": " + x.reason + "\n";
   }
   out += rec.render() + reasons;
   return out;
@@ -324,9 +383,9 @@ std::string plan_summary(const RecommendationReport& report, std::size_t top,
 
 std::string plan_report(const RecommendationReport& report, const RollingPlan* horizon,
                         const std::string& scenario_name, std::size_t top,
-                        const IntakeRounding& rounding) {
-  std::string out =
-      "Quota optimisation of " + scenario_name + "\n\n" + plan_summary(report, top, rounding);
+                        const IntakeRounding& rounding, const ProgrammeNames& names) {
+  std::string out = "Quota optimisation of " + scenario_name + "\n\n" +
+                    plan_summary(report, top, rounding, names);
   if (horizon) {
     out += "\nRolling plan (targets interpolated from the base year; the LP's totals)\n";
     Table h({"year", "intake", "students", "target", "graduates", "retention", "target",
@@ -350,13 +409,13 @@ std::string plan_report(const RecommendationReport& report, const RollingPlan* h
 std::string format_plan_summary(const Scenario& scenario, const RecommendationReport& report,
                                 std::size_t top) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  return plan_summary(report, top, rounding);
+  return plan_summary(report, top, rounding, programme_names(scenario));
 }
 
 std::string format_plan(const Scenario& scenario, const RecommendationReport& report,
                         const RollingPlan* horizon, std::size_t top) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  return plan_report(report, horizon, scenario.name, top, rounding);
+  return plan_report(report, horizon, scenario.name, top, rounding, programme_names(scenario));
 }
 
 std::string format_placement_summary(const PlacementResult& r) {
@@ -375,7 +434,8 @@ std::string format_placement_summary(const PlacementResult& r) {
   return out + t.render();
 }
 
-std::string format_placement(const PlacementResult& r, const std::string& scenario_name) {
+std::string format_placement(const PlacementResult& r, const std::string& scenario_name,
+                             const ProgrammeNames& names) {
   std::string out = "Student placement in " + scenario_name + "\n\n" + format_placement_summary(r);
   Table c({"cluster", "seats", "filled", "fill rate"});
   for (const ClusterFill& f : r.clusters)
@@ -389,11 +449,12 @@ std::string format_placement(const PlacementResult& r, const std::string& scenar
   std::stable_sort(unplaced.begin(), unplaced.end(), [](const auto* a, const auto* b) {
     return a->graduates - a->placed > b->graduates - b->placed;
   });
-  Table u({"programme", "graduates", "placed", "unplaced"});
+  const NameColumn name(names);
+  Table u(name.header({"programme", "graduates", "placed", "unplaced"}), name.left());
   for (std::size_t k = 0; k < unplaced.size() && k < 15; ++k)
-    u.add({unplaced[k]->programme, format_count(unplaced[k]->graduates),
-           format_count(unplaced[k]->placed),
-           format_count(unplaced[k]->graduates - unplaced[k]->placed)});
+    u.add(name.row({unplaced[k]->programme, format_count(unplaced[k]->graduates),
+                    format_count(unplaced[k]->placed),
+                    format_count(unplaced[k]->graduates - unplaced[k]->placed)}));
   const auto with = static_cast<Count>(unplaced.size());
   out += "\nMost unplaced graduates (" +
          (with == 1 ? std::string("1 programme has some")
@@ -418,22 +479,24 @@ std::string with_notes(std::string report, const std::vector<std::string>& notes
 }  // namespace
 
 std::string format_gap(const GapJobResult& result) {
-  return with_notes(format_gap(result.report, result.scenario_name), result.scenario_notes);
+  return with_notes(format_gap(result.report, result.scenario_name, result.programme_names),
+                    result.scenario_notes);
 }
 
 std::string format_plan(const PlanJobResult& result, std::size_t top) {
   return with_notes(plan_report(result.report, result.horizon ? &*result.horizon : nullptr,
-                                result.scenario_name, top, result.rounding),
+                                result.scenario_name, top, result.rounding, result.programme_names),
                     result.scenario_notes);
 }
 
 std::string format_plan_summary(const PlanJobResult& result, std::size_t top) {
-  return plan_summary(result.report, top, result.rounding);
+  return plan_summary(result.report, top, result.rounding, result.programme_names);
 }
 
 std::string format_placement(const PlaceJobResult& result) {
-  return with_notes(format_placement(result.placement, result.scenario_name),
-                    result.scenario_notes);
+  return with_notes(
+      format_placement(result.placement, result.scenario_name, result.programme_names),
+      result.scenario_notes);
 }
 
 std::string format_run(const RunJobResult& result) {

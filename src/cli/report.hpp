@@ -12,7 +12,10 @@
 // its openings: "no demand" (no openings), "shortage (no graduates)" (openings
 // but no graduate attributed), and "(none matched)" is added when it has
 // openings, graduates attributed, and none of them placed there; the ratio is
-// "-" without openings.
+// "-" without openings. A scenario that labels its programmes (Programme::name) gets a
+// "name" column beside the programme id in every programme table: the label, or the
+// id where a programme has none; a scenario without labels gets none. The gap report
+// lists the ten demand nodes (occupation, cluster, region) with the most unmet openings.
 #pragma once
 
 #include <string>
@@ -25,6 +28,7 @@
 #include "sixlink/jobs/place_job.hpp"
 #include "sixlink/jobs/plan_job.hpp"
 #include "sixlink/jobs/run_job.hpp"
+#include "sixlink/model/programme_names.hpp"
 #include "sixlink/model/summary.hpp"
 #include "sixlink/placement/placement.hpp"
 
@@ -40,8 +44,10 @@ std::string format_gap_summary(const GapReport& report);
 /// (`sixlink indicators`, and the end of the gap reports).
 std::string format_indicators(const std::vector<IndicatorValue>& rows, bool chinese);
 
-/// The full gap analysis as tables (the `sixlink gap` report).
-std::string format_gap(const GapReport& report, const std::string& scenario_name);
+/// The full gap analysis as tables (the `sixlink gap` report); `names`: the programmes'
+/// labels, shown beside their ids (none: the tables have no "name" column).
+std::string format_gap(const GapReport& report, const std::string& scenario_name,
+                       const ProgrammeNames& names = {});
 
 /// The plan's headline, binding constraints and first `top` recommendations
 /// (part of `sixlink run`), with whole intakes rounded against `scenario`.
@@ -55,8 +61,10 @@ std::string format_plan(const Scenario& scenario, const RecommendationReport& re
 /// The placement's headline figures (part of `sixlink run`).
 std::string format_placement_summary(const PlacementResult& result);
 
-/// The `sixlink place` report: the summary, fill per cluster, unplaced by programme.
-std::string format_placement(const PlacementResult& result, const std::string& scenario_name);
+/// The `sixlink place` report: the summary, fill per cluster, unplaced by programme
+/// (with their labels from `names`, as format_gap).
+std::string format_placement(const PlacementResult& result, const std::string& scenario_name,
+                             const ProgrammeNames& names = {});
 
 // The same reports read from the jobs' results (jobs/*.hpp): a plan's whole intakes
 // are the job's rounding, not rounded again.

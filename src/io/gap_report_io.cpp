@@ -64,10 +64,11 @@ ordered_json city_json(const CityGap& c) {
 }
 
 // Who continues study: per programme, and the pathways' yearly flows.
-ordered_json progression_json(const Progression& p) {
+ordered_json progression_json(const Progression& p, const ProgrammeNames& names) {
   ordered_json programmes = ordered_json::array();
   for (const ProgrammeProgression& row : p.programmes) {
     programmes.push_back({{"programme", row.programme},
+                          {"name", programme_name(names, row.programme)},
                           {"graduates", row.graduates},
                           {"rate", number(row.rate)},
                           {"local_share", number(row.local_share)},
@@ -148,7 +149,7 @@ ordered_json indicators_json(const std::vector<IndicatorValue>& indicators) {
 }
 
 ordered_json report_json(const GapReport& r, const std::string& scenario_name,
-                         Infinity infinity = Infinity::kNull) {
+                         const ProgrammeNames& names, Infinity infinity = Infinity::kNull) {
   ordered_json j;
   j["scenario"] = scenario_name;
   j["year"] = r.city.year;
@@ -192,6 +193,7 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
   j["programmes"] = ordered_json::array();
   for (const auto& p : r.programmes) {
     j["programmes"].push_back({{"id", p.id},
+                               {"name", programme_name(names, p.id)},
                                {"school", p.school},
                                {"specialty", p.specialty},
                                {"region", p.region},
@@ -221,7 +223,7 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
     nodes[std::string(to_string(static_cast<EntityKind>(k)))] = r.linkage.nodes[k];
   ordered_json found;
   for (const auto& [name, ids] : findings(r.linkage.findings)) found[name] = *ids;
-  j["progression"] = progression_json(r.progression);
+  j["progression"] = progression_json(r.progression, names);
   j["linkage"] = {{"nodes", nodes},
                   {"edges", r.linkage.edges},
                   {"employment_edges", r.linkage.employment_edges},
@@ -232,8 +234,9 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
 
 }  // namespace
 
-ordered_json detail::gap_report_json(const GapReport& report, const std::string& scenario_name) {
-  return report_json(report, scenario_name);
+ordered_json detail::gap_report_json(const GapReport& report, const std::string& scenario_name,
+                                     const ProgrammeNames& names) {
+  return report_json(report, scenario_name, names);
 }
 
 ordered_json detail::gap_summary_json(const GapReport& report) {
@@ -245,8 +248,8 @@ ordered_json detail::gap_summary_json(const GapReport& report) {
 }
 
 std::string gap_report_to_json(const GapReport& report, const std::string& scenario_name,
-                               int indent) {
-  return detail::gap_report_json(report, scenario_name).dump(indent) + "\n";
+                               int indent, const ProgrammeNames& names) {
+  return detail::gap_report_json(report, scenario_name, names).dump(indent) + "\n";
 }
 
 std::string gap_summary_to_json(const GapReport& report, int indent) {
@@ -282,9 +285,10 @@ std::vector<std::string> gap_report_csv_files() {
           "progression.csv", "regions.csv"};
 }
 
-void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory) {
+void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory,
+                          const ProgrammeNames& names) {
   detail::FolderFiles files;
-  const ordered_json j = report_json(report, "", Infinity::kText);
+  const ordered_json j = report_json(report, "", names, Infinity::kText);
   auto write = [&](const char* name, const ordered_json& rows, const ordered_json& example) {
     std::vector<std::string> columns;
     for (const auto& item : example.items()) columns.push_back(item.key());
@@ -300,7 +304,7 @@ void write_gap_report_csv(const GapReport& report, const std::filesystem::path& 
   empty_row.programmes.resize(1);
   empty_row.regions.resize(1);
   empty_row.indicators.resize(1);
-  const ordered_json shapes = report_json(empty_row, "");
+  const ordered_json shapes = report_json(empty_row, "", {});
   write("clusters.csv", j["clusters"], shapes["clusters"][0]);
   write("cells.csv", j["cells"], shapes["cells"][0]);
   write("occupations.csv", j["occupations"], shapes["occupations"][0]);

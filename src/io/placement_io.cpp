@@ -185,12 +185,13 @@ std::string placement_summary_to_json(const PlacementResult& result, int indent)
 }
 
 std::string placement_to_json(const PlacementResult& r, const Cohort& cohort,
-                              const std::string& scenario_name, int indent) {
-  return detail::placement_json(r, cohort, scenario_name).dump(indent) + "\n";
+                              const std::string& scenario_name, int indent,
+                              const ProgrammeNames& names) {
+  return detail::placement_json(r, cohort, scenario_name, names).dump(indent) + "\n";
 }
 
 ordered_json detail::placement_json(const PlacementResult& r, const Cohort& cohort,
-                                    const std::string& scenario_name) {
+                                    const std::string& scenario_name, const ProgrammeNames& names) {
   ordered_json out;
   out["scenario"] = scenario_name;
   out.update(headline(r));
@@ -214,6 +215,7 @@ ordered_json detail::placement_json(const PlacementResult& r, const Cohort& coho
   ordered_json programmes = ordered_json::array();
   for (const ProgrammePlacement& p : r.programmes)
     programmes.push_back({{"programme", p.programme},
+                          {"name", programme_name(names, p.programme)},
                           {"graduates", p.graduates},
                           {"placed", p.placed},
                           {"jobs", p.jobs},

@@ -75,8 +75,9 @@ ordered_json headline(const RecommendationReport& report, const IntakeRounding* 
 }
 
 ordered_json recommendation_json(const Recommendation& x, const RecommendationReport& report,
-                                 const WholeIntakes& whole) {
+                                 const WholeIntakes& whole, const ProgrammeNames& names) {
   return {{"programme", x.programme},
+          {"name", programme_name(names, x.programme)},
           {"school", x.school},
           {"specialty", x.specialty},
           {"region", x.region},
@@ -104,7 +105,8 @@ ordered_json robustness_json(const RecommendationReport& report) {
 }
 
 ordered_json report_json(const RecommendationReport& report, const RollingPlan* horizon,
-                         const std::string& scenario_name, const IntakeRounding* rounding) {
+                         const std::string& scenario_name, const IntakeRounding* rounding,
+                         const ProgrammeNames& names) {
   const QuotaResult& r = report.plan;
   const WholeIntakes whole(r, rounding);
   ordered_json out;
@@ -128,6 +130,7 @@ ordered_json report_json(const RecommendationReport& report, const RollingPlan* 
       return is_whole ? ordered_json(static_cast<Count>(x)) : report_number(x);
     };
     programmes.push_back({{"id", p.id},
+                          {"name", programme_name(names, p.id)},
                           {"school", p.school},
                           {"specialty", p.specialty},
                           {"region", p.region},
@@ -158,7 +161,7 @@ ordered_json report_json(const RecommendationReport& report, const RollingPlan* 
   out["occupations"] = std::move(occupations);
   ordered_json recommendations = ordered_json::array();
   for (const auto& x : report.recommendations)
-    recommendations.push_back(recommendation_json(x, report, whole));
+    recommendations.push_back(recommendation_json(x, report, whole, names));
   out["recommendations"] = std::move(recommendations);
   out["robustness"] = robustness_json(report);
   if (horizon) {
@@ -182,12 +185,12 @@ ordered_json report_json(const RecommendationReport& report, const RollingPlan* 
 }
 
 ordered_json headline_json(const RecommendationReport& report, std::size_t top,
-                           const IntakeRounding* rounding) {
+                           const IntakeRounding* rounding, const ProgrammeNames& names) {
   const WholeIntakes whole(report.plan, rounding);
   ordered_json out = headline(report, rounding);
   ordered_json recommendations = ordered_json::array();
   for (std::size_t i = 0; i < report.recommendations.size() && i < top; ++i)
-    recommendations.push_back(recommendation_json(report.recommendations[i], report, whole));
+    recommendations.push_back(recommendation_json(report.recommendations[i], report, whole, names));
   out["recommendations"] = std::move(recommendations);
   out["robustness"] = robustness_json(report);
   return out;
@@ -218,19 +221,21 @@ detail::ShownIntake detail::shown_intake(const QuotaResult& plan, std::size_t i,
 
 ordered_json detail::plan_report_json(const RecommendationReport& report,
                                       const RollingPlan* horizon, const std::string& scenario_name,
-                                      const IntakeRounding* rounding) {
-  return report_json(report, horizon, scenario_name, rounding);
+                                      const IntakeRounding* rounding, const ProgrammeNames& names) {
+  return report_json(report, horizon, scenario_name, rounding, names);
 }
 
 ordered_json detail::plan_summary_json(const RecommendationReport& report, std::size_t top,
-                                       const IntakeRounding* rounding) {
-  return headline_json(report, top, rounding);
+                                       const IntakeRounding* rounding,
+                                       const ProgrammeNames& names) {
+  return headline_json(report, top, rounding, names);
 }
 
 std::string plan_report_to_json(const Scenario& scenario, const RecommendationReport& report,
                                 const RollingPlan* horizon, int indent) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  ordered_json out = report_json(report, horizon, scenario.name, &rounding);
+  ordered_json out =
+      report_json(report, horizon, scenario.name, &rounding, programme_names(scenario));
   if (!scenario.notes.empty()) {  // as the plan job: "notes" right after "scenario"
     ordered_json with;
     for (auto it = out.begin(); it != out.end(); ++it) {
@@ -244,17 +249,17 @@ std::string plan_report_to_json(const Scenario& scenario, const RecommendationRe
 
 std::string plan_report_to_json(const RecommendationReport& report, const RollingPlan* horizon,
                                 const std::string& scenario_name, int indent) {
-  return report_text(report_json(report, horizon, scenario_name, nullptr), indent);
+  return report_text(report_json(report, horizon, scenario_name, nullptr, {}), indent);
 }
 
 std::string plan_summary_to_json(const Scenario& scenario, const RecommendationReport& report,
                                  std::size_t top, int indent) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  return headline_json(report, top, &rounding).dump(indent);
+  return headline_json(report, top, &rounding, programme_names(scenario)).dump(indent);
 }
 
 std::string plan_summary_to_json(const RecommendationReport& report, std::size_t top, int indent) {
-  return headline_json(report, top, nullptr).dump(indent);
+  return headline_json(report, top, nullptr, {}).dump(indent);
 }
 
 }  // namespace sixlink

@@ -15,14 +15,16 @@
 #include "sixlink/analysis/intake_rounding.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
+#include "sixlink/model/programme_names.hpp"
 #include "sixlink/model/summary.hpp"
 #include "sixlink/placement/cohort.hpp"
 #include "sixlink/placement/placement.hpp"
 
 namespace sixlink::detail {
 
-/// `sixlink gap --json`.
-nlohmann::ordered_json gap_report_json(const GapReport& report, const std::string& scenario_name);
+/// `sixlink gap --json`; `names`: the programmes' labels ("name" is "" without them).
+nlohmann::ordered_json gap_report_json(const GapReport& report, const std::string& scenario_name,
+                                       const ProgrammeNames& names = {});
 /// The plan's indicator table (the "indicators" of gap, run and `sixlink indicators`).
 nlohmann::ordered_json indicators_table_json(const std::vector<IndicatorValue>& rows);
 /// The "gap" object of `sixlink run --json`.
@@ -32,7 +34,8 @@ nlohmann::ordered_json gap_summary_json(const GapReport& report);
 nlohmann::ordered_json plan_report_json(const RecommendationReport& report,
                                         const RollingPlan* horizon,
                                         const std::string& scenario_name,
-                                        const IntakeRounding* rounding);
+                                        const IntakeRounding* rounding,
+                                        const ProgrammeNames& names = {});
 /// What the plan's programme table shows for programme i, for the JSON report and
 /// Python alike: whole students where the intakes are rounded, else the LP's values.
 struct ShownIntake {
@@ -47,11 +50,13 @@ ShownIntake shown_intake(const QuotaResult& plan, std::size_t i, const IntakeRou
 
 /// The "plan" object of `sixlink run --json`.
 nlohmann::ordered_json plan_summary_json(const RecommendationReport& report, std::size_t top,
-                                         const IntakeRounding* rounding);
+                                         const IntakeRounding* rounding,
+                                         const ProgrammeNames& names = {});
 
 /// `sixlink place --json`.
 nlohmann::ordered_json placement_json(const PlacementResult& result, const Cohort& cohort,
-                                      const std::string& scenario_name);
+                                      const std::string& scenario_name,
+                                      const ProgrammeNames& names = {});
 /// The "placement" object of `sixlink run --json`.
 nlohmann::ordered_json placement_summary_json(const PlacementResult& result);
 

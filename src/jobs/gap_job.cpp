@@ -9,12 +9,13 @@ GapJobResult run_gap_job(const Scenario& scenario, const GapOptions& options) {
   GapJobResult result;
   result.scenario_name = scenario.name;
   result.scenario_notes = scenario.notes;
+  result.programme_names = programme_names(scenario);
   result.report = gap_analysis(scenario, options);
   return result;
 }
 
 void to_json(nlohmann::ordered_json& out, const GapJobResult& result) {
-  out = detail::gap_report_json(result.report, result.scenario_name);
+  out = detail::gap_report_json(result.report, result.scenario_name, result.programme_names);
   detail::add_scenario_notes(out, result.scenario_notes);
 }
 

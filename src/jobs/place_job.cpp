@@ -34,6 +34,7 @@ PlaceJobResult run_place_job(const Scenario& scenario, Cohort cohort,
   PlaceJobResult result;
   result.scenario_name = scenario.name;
   result.scenario_notes = scenario.notes;
+  result.programme_names = programme_names(scenario);
   result.placement = place(scenario, cohort, options);
   result.cohort = std::move(cohort);
   return result;
@@ -44,7 +45,8 @@ PlaceJobResult run_place_job(const Scenario& scenario, const PlaceJobOptions& op
 }
 
 void to_json(nlohmann::ordered_json& out, const PlaceJobResult& result) {
-  out = detail::placement_json(result.placement, result.cohort, result.scenario_name);
+  out = detail::placement_json(result.placement, result.cohort, result.scenario_name,
+                               result.programme_names);
   detail::add_scenario_notes(out, result.scenario_notes);
 }
 

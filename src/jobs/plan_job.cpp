@@ -9,6 +9,7 @@ PlanJobResult run_plan_job(const Scenario& scenario, const PlanJobOptions& optio
   PlanJobResult result;
   result.scenario_name = scenario.name;
   result.scenario_notes = scenario.notes;
+  result.programme_names = programme_names(scenario);
   RecommendationReport& report = result.report;
   if (options.recommendations) {
     report = recommend(scenario, options.recommend);
@@ -35,7 +36,7 @@ PlanJobResult run_plan_job(const Scenario& scenario, const PlanJobOptions& optio
 
 void to_json(nlohmann::ordered_json& out, const PlanJobResult& result) {
   out = detail::plan_report_json(result.report, result.horizon ? &*result.horizon : nullptr,
-                                 result.scenario_name, &result.rounding);
+                                 result.scenario_name, &result.rounding, result.programme_names);
   detail::add_scenario_notes(out, result.scenario_notes);
 }
 
@@ -45,7 +46,8 @@ std::string plan_job_to_json(const PlanJobResult& result, int indent) {
 }
 
 std::string plan_job_summary_to_json(const PlanJobResult& result, std::size_t top, int indent) {
-  return detail::plan_summary_json(result.report, top, &result.rounding).dump(indent);
+  return detail::plan_summary_json(result.report, top, &result.rounding, result.programme_names)
+      .dump(indent);
 }
 
 }  // namespace sixlink

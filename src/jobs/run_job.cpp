@@ -20,7 +20,8 @@ void to_json(nlohmann::ordered_json& out, const RunJobResult& result) {
   out = detail::summary_json(result.summary);
   detail::add_scenario_notes(out, result.gap.scenario_notes);
   out["gap"] = detail::gap_summary_json(result.gap.report);
-  out["plan"] = detail::plan_summary_json(result.plan.report, result.top, &result.plan.rounding);
+  out["plan"] = detail::plan_summary_json(result.plan.report, result.top, &result.plan.rounding,
+                                          result.plan.programme_names);
   out["placement"] = detail::placement_summary_json(result.placement.placement);
 }
 

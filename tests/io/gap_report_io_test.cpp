@@ -65,6 +65,26 @@ TEST(GapReportIo, JsonHasTheDocumentedKeysAndTheReportsNumbers) {
   EXPECT_EQ(Json::parse(compact), j);
 }
 
+TEST(GapReportIo, ProgrammeTablesListTheLabelBesideTheId) {
+  Scenario s = testing::tiny_scenario();
+  const GapReport report = gap_analysis(s);
+  // Without names (tiny-city labels no programme): "name" is there, empty.
+  Json j = Json::parse(gap_report_to_json(report, "tiny"));
+  EXPECT_EQ(keys(j["programmes"][0]),
+            (std::vector<std::string>{"id", "name", "school", "specialty", "region", "graduates",
+                                      "placed_local", "leaving", "surplus", "marginal_value"}));
+  EXPECT_EQ(keys(j["progression"]["programmes"][0])[1], "name");
+  for (const Json& p : j["programmes"]) EXPECT_EQ(p["name"], "");
+  for (const Json& p : j["progression"]["programmes"]) EXPECT_EQ(p["name"], "");
+  // With the scenario's labels, as set; a programme without one stays empty.
+  s.programmes[0].name = "东城 · 数控技术应用";
+  j = Json::parse(gap_report_to_json(report, "tiny", 2, programme_names(s)));
+  EXPECT_EQ(j["programmes"][0]["name"], "东城 · 数控技术应用");
+  EXPECT_EQ(j["programmes"][1]["name"], "");
+  EXPECT_EQ(j["progression"]["programmes"][0]["programme"], "p1");
+  EXPECT_EQ(j["progression"]["programmes"][0]["name"], "东城 · 数控技术应用");
+}
+
 TEST(GapReportIo, ZeroDemandRatiosAreNullOrZero) {
   Scenario s = testing::tiny_scenario();
   s.enterprises[0].openings[0].count = 0;  // auto has no demand left, and no supply
@@ -113,10 +133,23 @@ TEST_F(GapReportCsv, WritesExactlyTheNamedTablesAndReplacesThem) {
   EXPECT_EQ(written, std::set<std::string>(names.begin(), names.end()));
   EXPECT_THAT(read(out / "city.csv"), ::testing::HasSubstr("graduates,160"));
   EXPECT_THAT(read(out / "findings.csv"), ::testing::HasSubstr("enterprises_without_sector,e4"));
-  EXPECT_EQ(read(out / "programmes.csv").substr(0, 3), "id,");
+  EXPECT_EQ(read(out / "programmes.csv").substr(0, 8), "id,name,");
+  EXPECT_THAT(read(out / "programmes.csv"), ::testing::HasSubstr("\np1,,"));  // no label
+  EXPECT_EQ(read(out / "progression.csv").substr(0, 15), "programme,name,");
   write_gap_report_csv(report, out);  // again: replaced, same tables
   EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator{}),
             static_cast<std::ptrdiff_t>(names.size()));
+}
+
+TEST_F(GapReportCsv, ProgrammeLabelsInProgrammesAndProgression) {
+  Scenario s = testing::tiny_scenario();
+  s.programmes[1].name = "东城 · 护理, 三年制";  // a comma: the field is quoted
+  const fs::path out = dir_ / "gap";
+  write_gap_report_csv(gap_analysis(s), out, programme_names(s));
+  EXPECT_THAT(read(out / "programmes.csv"),
+              ::testing::HasSubstr("\np2,\"东城 · 护理, 三年制\",s1,"));
+  EXPECT_THAT(read(out / "progression.csv"), ::testing::HasSubstr("\np2,\"东城 · 护理, 三年制\","));
+  EXPECT_THAT(read(out / "programmes.csv"), ::testing::HasSubstr("\np1,,"));
 }
 
 TEST_F(GapReportCsv, RefusesAFolderHoldingAnythingElse) {

@@ -179,6 +179,11 @@ TEST_F(PlacementIo, PlacementJsonAndAssignments) {
   EXPECT_EQ(j["certified"], true);
   ASSERT_EQ(j["programmes"].size(), 3u);
   EXPECT_EQ(j["programmes"][2]["programme"], "p3");
+  EXPECT_EQ(j["programmes"][2]["name"], "");  // tiny-city labels no programme
+  const ProgrammeNames names{{"p3", "西城 · 服装"}};
+  const Json labelled = Json::parse(placement_to_json(r, c, "tiny", 2, names));
+  EXPECT_EQ(labelled["programmes"][2]["name"], "西城 · 服装");
+  EXPECT_EQ(labelled["programmes"][0]["name"], "");
   const Json summary = Json::parse(placement_summary_to_json(r));
   EXPECT_FALSE(summary.contains("clusters"));
   EXPECT_FALSE(summary.contains("programmes"));

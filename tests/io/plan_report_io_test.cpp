@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -46,6 +47,30 @@ TEST(PlanReportIo, JsonWithWholeIntakesRoundedAgainstTheScenario) {
   }
   EXPECT_EQ(j["recommendations"].size(), report.recommendations.size());
   EXPECT_TRUE(j["recommendations"][0]["agreement"].is_null());  // no samples drawn
+}
+
+TEST(PlanReportIo, ProgrammesAndRecommendationsCarryTheLabel) {
+  Scenario s = testing::tiny_scenario();
+  const RecommendationReport report = recommend(s);
+  ASSERT_FALSE(report.recommendations.empty());
+  Json j = Json::parse(plan_report_to_json(s, report, nullptr));
+  EXPECT_EQ(keys(j["programmes"][0])[1], "name");
+  EXPECT_EQ(keys(j["recommendations"][0])[1], "name");
+  for (const Json& p : j["programmes"]) EXPECT_EQ(p["name"], "") << p["id"];
+  for (Programme& p : s.programmes) p.name = "东城 · " + p.id;
+  j = Json::parse(plan_report_to_json(s, report, nullptr));
+  for (const Json& p : j["programmes"])
+    EXPECT_EQ(p["name"], p["candidate"].get<bool>() ? "" : "东城 · " + p["id"].get<std::string>());
+  for (const Json& r : j["recommendations"]) {
+    const bool programme = std::any_of(s.programmes.begin(), s.programmes.end(),
+                                       [&](const Programme& p) { return p.id == r["programme"]; });
+    EXPECT_EQ(r["name"], programme ? "东城 · " + r["programme"].get<std::string>() : "");
+  }
+  const Json summary = Json::parse(plan_summary_to_json(s, report, 1));
+  EXPECT_EQ(summary["recommendations"][0]["name"], j["recommendations"][0]["name"]);
+  // Without a scenario there is no label to give.
+  EXPECT_EQ(Json::parse(plan_report_to_json(report, nullptr, "named"))["programmes"][0]["name"],
+            "");
 }
 
 TEST(PlanReportIo, WithoutAScenarioTheLpIntakesAndNoRounding) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "jobs/golden.hpp"
 #include "sixlink/io/gap_report_io.hpp"
 
@@ -19,6 +21,23 @@ TEST(GapJob, JsonIsTheCliGolden) {
   const GapJobResult tiny = run_gap_job(testing::tiny_city());
   EXPECT_EQ(gap_job_to_json(tiny), testing::golden("gap-tiny.json"));
   EXPECT_EQ(gap_job_to_json(tiny, -1), gap_report_to_json(tiny.report, tiny.scenario_name, -1));
+}
+
+TEST(GapJob, ProgrammesCarryTheScenariosLabels) {
+  const Scenario s = resolve_scenario("taizhou-2020");
+  const GapJobResult taizhou = run_gap_job(s);
+  EXPECT_EQ(taizhou.programme_names, programme_names(s));
+  const auto j = nlohmann::json::parse(gap_job_to_json(taizhou));
+  ASSERT_EQ(j["programmes"].size(), s.programmes.size());
+  for (std::size_t i = 0; i < s.programmes.size(); ++i) {
+    EXPECT_EQ(j["programmes"][i]["name"], s.programmes[i].name);
+    EXPECT_FALSE(s.programmes[i].name.empty()) << s.programmes[i].id;
+  }
+  EXPECT_EQ(j["progression"]["programmes"][0]["name"], s.programmes[0].name);
+  const GapJobResult tiny = run_gap_job(testing::tiny_city());
+  EXPECT_TRUE(tiny.programme_names.empty());
+  for (const auto& p : nlohmann::json::parse(gap_job_to_json(tiny))["programmes"])
+    EXPECT_EQ(p["name"], "");
 }
 
 }  // namespace

@@ -28,6 +28,14 @@ TEST(PlaceJob, JsonIsTheCliGolden) {
   EXPECT_EQ(place_job_to_json(p, -1), placement_to_json(p.placement, p.cohort, tiny.name, -1));
 }
 
+TEST(PlaceJob, ProgrammesCarryTheScenariosLabels) {
+  const Scenario taizhou = resolve_scenario("taizhou-2020");
+  const PlaceJobResult p = run_place_job(taizhou, PlaceJobOptions{});
+  EXPECT_EQ(p.programme_names, programme_names(taizhou));
+  EXPECT_NE(place_job_to_json(p).find("\"name\": \"" + taizhou.programmes[0].name + "\""),
+            std::string::npos);
+}
+
 TEST(PlaceJob, OpeningsNeedACohort) {
   PlaceJobOptions options;
   options.openings = "openings.csv";

@@ -4,6 +4,7 @@ int64, text as object arrays, infinite ratios as inf and absent targets masked."
 
 import json
 import math
+import re
 
 import numpy as np
 import pytest
@@ -89,3 +90,28 @@ def test_retention_readings_from_python():
     assert everyone["labour_market_retention_rate"] == labour["retention_rate"]
     with pytest.raises(sixlink.Error, match="retention must be"):
         sixlink.gap_analysis(scenario, retention="everyone")
+
+
+def test_programme_tables_carry_the_scenarios_labels():
+    """Every programme table lists the programme's label beside its id: as the scenario
+    sets it on taizhou-2020 ("天台 · 电子商务"), empty on tiny-city, which sets none."""
+    scenario = sixlink.default_scenario()
+    gap = sixlink.gap_analysis(scenario)
+    names = gap["programmes"]["name"]
+    assert list(gap["programmes"])[:2] == ["id", "name"] and names.dtype == object
+    assert all(re.match(r"^\S+ · \S+", name) for name in names)
+    assert any(name.startswith("天台 · ") for name in names)
+    label = dict(zip(gap["programmes"]["id"], names))
+    progression = gap["progression"]["programmes"]
+    assert list(progression)[:2] == ["programme", "name"]
+    assert [label[p] for p in progression["programme"]] == list(progression["name"])
+    plan = sixlink.recommend(scenario, open_candidates=False)
+    assert [label[p] for p in plan["programmes"]["id"]] == list(plan["programmes"]["name"])
+    assert all(r["name"] == label[r["programme"]] for r in plan["recommendations"])
+    place = sixlink.place(scenario)
+    assert [label[p] for p in place["programmes"]["programme"]] == list(place["programmes"]["name"])
+
+    tiny = sixlink.load_scenario(TINY)
+    assert list(sixlink.gap_analysis(tiny)["programmes"]["name"]) == ["", "", ""]
+    assert all(name == "" for name in sixlink.recommend(tiny)["programmes"]["name"])
+    assert list(sixlink.place(tiny)["programmes"]["name"]) == ["", "", ""]

@@ -10,7 +10,7 @@
 //    "clusters":   [{"id", "name", "supply", "demand", "matched", "unmet", "ratio", "band"}],
 //    "cells":      [{"cluster", "region", "supply", "demand", "matched", "unmet",
 //                    "ratio", "band", "marginal_value"}],
-//    "programmes": [{"id", "school", "specialty", "region", "graduates",
+//    "programmes": [{"id", "name", "school", "specialty", "region", "graduates",
 //                    "placed_local", "leaving", "surplus", "marginal_value"}],
 //    "regions":    [{"id", "schools", "graduates", "placed_local", "placed_in_region",
 //                    "leaving", "surplus", "demand", "matched", "unmet", "retention_rate"}],
@@ -24,16 +24,20 @@
 //                   "findings": {finding: [ids]}}}
 // Rates are fractions. A ratio with zero demand is null (JSON has no infinity);
 // so are missing targets and a missing recorded retention. Counts are integers;
-// every other number is rounded to 6 decimals and never "-0" (io/report_numbers.hpp;
+// "name" is the programme's label (model/programme_names.hpp) from `names`: the
+// scenario's Programme::name as set, "" where it sets none or no names are given.
+// Every other number is rounded to 6 decimals and never "-0" (io/report_numbers.hpp;
 // the CSV tables too). A cluster's "supply" is its share of whole cohorts split by
 // occupation affinity, so it is fractional; "graduates" (city, programme, region)
 // are whole cohorts, each programme's intake x completion rounded to whole people.
 //
-// CSV (`sixlink gap --csv DIR`): clusters.csv, cells.csv, programmes.csv,
-// regions.csv, indicators.csv (same columns as above; an infinite ratio is
-// written "inf", a missing value as an empty field), city.csv (field,value) and
-// findings.csv (finding,id). The folder is replaced as a whole, atomically: it
-// is always the whole old set of tables or the whole new one.
+// CSV (`sixlink gap --csv DIR`): clusters.csv, cells.csv, occupations.csv,
+// programmes.csv, progression.csv (the "progression" object's "programmes": "programme",
+// "name", "graduates", "rate", "local_share", "progressed", "progressed_local",
+// "job_seekers"), pathways.csv, regions.csv, indicators.csv (same columns as the JSON
+// rows; an infinite ratio is written "inf", a missing value as an empty field),
+// city.csv (field,value) and findings.csv (finding,id). The folder is replaced as a whole,
+// atomically: it is always the whole old set of tables or the whole new one.
 #pragma once
 
 #include <filesystem>
@@ -41,11 +45,12 @@
 #include <vector>
 
 #include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/model/programme_names.hpp"
 
 namespace sixlink {
 
 std::string gap_report_to_json(const GapReport& report, const std::string& scenario_name,
-                               int indent = 2);
+                               int indent = 2, const ProgrammeNames& names = {});
 
 /// The city-wide figures and the indicators only: {"year", "city", "indicators"}
 /// as above (the "gap" object of `sixlink run --json`).
@@ -57,7 +62,8 @@ std::vector<std::string> gap_report_csv_files();
 /// Writes the tables into `directory`, created if missing (its parent must
 /// exist) and replaced as a whole. An existing folder may hold only these
 /// tables; anything else in it is refused (IoError), never deleted.
-void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory);
+void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory,
+                          const ProgrammeNames& names = {});
 
 /// `sixlink indicators --json`: {"scenario", "year", "indicators": [rows as above]}.
 std::string indicators_to_json(const std::vector<IndicatorValue>& rows,

@@ -19,7 +19,8 @@
 //    "blocking_pairs" (a count), "blocking_examples": [{"graduate", "opening"}]
 //    (the first 10), "flow_objective" and "certified" (optimal mode; null otherwise),
 //    "clusters": [{"cluster", "seats", "filled", "fill_rate"}],
-//    "programmes": [{"programme", "graduates", "placed", "jobs", "unplaced"}]}
+//    "programmes": [{"programme", "name", "graduates", "placed", "jobs", "unplaced"}]}
+// ("name": the programme's label from `names`, model/programme_names.hpp; "" when unset)
 // and `--assignments FILE` writes graduate,enterprise,opening,kind, one row per
 // graduate in cohort order (enterprise, opening and kind empty when unplaced),
 // atomically.
@@ -32,6 +33,7 @@
 #include <variant>
 #include <vector>
 
+#include "sixlink/model/programme_names.hpp"
 #include "sixlink/model/scenario.hpp"
 #include "sixlink/placement/cohort.hpp"
 #include "sixlink/placement/placement.hpp"
@@ -70,7 +72,8 @@ Cohort cohort_from_csv(const Scenario& scenario, std::string_view graduates_csv,
                        std::string_view openings_source = "openings.csv");
 
 std::string placement_to_json(const PlacementResult& result, const Cohort& cohort,
-                              const std::string& scenario_name, int indent = 2);
+                              const std::string& scenario_name, int indent = 2,
+                              const ProgrammeNames& names = {});
 
 /// The headline figures (the "placement" object of `sixlink run --json`): the keys
 /// above except "clusters", "programmes" and "blocking_examples".

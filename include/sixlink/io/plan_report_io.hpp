@@ -9,10 +9,10 @@
 //    "whole_intakes": {"status", "message", "moved", "enrolment", "cost",
 //                      "secondary_share"},
 //    "constraints": [{"name", "sense", "value", "limit", "binding", "shadow_price"}],
-//    "programmes": [{"id", "school", "specialty", "region", "candidate", "open",
+//    "programmes": [{"id", "name", "school", "specialty", "region", "candidate", "open",
 //                    "current_intake", "intake", "intake_lp", "lower", "upper",
 //                    "graduates", "placed_local", "leaving", "students"}],
-//    "recommendations": [{"programme", "school", "specialty", "region", "action",
+//    "recommendations": [{"programme", "name", "school", "specialty", "region", "action",
 //                         "current_intake", "intake", "intake_lp", "reason", "drivers",
 //                         "marginal_value", "range", "unmet_change",
 //                         "retention_change", "agreement"}],
@@ -34,6 +34,10 @@
 // intakes are yearly totals of LP intakes). Without a scenario (the overloads
 // taking a name) nothing is rounded: "intake" is the LP's, "whole_intakes" null.
 //
+// "name" is the programme's label (model/programme_names.hpp): the scenario's
+// Programme::name as set; "" where it sets none, for candidates (not programmes
+// yet) and in the overloads without a scenario.
+//
 // Numbers: whole counts are integers; every other number is rounded to 6
 // decimals (io/report_numbers.hpp), never "-0". "agreement" is null when no
 // demand samples were drawn. Missing values are null.
@@ -45,6 +49,7 @@
 #include "sixlink/analysis/intake_rounding.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
+#include "sixlink/model/programme_names.hpp"
 
 namespace sixlink {
 

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "sixlink/analysis/gap_analysis.hpp"
+#include "sixlink/model/programme_names.hpp"
 #include "sixlink/model/scenario.hpp"
 
 namespace sixlink {
@@ -22,6 +23,7 @@ struct GapJobResult {
   std::string scenario_name;
   GapReport report;
   std::vector<std::string> scenario_notes = {};  ///< the scenario's notes: what is illustrative
+  ProgrammeNames programme_names = {};  ///< the programmes' labels (model/programme_names.hpp)
 };
 
 /// gap_analysis(scenario, options), with the scenario's name.

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <string>
 
+#include "sixlink/model/programme_names.hpp"
 #include "sixlink/model/scenario.hpp"
 #include "sixlink/placement/cohort.hpp"
 #include "sixlink/placement/placement.hpp"
@@ -48,6 +49,7 @@ struct PlaceJobResult {
   Cohort cohort;
   PlacementResult placement;
   std::vector<std::string> scenario_notes = {};  ///< the scenario's notes: what is illustrative
+  ProgrammeNames programme_names = {};  ///< the programmes' labels (model/programme_names.hpp)
 };
 
 /// Step 2: places `cohort` (moved into the result).

@@ -27,6 +27,7 @@
 #include "sixlink/analysis/quota_optimisation.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
+#include "sixlink/model/programme_names.hpp"
 #include "sixlink/model/scenario.hpp"
 
 namespace sixlink {
@@ -44,6 +45,7 @@ struct PlanJobResult {
   IntakeRounding rounding;             ///< the plan's whole-student intakes
   QuotaStatus status = QuotaStatus::kOptimal;  ///< see the essay
   std::vector<std::string> scenario_notes = {};  ///< the scenario's notes: what is illustrative
+  ProgrammeNames programme_names = {};  ///< the programmes' labels (model/programme_names.hpp)
 
   bool solved() const { return status == QuotaStatus::kOptimal; }
 };
