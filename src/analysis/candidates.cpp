@@ -4,12 +4,32 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
+namespace {
+
+// A candidate's label when the scenario labels its programmes ("天台 · 电子商务"):
+// the school's own prefix, or the school's name for a school without labelled
+// programmes (a new campus), then the specialty's name. Empty otherwise.
+std::string candidate_label(const Scenario& s, const School& school, const Specialty& sp) {
+  constexpr std::string_view kSeparator = " · ";
+  bool labelled = false;
+  for (const auto& q : s.programmes) {
+    labelled = labelled || !q.name.empty();
+    const auto cut = q.name.find(kSeparator);
+    if (q.school == school.id && cut != std::string::npos)
+      return q.name.substr(0, cut) + std::string(kSeparator) + sp.name;
+  }
+  if (!labelled) return {};
+  return (school.name.empty() ? school.id : school.name) + std::string(kSeparator) + sp.name;
+}
+
+}  // namespace
 
 std::vector<OpenCandidate> open_candidates(const Scenario& s, const GapReport& market,
                                            const CandidateOptions& options) {
@@ -126,6 +146,7 @@ std::vector<OpenCandidate> open_candidates(const Scenario& s, const GapReport& m
         ++count;
       }
       p.cost_per_student = count > 0 ? cost / count : 0.0;
+      p.name = candidate_label(s, *best, sp);
       p.min_intake = options.min_intake;
       p.max_intake = options.max_intake;
       c.programme = std::move(p);

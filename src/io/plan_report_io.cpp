@@ -234,8 +234,8 @@ ordered_json detail::plan_summary_json(const RecommendationReport& report, std::
 std::string plan_report_to_json(const Scenario& scenario, const RecommendationReport& report,
                                 const RollingPlan* horizon, int indent) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  ordered_json out =
-      report_json(report, horizon, scenario.name, &rounding, programme_names(scenario));
+  ordered_json out = report_json(report, horizon, scenario.name, &rounding,
+                                 programme_names(scenario, report.options.candidates));
   if (!scenario.notes.empty()) {  // as the plan job: "notes" right after "scenario"
     ordered_json with;
     for (auto it = out.begin(); it != out.end(); ++it) {
@@ -255,7 +255,8 @@ std::string plan_report_to_json(const RecommendationReport& report, const Rollin
 std::string plan_summary_to_json(const Scenario& scenario, const RecommendationReport& report,
                                  std::size_t top, int indent) {
   const IntakeRounding rounding = round_plan_intakes(scenario, report.options, report.plan);
-  return headline_json(report, top, &rounding, programme_names(scenario)).dump(indent);
+  return headline_json(report, top, &rounding, programme_names(scenario, report.options.candidates))
+      .dump(indent);
 }
 
 std::string plan_summary_to_json(const RecommendationReport& report, std::size_t top, int indent) {

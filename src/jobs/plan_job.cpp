@@ -9,7 +9,6 @@ PlanJobResult run_plan_job(const Scenario& scenario, const PlanJobOptions& optio
   PlanJobResult result;
   result.scenario_name = scenario.name;
   result.scenario_notes = scenario.notes;
-  result.programme_names = programme_names(scenario);
   RecommendationReport& report = result.report;
   if (options.recommendations) {
     report = recommend(scenario, options.recommend);
@@ -18,6 +17,7 @@ PlanJobResult run_plan_job(const Scenario& scenario, const PlanJobOptions& optio
     report.options = options.recommend.quotas;
     report.options.market.outside_weight = report.plan.outside_weight;
   }
+  result.programme_names = programme_names(scenario, report.options.candidates);
   if (report.plan.status != QuotaStatus::kOptimal) result.status = report.plan.status;
   if (options.horizon) {
     RollingPlanOptions rolling;

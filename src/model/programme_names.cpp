@@ -2,9 +2,11 @@
 
 namespace sixlink {
 
-ProgrammeNames programme_names(const Scenario& scenario) {
+ProgrammeNames programme_names(const Scenario& scenario, std::span<const Programme> more) {
   ProgrammeNames names;
   for (const Programme& p : scenario.programmes)
+    if (!p.name.empty()) names.emplace(p.id, p.name);
+  for (const Programme& p : more)
     if (!p.name.empty()) names.emplace(p.id, p.name);
   return names;
 }

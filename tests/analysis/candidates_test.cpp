@@ -74,6 +74,18 @@ TEST(Candidates, OptionsLimitAndBoundTheCandidates) {
   EXPECT_THROW(open_candidates(s, report, o), InvalidInput);
 }
 
+// Candidates take their school's label prefix when the scenario labels its
+// programmes, the school's name at a school without labelled programmes.
+TEST(Candidates, LabelledLikeTheirSchoolsProgrammes) {
+  Scenario s = short_of_nurses();
+  EXPECT_EQ(open_candidates(s, gap_analysis(s)).at(0).programme.name, "");  // no labels
+  s.programmes[2].name = "Two · 服装设计与工艺";  // p3 at s2
+  EXPECT_EQ(open_candidates(s, gap_analysis(s)).at(0).programme.name, "Two · 护理");
+  s.programmes[2].name = "";
+  s.programmes[0].name = "One · 数控技术应用";  // labelled, but not at s2
+  EXPECT_EQ(open_candidates(s, gap_analysis(s)).at(0).programme.name, "School two · 护理");
+}
+
 // A new campus in r2 that opens in 2024 has more room than s2: it takes the
 // candidate once open in the intake year, not before (then s2 does).
 TEST(Candidates, ANewCampusTakesCandidatesFromTheYearItOpens) {

@@ -65,7 +65,8 @@ def test_plan_labels_programmes_and_recommendations(cli):
     existing = [p for p in report["programmes"] if not p["candidate"]]
     assert list(existing[0])[:2] == ["id", "name"]
     assert all(LABEL.match(p["name"]) for p in existing)
-    assert all(p["name"] == "" for p in report["programmes"] if p["candidate"])
+    # Candidates are labelled like their school's programmes (or by the school's name).
+    assert all(LABEL.match(p["name"]) for p in report["programmes"] if p["candidate"])
     names = {p["id"]: p["name"] for p in report["programmes"]}
     assert list(report["recommendations"][0])[:2] == ["programme", "name"]
     assert all(r["name"] == names[r["programme"]] for r in report["recommendations"])

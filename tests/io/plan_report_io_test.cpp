@@ -34,7 +34,16 @@ TEST(PlanReportIo, JsonWithWholeIntakesRoundedAgainstTheScenario) {
                 "scenario", "year", "demand_year", "status", "message", "binding_constraint",
                 "shortfall", "objective", "upper_bound", "outside_weight", "training_cost",
                 "iterations", "flow_solves", "totals", "whole_intakes", "constraints", "programmes",
-                "recommendations", "robustness"}));  // "horizon" only with a horizon
+                "occupations", "recommendations", "robustness"}));  // "horizon" only with a horizon
+  // The demand year's nodes as the plan fills them: openings = matched + unmet.
+  ASSERT_EQ(j["occupations"].size(), report.plan.occupations.size());
+  ASSERT_FALSE(j["occupations"].empty());
+  for (const Json& o : j["occupations"]) {
+    EXPECT_NEAR(o["openings"].get<double>(),
+                o["matched"].get<double>() + o["unmet"].get<double>(), 1e-6);
+    EXPECT_EQ(keys(o), (std::vector<std::string>{"occupation", "cluster", "region", "openings",
+                                                 "matched", "unmet"}));
+  }
   EXPECT_EQ(j["scenario"], "tiny");
   EXPECT_EQ(j["status"], std::string(to_string(report.plan.status)));
   EXPECT_EQ(j["status"], "optimal");

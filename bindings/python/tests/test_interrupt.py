@@ -162,10 +162,9 @@ def test_place(placement_scenario, mode):
     assert_interrupted(lambda: sixlink.place(placement_scenario, mode=mode))
 
 
-def test_place_after_an_interrupt():
-    scenario = sixlink.default_scenario()
-    assert_interrupted(lambda: sixlink.place(scenario))  # 28,613 graduates: about 1.4 s
-    assert sixlink.place(scenario, mode="stable")["placed"] > 0
+def test_place_after_an_interrupt(placement_scenario):
+    assert_interrupted(lambda: sixlink.place(placement_scenario))  # about a minute
+    assert sixlink.place(sixlink.default_scenario(), mode="stable")["placed"] > 0
 
 
 def test_a_handler_that_does_not_raise_lets_the_solve_finish():

@@ -14,7 +14,9 @@
 // secondary schools, the others at higher ones) with the most free places (a new
 // campus counts once it is open in the intake year, School::opens_in_year);
 // duration and completion rate are those of the school's first programme, cost
-// per student its mean, the intake bounds the options'. O(max_candidates x
+// per student its mean, the intake bounds the options'; its label, when the
+// scenario labels its programmes, that of the school's programmes ("天台 · …", or
+// the school's name for a new campus) with the specialty's name. O(max_candidates x
 // pairs x their nodes).
 #pragma once
 
