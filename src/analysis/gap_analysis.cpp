@@ -235,9 +235,12 @@ double programme_rows(GapReport& report, const Scenario& s, const Solved& x,
     row.specialty = prog.specialty;
     row.region = s.regions[static_cast<std::size_t>(home)].id;
     row.graduates = g.graduates[static_cast<std::size_t>(p)];
+    std::vector<Count> by_cluster(g.cluster_ids.size(), 0);
     for (auto k = outer[p]; k < outer[p + 1]; ++k) {
       const Count placed = x.flow(m.first_local(p) + (k - outer[p]));
       row.placed_local += placed;
+      by_cluster[static_cast<std::size_t>(g.node_cluster[static_cast<std::size_t>(column[k])])] +=
+          placed;
       fit_weighted += static_cast<double>(placed) * fit[k];
       if (g.node_region[static_cast<std::size_t>(column[k])] == home) {
         region_in_region[static_cast<std::size_t>(home)] += placed;
@@ -259,6 +262,8 @@ double programme_rows(GapReport& report, const Scenario& s, const Solved& x,
     }
     report.city.leaving += row.leaving;
     report.city.surplus += row.surplus;
+    for (std::size_t c = 0; c < by_cluster.size(); ++c)
+      if (by_cluster[c] > 0) report.flows.push_back({prog.id, g.cluster_ids[c], by_cluster[c]});
     report.programmes.push_back(std::move(row));
   }
   return fit_weighted;

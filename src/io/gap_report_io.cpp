@@ -203,6 +203,11 @@ ordered_json report_json(const GapReport& r, const std::string& scenario_name,
                                {"surplus", p.surplus},
                                {"marginal_value", number(p.marginal_value)}});
   }
+  j["flows"] = ordered_json::array();
+  for (const auto& f : r.flows) {
+    j["flows"].push_back(
+        {{"programme", f.programme}, {"cluster", f.cluster}, {"graduates", f.graduates}});
+  }
   j["regions"] = ordered_json::array();
   for (const auto& g : r.regions) {
     j["regions"].push_back({{"id", g.id},
@@ -280,9 +285,9 @@ void write_indicators_csv(const std::vector<IndicatorValue>& rows,
 }
 
 std::vector<std::string> gap_report_csv_files() {
-  return {"cells.csv",       "city.csv",     "clusters.csv",    "findings.csv",
-          "indicators.csv",  "occupations.csv", "pathways.csv", "programmes.csv",
-          "progression.csv", "regions.csv"};
+  return {"cells.csv",      "city.csv",        "clusters.csv", "findings.csv",
+          "flows.csv",      "indicators.csv",  "occupations.csv", "pathways.csv",
+          "programmes.csv", "progression.csv", "regions.csv"};
 }
 
 void write_gap_report_csv(const GapReport& report, const std::filesystem::path& directory,
@@ -302,6 +307,7 @@ void write_gap_report_csv(const GapReport& report, const std::filesystem::path& 
   empty_row.progression.programmes.resize(1);
   empty_row.progression.flows.resize(1);
   empty_row.programmes.resize(1);
+  empty_row.flows.resize(1);
   empty_row.regions.resize(1);
   empty_row.indicators.resize(1);
   const ordered_json shapes = report_json(empty_row, "", {});
@@ -312,6 +318,7 @@ void write_gap_report_csv(const GapReport& report, const std::filesystem::path& 
         shapes["progression"]["programmes"][0]);
   write("pathways.csv", j["progression"]["pathways"], shapes["progression"]["pathways"][0]);
   write("programmes.csv", j["programmes"], shapes["programmes"][0]);
+  write("flows.csv", j["flows"], shapes["flows"][0]);
   write("regions.csv", j["regions"], shapes["regions"][0]);
   write("indicators.csv", j["indicators"], shapes["indicators"][0]);
   std::string city = "field,value\n";

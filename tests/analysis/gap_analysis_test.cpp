@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
 #include <string>
 
@@ -193,6 +194,21 @@ TEST(GapAnalysis, TinyScenarioByHand) {
   EXPECT_TRUE(f.clusters_without_supply.empty());
   EXPECT_TRUE(f.regions_without_schools.empty());
   EXPECT_EQ(r.linkage.components, 2);  // sector 18 links to nothing
+}
+
+// The flows table splits each programme's local graduates by cluster, exactly.
+TEST(GapAnalysis, FlowsSumToProgrammesAndClusters) {
+  GapOptions options;
+  options.year = 2025;
+  const GapReport r = gap_analysis(default_scenario(), options);
+  std::map<std::string, Count> by_programme, by_cluster;
+  for (const ProgrammeClusterFlow& f : r.flows) {
+    EXPECT_GT(f.graduates, 0);
+    by_programme[f.programme] += f.graduates;
+    by_cluster[f.cluster] += f.graduates;
+  }
+  for (const ProgrammeGap& p : r.programmes) EXPECT_EQ(by_programme[p.id], p.placed_local) << p.id;
+  for (const ClusterGap& c : r.clusters) EXPECT_EQ(by_cluster[c.id], c.matched) << c.id;
 }
 
 TEST(GapAnalysis, DefaultScenarioReproducesThePlansBaselineRetention) {

@@ -197,7 +197,7 @@ def test_gap_tables_switch_as_a_whole(cli, tmp_path):
         proc.kill()
         proc.wait()
         assert sorted(p.name for p in out.iterdir()) == sorted(
-            ["cells.csv", "city.csv", "clusters.csv", "findings.csv", "indicators.csv",
+            ["cells.csv", "city.csv", "clusters.csv", "findings.csv", "flows.csv", "indicators.csv",
              "occupations.csv", "pathways.csv", "programmes.csv", "progression.csv",
              "regions.csv"])
 

@@ -43,7 +43,7 @@ TEST(GapReportIo, JsonHasTheDocumentedKeysAndTheReportsNumbers) {
   const GapReport report = gap_analysis(testing::tiny_scenario());
   const Json j = Json::parse(gap_report_to_json(report, "tiny"));
   EXPECT_EQ(keys(j), (std::vector<std::string>{"scenario", "year", "city", "clusters", "cells",
-                                               "occupations", "programmes", "regions", "indicators", "progression", "linkage"}));
+                                               "occupations", "programmes", "flows", "regions", "indicators", "progression", "linkage"}));
   EXPECT_EQ(j["scenario"], "tiny");
   EXPECT_EQ(j["year"], 2020);
   EXPECT_EQ(j["city"]["graduates"], report.city.graduates);
@@ -124,7 +124,8 @@ TEST_F(GapReportCsv, WritesExactlyTheNamedTablesAndReplacesThem) {
   EXPECT_EQ(std::set<std::string>(names.begin(), names.end()),
             (std::set<std::string>{"clusters.csv", "cells.csv", "occupations.csv",
                                    "programmes.csv", "regions.csv", "indicators.csv", "city.csv",
-                                   "findings.csv", "progression.csv", "pathways.csv"}));
+                                   "findings.csv", "progression.csv", "pathways.csv",
+                                   "flows.csv"}));
   const GapReport report = gap_analysis(testing::tiny_scenario());
   const fs::path out = dir_ / "gap";
   write_gap_report_csv(report, out);

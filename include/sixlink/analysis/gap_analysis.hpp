@@ -154,6 +154,14 @@ struct ProgrammeGap {
   double marginal_value = 0.0;  ///< optimum's gain from one more graduate
 };
 
+/// Graduates of one programme placed in one cluster's openings (a non-zero flow of
+/// the optimum, summed over the cluster's nodes in every region).
+struct ProgrammeClusterFlow {
+  std::string programme;
+  std::string cluster;
+  Count graduates = 0;
+};
+
 struct RegionGap {
   std::string id;
   Index schools = 0;
@@ -211,6 +219,8 @@ struct GapReport {
   std::vector<ClusterRegionGap> cells;     ///< (cluster, region) order, sums of their nodes
   std::vector<OccupationGap> occupations;  ///< demand nodes, (cluster, region, occupation)
   std::vector<ProgrammeGap> programmes;    ///< scenario order
+  /// Where each programme's local graduates work: programme order, then clusters'.
+  std::vector<ProgrammeClusterFlow> flows;
   std::vector<RegionGap> regions;          ///< scenario order
   std::vector<IndicatorValue> indicators;  ///< kAllIndicators order, computable ones
   LinkageGraphSummary linkage;
