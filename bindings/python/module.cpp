@@ -48,6 +48,7 @@
 #include "sixlink/jobs/gap_job.hpp"
 #include "sixlink/jobs/place_job.hpp"
 #include "sixlink/jobs/plan_job.hpp"
+#include "sixlink/jobs/report_job.hpp"
 #include "sixlink/matching/parallel_choice.hpp"
 #include "sixlink/matching/stable_matching.hpp"
 #include "sixlink/model/default_scenario.hpp"
@@ -438,6 +439,22 @@ void bind_analyses(py::module_& m) {
       },
       "scenario"_a, "year"_a = py::none(), "lang"_a = "zh",
       "The plan's indicator table for a year (see sixlink.indicators)");
+
+  m.def(
+      "write_report",
+      [](const sixlink::Scenario& scenario, const std::string& path, int year,
+         const std::string& lang) {
+        const auto language = sixlink::parse_report_language(lang);
+        if (!language) throw sixlink::InvalidInput("lang: '" + lang + "' is not zh or en");
+        call_interruptibly([&] {
+          const sixlink::ReportJobResult job =
+              sixlink::run_report_job(scenario, {year, *language});
+          sixlink::write_report_html(job, path);
+          return 0;
+        });
+      },
+      "scenario"_a, "path"_a, "year"_a = 0, "lang"_a = "zh",
+      "Writes the HTML report (see sixlink.report)");
 
   m.def(
       "plan_report",

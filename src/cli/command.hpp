@@ -42,6 +42,7 @@ Command add_place_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_indicators_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
 
 /// A year option is checked against the scenario once it is loaded:
 /// "--year 1999: the analysis year must be from 2020 to 2120".

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
       sixlink::cli::add_run_command(app),      sixlink::cli::add_gap_command(app),
       sixlink::cli::add_plan_command(app),     sixlink::cli::add_place_command(app),
       sixlink::cli::add_validate_command(app), sixlink::cli::add_export_command(app),
-      sixlink::cli::add_indicators_command(app)};
+      sixlink::cli::add_indicators_command(app), sixlink::cli::add_report_command(app)};
 
   if (argc > 1 && argv[1][0] != '-') {
     const std::string message = unknown_command(app, argv[1]);
