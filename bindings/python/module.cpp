@@ -551,7 +551,8 @@ void bind_placement(py::module_& m) {
       },
       "scenario"_a, "mode"_a = "optimal", "cohort"_a = py::none(), "openings"_a = py::none(),
       "seed"_a = 0, "candidates"_a = sixlink::PlacementOptions{}.candidates,
-      "proposing"_a = "applicants", "progress"_a = py::none(), "Student placement as dicts and lists (see sixlink.place)");
+      "proposing"_a = "applicants", "progress"_a = py::none(),
+      "Student placement as dicts and lists (see sixlink.place)");
 }
 
 // Dense and sparse assignment.

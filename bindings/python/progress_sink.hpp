@@ -36,7 +36,8 @@ class PythonProgress {
   explicit PythonProgress(const py::object& callback) {
     if (callback.is_none()) return;
     if (!PyCallable_Check(callback.ptr()))
-      throw py::type_error("progress must be None, True or a callable (stage, done, total, elapsed)");
+      throw py::type_error(
+          "progress must be None, True or a callable (stage, done, total, elapsed)");
     state_ = std::make_shared<State>();
     state_->callback = callback;
   }

@@ -16,7 +16,8 @@ void draw(const ProgressEvent& e) {
   std::string line = "\r" + std::string(e.stage) + "  " + std::to_string(e.done) + "/" +
                      std::to_string(e.total) + "  " + format_progress_duration(e.elapsed_s);
   const double eta = progress_eta_s(e);
-  if (e.done < e.total) line += "  ETA " + (eta < 0.0 ? std::string("?") : format_progress_duration(eta));
+  if (e.done < e.total)
+    line += "  ETA " + (eta < 0.0 ? std::string("?") : format_progress_duration(eta));
   line += "\x1b[K";
   if (e.done >= e.total) line += '\n';
   std::fputs(line.c_str(), stderr);

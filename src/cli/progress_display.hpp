@@ -12,7 +12,8 @@
 namespace sixlink::cli {
 
 /// The help of every command's --quiet flag.
-inline constexpr const char* kQuietHelp = "No progress line on standard error (drawn only on a terminal)";
+inline constexpr const char* kQuietHelp =
+    "No progress line on standard error (drawn only on a terminal)";
 
 /// A sink that draws on standard error, or none when it is not a terminal or `quiet`.
 Progress terminal_progress(bool quiet);

@@ -45,6 +45,15 @@ def test_recommend_reports_samples_and_years(scenario):
     assert report["objective"] == plain["objective"]
 
 
+def test_progress_changes_nothing_at_any_thread_count(scenario):
+    seen = Recorder()
+    one = sixlink.recommend(scenario, samples=12, seed=5, threads=1, progress=seen)
+    many = sixlink.recommend(scenario, samples=12, seed=5, threads=4)
+    seen.check_monotone()
+    assert one["recommendations"] == many["recommendations"]
+    assert one["robustness"] == many["robustness"]
+
+
 def test_optimise_quotas_reports_years(scenario):
     seen = Recorder()
     sixlink.optimise_quotas(scenario, horizon=True, progress=seen)

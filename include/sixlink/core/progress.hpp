@@ -34,10 +34,10 @@
 namespace sixlink {
 
 struct ProgressEvent {
-  std::string_view stage;   ///< e.g. "samples", "years", "candidates"
-  std::int64_t done = 0;    ///< steps done, 0..total
-  std::int64_t total = 0;   ///< steps in the stage
-  double elapsed_s = 0.0;   ///< seconds since the stage began
+  std::string_view stage;  ///< e.g. "samples", "years", "candidates"
+  std::int64_t done = 0;   ///< steps done, 0..total
+  std::int64_t total = 0;  ///< steps in the stage
+  double elapsed_s = 0.0;  ///< seconds since the stage began
 };
 
 /// Where events go; empty: nowhere (no cost).
