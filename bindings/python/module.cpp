@@ -31,6 +31,7 @@
 #include "jobs/job_json.hpp"
 #include "json_to_python.hpp"
 #include "options_binding.hpp"
+#include "progress_sink.hpp"
 #include "result_tables.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
 #include "sixlink/analysis/recommendations.hpp"
@@ -463,7 +464,7 @@ void bind_analyses(py::module_& m) {
          std::optional<double> max_secondary_share, double max_change,
          std::optional<double> outside_weight, bool recommendations, bool open_candidates,
          int samples, std::uint64_t seed, double demand_noise, double mix_noise, double fit_noise,
-         int threads, bool horizon, const std::string& export_mps) {
+         int threads, bool horizon, const std::string& export_mps, const py::object& progress) {
         sixlink::PlanJobOptions options;
         options.recommendations = recommendations;
         options.horizon = horizon;
@@ -482,13 +483,18 @@ void bind_analyses(py::module_& m) {
         options.recommend.mix_noise = mix_noise;
         options.recommend.fit_noise = fit_noise;
         options.recommend.threads = threads;
-        const sixlink::PlanJobResult job = call_interruptibly([&] {
-          sixlink::PlanJobResult result = sixlink::run_plan_job(scenario, options);
-          if (!export_mps.empty())
-            sixlink::export_quota_mps(scenario, result.report.options, result.report.plan,
-                                      export_mps);
-          return result;
-        });
+        sixlink_python::PythonProgress python_progress(progress);
+        options.recommend.progress = python_progress.sink();
+        const sixlink::PlanJobResult job = sixlink_python::with_python_progress(
+            python_progress, [&] {
+              return call_interruptibly([&] {
+                sixlink::PlanJobResult result = sixlink::run_plan_job(scenario, options);
+                if (!export_mps.empty())
+                  sixlink::export_quota_mps(scenario, result.report.options, result.report.plan,
+                                            export_mps);
+                return result;
+              });
+            });
         py::dict tables;
         tables["programmes"] = sixlink_python::plan_programme_table(job);
         return with_tables(job, tables);
@@ -500,7 +506,7 @@ void bind_analyses(py::module_& m) {
       "demand_noise"_a = sixlink::RecommendOptions{}.demand_noise,
       "mix_noise"_a = sixlink::RecommendOptions{}.mix_noise,
       "fit_noise"_a = sixlink::RecommendOptions{}.fit_noise, "threads"_a = 0,
-      "horizon"_a = false, "export_mps"_a = "",
+      "horizon"_a = false, "export_mps"_a = "", "progress"_a = py::none(),
       "The quota plan (and recommendations) as dicts and lists (see sixlink.optimise_quotas)");
 }
 
@@ -525,7 +531,7 @@ void bind_placement(py::module_& m) {
       "place_report",
       [](const sixlink::Scenario& scenario, const std::string& mode, const py::object& cohort,
          const py::object& openings, std::uint64_t seed, sixlink::Index candidates,
-         const std::string& proposing) {
+         const std::string& proposing, const py::object& progress) {
         const auto parsed_mode = sixlink::parse_placement_mode(mode);
         if (!parsed_mode)
           throw sixlink::InvalidInput("mode must be optimal, stable or parallel, got '" + mode +
@@ -539,6 +545,8 @@ void bind_placement(py::module_& m) {
         placement.proposing = *side;
         placement.seed = seed;
         placement.candidates = candidates;
+        sixlink_python::PythonProgress python_progress(progress);
+        placement.progress = python_progress.sink();
         const auto graduates = cohort_table(cohort), opening_table = cohort_table(openings);
         sixlink::PlaceJobOptions sources;  // only which inputs are given matters to the check
         if (graduates) sources.graduates = "cohort";
@@ -546,18 +554,22 @@ void bind_placement(py::module_& m) {
         sixlink::check_cohort_sources(sources);
         sixlink::PlaceJobOptions synthetic;  // no inputs: a cohort drawn with the seed
         synthetic.placement = placement;
-        const sixlink::PlaceJobResult job = call_interruptibly([&] {
-          return graduates
-                     ? sixlink::run_place_job(
-                           scenario, sixlink::load_cohort(scenario, *graduates, opening_table),
-                           placement)
-                     : sixlink::run_place_job(scenario, synthetic);
-        });
+        const sixlink::PlaceJobResult job =
+            sixlink_python::with_python_progress(python_progress, [&] {
+              return call_interruptibly([&] {
+                return graduates ? sixlink::run_place_job(
+                                       scenario,
+                                       sixlink::load_cohort(scenario, *graduates, opening_table),
+                                       placement)
+                                 : sixlink::run_place_job(scenario, synthetic);
+              });
+            });
         return with_tables(job, sixlink_python::place_tables(job));
       },
       "scenario"_a, "mode"_a = "optimal", "cohort"_a = py::none(), "openings"_a = py::none(),
       "seed"_a = 0, "candidates"_a = sixlink::PlacementOptions{}.candidates,
-      "proposing"_a = "applicants", "Student placement as dicts and lists (see sixlink.place)");
+      "proposing"_a = "applicants", "progress"_a = py::none(),
+      "Student placement as dicts and lists (see sixlink.place)");
 }
 
 // Dense and sparse assignment.

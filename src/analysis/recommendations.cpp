@@ -370,9 +370,10 @@ SampledPlans solve_samples(const Scenario& s, const QuotaOptions& q,
   QuotaOptions base = q;
   base.market.threads = 1;
   std::string failure;
+  ProgressReporter progress(options.progress, "samples", options.samples);
 #pragma omp parallel for schedule(dynamic) num_threads(threads)
   for (int k = 0; k < options.samples; ++k) {
-    if (interrupt_requested()) continue;  // Ctrl-C: skip the rest, throw after the region
+    if (interrupt_requested() || progress.stopped()) continue;  // Ctrl-C: throw after the region
     try {
       QuotaOptions o = base;
       detail::MarketSample sample = detail::sample_market(market, all, options.seed, k, noise);
@@ -382,13 +383,16 @@ SampledPlans solve_samples(const Scenario& s, const QuotaOptions& q,
       out.actions[static_cast<std::size_t>(k)] = actions(r, options.min_change);
       out.feasible[static_cast<std::size_t>(k)] = r.status == QuotaStatus::kOptimal;
       out.objective[static_cast<std::size_t>(k)] = r.objective;
+      progress.advance();
     } catch (const std::exception& e) {
 #pragma omp critical
       failure = e.what();
     }
   }
   throw_if_interrupted();  // an interrupted sample is no failure
+  progress.check();        // nor is one skipped because the progress sink threw
   if (!failure.empty()) throw std::runtime_error("recommendations: a sample failed: " + failure);
+  progress.finish();
   return out;
 }
 

@@ -59,7 +59,9 @@ RollingPlan plan_horizon(const Scenario& s, const RollingPlanOptions& options) {
     if (year < first) return static_cast<double>(s.programmes[p].intake);
     return plan.intakes[static_cast<std::size_t>(year - first)][p];
   };
+  ProgressReporter progress(options.progress, "years", last - first + 1);
   for (int year = first; year <= last; ++year) {
+    progress.check();  // a sink that threw stops the plan here
     QuotaOptions o = q;
     o.year = year;
     o.previous_intake.assign(n, 0.0);
@@ -114,7 +116,9 @@ RollingPlan plan_horizon(const Scenario& s, const RollingPlanOptions& options) {
     plan.intakes.push_back(std::move(intakes));
     for (std::size_t p = 0; p < n; ++p) row.intake += plan.intakes.back()[p];
     plan.years.push_back(std::move(row));
+    progress.advance();
   }
+  progress.finish();
   // Indicators from the cohorts.
   for (PlanYear& row : plan.years) {
     Scenario graduating = s;

@@ -11,6 +11,7 @@
 
 #include "cli/command.hpp"
 #include "cli/option_flags.hpp"
+#include "cli/progress_display.hpp"
 #include "cli/report.hpp"
 #include "detail/numbers.hpp"
 #include "sixlink/io/placement_io.hpp"
@@ -28,6 +29,7 @@ struct PlaceArguments {
   PlacementOptions options;
   std::string cohort, openings, assignments, export_cohort;
   bool json = false;
+  bool quiet = false;
 };
 
 std::string count(std::size_t n) { return detail::format_count(static_cast<Count>(n)); }
@@ -54,6 +56,7 @@ int run(const PlaceArguments& a) {
     std::cerr << "sixlink: wrote " << count(cohort.graduates.size()) << " graduates and "
               << count(cohort.openings.size()) << " openings to " << a.export_cohort << '\n';
   }
+  job.placement.progress = terminal_progress(a.quiet);
   const PlaceJobResult result = run_place_job(scenario, std::move(cohort), job.placement);
   if (!a.assignments.empty()) {
     write_assignments_csv(result.placement, result.cohort, a.assignments);
@@ -83,6 +86,7 @@ Command add_place_command(CLI::App& app) {
                       "ranking); default: the scenario's openings");
   add_option_flags(*command, registry, a->options, {"seed", "candidates", "proposing"});
   command->add_flag("--json", a->json, "Print one JSON object instead of tables");
+  command->add_flag("--quiet", a->quiet, kQuietHelp);
   command->add_option("--assignments", a->assignments,
                       "Write one row per graduate (graduate, enterprise, opening, kind) to this "
                       "CSV ('-': standard output)");

@@ -11,6 +11,7 @@
 
 #include "cli/command.hpp"
 #include "cli/option_flags.hpp"
+#include "cli/progress_display.hpp"
 #include "cli/report.hpp"
 #include "sixlink/analysis/analysis_options.hpp"
 #include "sixlink/io/plan_report_io.hpp"
@@ -30,6 +31,7 @@ struct PlanArguments {
   bool json = false;
   bool no_open = false;
   bool no_horizon = false;
+  bool quiet = false;
   std::string mps;
   std::size_t top = kDefaultTop;
 };
@@ -44,7 +46,8 @@ int run(PlanArguments& a, const CLI::App& command) {
                "the intake year");
   options.open_candidates = !a.no_open;
   a.job.horizon = !a.no_horizon;
-  if (options.samples > 0)
+  options.progress = terminal_progress(a.quiet);
+  if (options.samples > 0 && !options.progress)  // the progress line says it on a terminal
     std::cerr << "sixlink: solving " << options.samples << " demand samples\n";
   const PlanJobResult result = run_plan_job(scenario, a.job);
   if (!a.mps.empty()) {
@@ -80,6 +83,7 @@ Command add_plan_command(CLI::App& app) {
   command->add_flag("--no-open", a->no_open, "Do not consider opening new programmes");
   command->add_flag("--no-horizon", a->no_horizon, "Skip the rolling plan from the base year");
   command->add_flag("--json", a->json, "Print one JSON object instead of tables");
+  command->add_flag("--quiet", a->quiet, kQuietHelp);
   command->add_option("--export-mps", a->mps,
                       "Write the single-year model as an MPS file ('-': standard output)");
   return {command, [a, command] { return run(*a, *command); }};

@@ -25,6 +25,7 @@ PlanJobResult run_plan_job(const Scenario& scenario, const PlanJobOptions& optio
     rolling.quotas.candidates.clear();  // the horizon plans the programmes that exist
     rolling.quotas.market.outside_weight = report.plan.outside_weight;
     rolling.last_year = report.plan.year;
+    rolling.progress = options.recommend.progress;
     result.horizon = plan_horizon(scenario, rolling);
     for (const PlanYear& year : result.horizon->years)
       if (result.status == QuotaStatus::kOptimal && year.status != QuotaStatus::kOptimal)

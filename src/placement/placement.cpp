@@ -10,6 +10,7 @@
 #include "detail/id_index.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
+#include "sixlink/core/progress.hpp"
 #include "sixlink/flow/integer_costs.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/matching/market.hpp"
@@ -213,8 +214,11 @@ void list_candidates(const Cohort& c, const PlacementOptions& o, const Candidate
   std::vector<Index> preferred_by(static_cast<std::size_t>(O), -1);  // the graduate now listed
   std::vector<std::pair<Index, double>> list;
   std::vector<Index> row;
+  ProgressReporter progress(o.progress, "candidates", G);
   for (Index g = 0; g < G; ++g) {
     throw_if_interrupted();
+    progress.check();
+    progress.advance();
     const auto gi = static_cast<std::size_t>(g);
     const Graduate& grad = c.graduates[gi];
     const Index sp = t.specialty_of[static_cast<std::size_t>(out.programme[gi])];
@@ -253,6 +257,7 @@ void list_candidates(const Cohort& c, const PlacementOptions& o, const Candidate
     }
     out.lists.add(row);
   }
+  progress.finish();
 }
 
 Candidates build_candidates(const Scenario& s, const Cohort& c, const PlacementOptions& o) {
@@ -491,8 +496,12 @@ PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions
   validate_cohort(c, s);
   Candidates cand = build_candidates(s, c, o);
   const auto G = static_cast<Index>(c.graduates.size());
+  // Then three steps: the market, the mode's solve (most of the time), the summary.
+  ProgressReporter progress(o.progress, "placing", 3);
   std::vector<double> scores;
   const MatchingMarket market = build_market(c, o, cand, scores);
+  progress.advance();
+  progress.check();
 
   PlacementResult result;
   result.mode = o.mode;
@@ -511,12 +520,15 @@ PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions
     by_score.scores = scores;
     result.opening_of = parallel_choice_admission(by_score).applicant_match;
   }
+  progress.advance();
+  progress.check();
 
   const StabilityAudit audit = audit_stability(market, result.opening_of);
   if (!audit.over_capacity.empty() || !audit.unacceptable.empty())
     throw std::logic_error("placement: a mode broke a capacity or placed off a graduate's list");
   result.blocking_pairs = audit.blocking_pairs;
   summarise_placement(result, s, c, cand, market);
+  progress.finish();
   return result;
 }
 

@@ -1,5 +1,5 @@
 from os import PathLike
-from typing import Any, Union
+from typing import Any, Callable, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -90,6 +90,7 @@ def plan_report(
     threads: int = ...,
     horizon: bool = ...,
     export_mps: str = ...,
+    progress: Callable[[str, int, int, float], Any] | None = None,
 ) -> dict[str, Any]: ...
 def place_report(
     scenario: Scenario,
@@ -99,6 +100,7 @@ def place_report(
     seed: int = ...,
     candidates: int = ...,
     proposing: str = ...,
+    progress: Callable[[str, int, int, float], Any] | None = None,
 ) -> dict[str, Any]: ...
 def option_fields(name: str) -> list[dict[str, Any]]: ...
 

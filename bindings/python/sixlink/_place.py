@@ -10,6 +10,7 @@ import numpy as np
 
 from . import _core
 from ._options import default as _default
+from ._progress import ProgressArgument, _progress_sink
 from ._flow import _INT64, _check_integer, _check_path, _check_scenario, _check_seed, _check_text
 
 _Path = Union[str, "os.PathLike[str]"]
@@ -44,7 +45,8 @@ def place(scenario: "_core.Scenario", *, mode: str = _default("placement", "mode
           cohort: Optional[_Table] = None, openings: Optional[_Table] = None,
           seed: int = _default("placement", "seed"),
           candidates: int = _default("placement", "candidates"),
-          proposing: str = _default("placement", "proposing")) -> Dict[str, Any]:
+          proposing: str = _default("placement", "proposing"),
+          progress: ProgressArgument = None) -> Dict[str, Any]:
     """Place individual graduates in jobs and internships
     (see include/sixlink/placement/placement.hpp).
 
@@ -64,11 +66,16 @@ def place(scenario: "_core.Scenario", *, mode: str = _default("placement", "mode
     ``"clusters"`` and ``"programmes"`` as dicts of numpy arrays, and
     ``"assignments"``: numpy arrays ``graduate``, ``enterprise``, ``opening`` and
     ``kind`` (empty strings for the unplaced), one entry per graduate. The GIL is
-    released while solving.
+    released while solving. ``progress`` shows how far it has got (stages
+    "candidates", one step per graduate, and "placing": the market, the solve, the
+    summary): True for a tqdm bar (or a line on sys.stderr without tqdm), or a
+    callable ``progress(stage, done, total, elapsed)`` called with the GIL held; an
+    exception it raises stops the placement and is raised here.
     """
     _check_scenario(scenario)
     mode, proposing = _check_text("mode", mode), _check_text("proposing", proposing)
     seed = _check_seed(seed)
     candidates = _check_integer("candidates", candidates, *_INT64)
     return _core.place_report(scenario, mode, _cohort_table(cohort, "cohort"),
-                              _cohort_table(openings, "openings"), seed, candidates, proposing)
+                              _cohort_table(openings, "openings"), seed, candidates, proposing,
+                              _progress_sink(progress))

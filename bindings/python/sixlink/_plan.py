@@ -7,6 +7,7 @@ from typing import Any, Dict, Optional, Union
 
 from . import _core
 from ._options import default as _default
+from ._progress import ProgressArgument, _progress_sink
 from ._status import IntakeRoundingStatus, QuotaStatus
 from ._flow import (_INT32, _check_flag, _check_integer, _check_path, _check_real, _check_scenario,
                     _check_seed)
@@ -14,7 +15,7 @@ from ._flow import (_INT32, _check_flag, _check_integer, _check_path, _check_rea
 def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_secondary_share,
           max_change, outside_weight, recommendations, open_candidates, samples, seed, demand_noise,
           threads, horizon, export_mps, mix_noise=_default("recommend", "mix_noise"),
-          fit_noise=_default("recommend", "fit_noise")) -> Dict[str, Any]:
+          fit_noise=_default("recommend", "fit_noise"), progress=None) -> Dict[str, Any]:
     report = _core.plan_report(
         _check_scenario(scenario), _check_integer("year", year, *_INT32),
         _check_real("total_enrolment", total_enrolment, optional=True),
@@ -27,7 +28,8 @@ def _plan(scenario, *, year, total_enrolment, budget, min_secondary_share, max_s
         _check_real("demand_noise", demand_noise), _check_real("mix_noise", mix_noise),
         _check_real("fit_noise", fit_noise), _check_integer("threads", threads, *_INT32),
         _check_flag("horizon", horizon),
-        "" if export_mps is None else _check_path("export_mps", export_mps))
+        "" if export_mps is None else _check_path("export_mps", export_mps),
+        _progress_sink(progress))
     report["status"] = QuotaStatus(report["status"])
     if "whole_intakes" in report:
         report["whole_intakes"]["status"] = IntakeRoundingStatus(report["whole_intakes"]["status"])
@@ -44,7 +46,7 @@ def optimise_quotas(scenario: "_core.Scenario", *, year: int = _default("quota",
                     max_change: float = _default("quota", "max_change"),
                     outside_weight: Optional[float] = _default("quota", "outside_weight"),
                     export_mps: Union[None, str, "os.PathLike[str]"] = None,
-                    horizon: bool = False) -> Dict[str, Any]:
+                    horizon: bool = False, progress: ProgressArgument = None) -> Dict[str, Any]:
     """The next intake of every programme (see include/sixlink/analysis/quota_optimisation.hpp).
 
     Maximises matched value minus unmet demand and adjustment cost within the
@@ -64,6 +66,10 @@ def optimise_quotas(scenario: "_core.Scenario", *, year: int = _default("quota",
     model as an MPS file whose optimum is ``-objective`` (it minimises minus the
     objective; check it with ``sixlink.mps.solve_mps``); ``horizon=True`` adds the
     rolling plan from the base year. The GIL is released while solving.
+    ``progress`` shows the rolling plan's progress (stage "years"): True for a tqdm
+    bar (or a line on sys.stderr without tqdm), or a callable
+    ``progress(stage, done, total, elapsed)`` called with the GIL held; an exception
+    it raises stops the solve and is raised here.
     """
     return _plan(scenario, year=year, total_enrolment=total_enrolment, budget=budget,
                  min_secondary_share=min_secondary_share, max_secondary_share=max_secondary_share,
@@ -72,7 +78,7 @@ def optimise_quotas(scenario: "_core.Scenario", *, year: int = _default("quota",
                  seed=_default("recommend", "seed"),
                  demand_noise=_default("recommend", "demand_noise"),
                  threads=_default("recommend", "threads"),
-                 horizon=horizon, export_mps=export_mps)
+                 horizon=horizon, export_mps=export_mps, progress=progress)
 
 
 def recommend(scenario: "_core.Scenario", *, year: int = _default("recommend", "year"),
@@ -89,7 +95,8 @@ def recommend(scenario: "_core.Scenario", *, year: int = _default("recommend", "
               max_secondary_share: Optional[float] = _default("recommend", "max_secondary_share"),
               max_change: float = _default("recommend", "max_change"),
               outside_weight: Optional[float] = _default("recommend", "outside_weight"), horizon: bool = False,
-              export_mps: Union[None, str, "os.PathLike[str]"] = None) -> Dict[str, Any]:
+              export_mps: Union[None, str, "os.PathLike[str]"] = None,
+              progress: ProgressArgument = None) -> Dict[str, Any]:
     """Which programmes to expand, shrink, open or close, and why
     (see include/sixlink/analysis/recommendations.hpp).
 
@@ -104,10 +111,16 @@ def recommend(scenario: "_core.Scenario", *, year: int = _default("recommend", "
     more) and ``close_fit_unmet`` (openings of its own region it fits at >= 0.8 left
     unmet in the plan at a value above leaving; non-zero only with ``held_by`` under
     the default costs).
+    ``progress`` shows how far the demand samples (stage "samples") and the rolling
+    plan (stage "years") have got: True for a tqdm bar (or a line on sys.stderr
+    without tqdm), or a callable ``progress(stage, done, total, elapsed)`` called with
+    the GIL held, ``done`` rising from 0 to ``total``; an exception it raises stops
+    the solve and is raised here. It never changes the result.
     """
     return _plan(scenario, year=year, total_enrolment=total_enrolment, budget=budget,
                  min_secondary_share=min_secondary_share, max_secondary_share=max_secondary_share,
                  max_change=max_change, outside_weight=outside_weight, recommendations=True,
                  open_candidates=open_candidates, samples=samples, seed=seed,
                  demand_noise=demand_noise, threads=threads, horizon=horizon,
-                 export_mps=export_mps, mix_noise=mix_noise, fit_noise=fit_noise)
+                 export_mps=export_mps, mix_noise=mix_noise, fit_noise=fit_noise,
+                 progress=progress)

@@ -67,6 +67,7 @@
 
 #include "sixlink/analysis/candidates.hpp"
 #include "sixlink/analysis/quota_optimisation.hpp"
+#include "sixlink/core/progress.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 
 namespace sixlink {
@@ -82,6 +83,7 @@ struct RecommendOptions {
   double mix_noise = 0.2;     ///< sigma of the noise on each cell's occupation mix
   double fit_noise = 0.1;     ///< sigma of the noise on the specialty-occupation fits
   int threads = 0;            ///< OpenMP threads over samples; 0: the default
+  Progress progress;          ///< stage "samples", one step per sample (core/progress.hpp)
 };
 
 enum class Action { kExpand, kShrink, kOpen, kClose };

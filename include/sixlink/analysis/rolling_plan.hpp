@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "sixlink/analysis/quota_optimisation.hpp"
+#include "sixlink/core/progress.hpp"
 
 namespace sixlink {
 
@@ -46,6 +47,7 @@ struct RollingPlanOptions {
       quotas;          ///< per-year model; its year, previous intakes and students are set per year
   int first_year = 0;  ///< 0: the base year + 1
   int last_year = 0;   ///< 0: the latest target year, else first_year
+  Progress progress;   ///< stage "years", one step per year planned (core/progress.hpp)
 };
 
 struct PlanYear {

@@ -64,6 +64,7 @@
 #include <utility>
 #include <vector>
 
+#include "sixlink/core/progress.hpp"
 #include "sixlink/core/types.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/matching/stable_matching.hpp"
@@ -86,6 +87,9 @@ struct PlacementOptions {
   double internship_weight = 0.5;  ///< share of the fit an internship is worth
   ProposingSide proposing = ProposingSide::kApplicants;  ///< stable mode
   std::uint64_t seed = 0;                                ///< lottery for equal scores
+  /// Stages "candidates" (one step per graduate) and "placing" (the market, the
+  /// mode's solve, the summary); see core/progress.hpp.
+  Progress progress;
 };
 
 struct ClusterFill {
