@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -41,6 +42,17 @@ TEST(EchartsJs, IsTheMinifiedUmdBundle) {
   EXPECT_NE(js.find(").echarts={})"), std::string_view::npos);
   EXPECT_NE(js.find("echarts"), std::string_view::npos);
   EXPECT_EQ(js.data(), echarts_js().data()) << "assembled once, then shared";
+}
+
+// The report inlines the bundle in a <script> element, which ends at the first
+// "</script" whatever its case; "<!--" would change how the element is parsed.
+TEST(EchartsJs, CanBeInlinedInAScriptElement) {
+  if (!have_echarts()) GTEST_SKIP() << "built without node_modules: run scripts/setup.sh";
+  std::string lower(echarts_js());
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  EXPECT_EQ(lower.find("</script"), std::string::npos);
+  EXPECT_EQ(lower.find("<!--"), std::string::npos);
+  EXPECT_EQ(lower.find("<script"), std::string::npos);
 }
 
 TEST(EchartsJs, EqualsTheFileInNodeModulesByteForByte) {
