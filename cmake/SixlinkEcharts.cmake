@@ -103,7 +103,7 @@ else()
                      "std::string_view echarts_js() { return {}; }\n\n"
                      "}  // namespace sixlink::detail\n")
   message(STATUS "ECharts not found in ${_echarts_dir}: `sixlink report` needs it; "
-                 "run scripts/setup.sh (npm ci), then configure again")
+                 "run scripts/setup.sh (npm ci); the next build embeds it")
 endif()
 
 # Written only when it changes, so a re-run of the configure step rebuilds nothing.
