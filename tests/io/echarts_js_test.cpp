@@ -36,7 +36,8 @@ TEST(EchartsJs, IsTheMinifiedUmdBundle) {
   // The Apache licence header, then the UMD wrapper that sets the `echarts` global.
   const std::string_view head = js.substr(js.find_first_not_of(" \n"), 300);
   EXPECT_TRUE(head.starts_with("/*")) << head;
-  EXPECT_NE(head.find("Licensed to the Apache Software Foundation"), std::string_view::npos) << head;
+  EXPECT_NE(head.find("Licensed to the Apache Software Foundation"), std::string_view::npos)
+      << head;
   EXPECT_NE(js.find("\"object\"==typeof exports&&\"undefined\"!=typeof module"),
             std::string_view::npos);
   EXPECT_NE(js.find(").echarts={})"), std::string_view::npos);
