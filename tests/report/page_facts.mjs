@@ -15,7 +15,8 @@
 //   console_errors: [text], page_errors: [text], external_requests: [url] (blocked),
 //   render_ms: navigation start to ready (ms),
 //   charts: {KEY: {caption, instance, rendered, width, height,
-//                  series: [{type, name, data_length, links_length}], table}},
+//                  series: [{type, name, data_length, links_length, drawn_length}],
+//                  table}},
 //   tables: {KEY: {header: [text], rows: [[text]], values: [[data-value or null]]}},
 //   toggles: {KEY: true when one click shows the table and a second hides it},
 //   toggle_states: {KEY: [visible before, after one click, after two]}
@@ -74,14 +75,25 @@ function collectFacts() {
       values: bodyRows.map((tr) => [...tr.cells].map((c) => c.getAttribute('data-value'))),
     };
   };
-  const seriesFacts = (s) => {
+  // data_length and links_length count the option's arrays (nodes/edges are
+  // ECharts' other names for a sankey's data/links); drawn_length is the number
+  // of items in the series' data as ECharts holds it after setOption (so a
+  // series fed from a dataset counts too).
+  const seriesFacts = (chart) => (s, index) => {
     const data = s.data ?? s.nodes ?? [];
     const links = s.links ?? s.edges;
+    let drawn = null;
+    try {
+      drawn = chart.getModel().getSeriesByIndex(index).getData().count();
+    } catch {
+      // Not every ECharts build exposes the model: leave drawn_length null.
+    }
     return {
       type: s.type ?? null,
       name: s.name ?? null,
       data_length: Array.isArray(data) ? data.length : 0,
       links_length: Array.isArray(links) ? links.length : null,
+      drawn_length: drawn,
     };
   };
   const charts = {};
@@ -98,7 +110,7 @@ function collectFacts() {
       rendered: Boolean(box && box.width > 0 && box.height > 0),
       width: chart ? chart.getWidth() : 0,
       height: chart ? chart.getHeight() : 0,
-      series: option ? (option.series || []).map(seriesFacts) : [],
+      series: option ? (option.series || []).map(seriesFacts(chart)) : [],
       table: tableFacts(figure.querySelector('table.data')),
     };
   });

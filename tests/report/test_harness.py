@@ -50,10 +50,10 @@ def test_fixture_charts_and_series(fixture_facts):
         assert chart["width"] > 1000 and chart["height"] == 360
     assert charts["flows"]["caption"].startswith("毕业生流向")
     assert charts["flows"]["series"] == [
-        {"type": "sankey", "name": "flows", "data_length": 7, "links_length": 6}]
+        {"type": "sankey", "name": "flows", "data_length": 7, "links_length": 6, "drawn_length": 7}]
     assert charts["gap"]["series"] == [
-        {"type": "bar", "name": "Supply", "data_length": 3, "links_length": None},
-        {"type": "bar", "name": "Demand", "data_length": 3, "links_length": None}]
+        {"type": "bar", "name": "Supply", "data_length": 3, "links_length": None, "drawn_length": 3},
+        {"type": "bar", "name": "Demand", "data_length": 3, "links_length": None, "drawn_length": 3}]
 
 
 def test_fixture_tables_keep_text_and_values(fixture_facts):
