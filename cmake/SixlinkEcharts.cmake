@@ -48,13 +48,13 @@ if(EXISTS ${_echarts_js} AND EXISTS ${_echarts_package})
                         "cmake/SixlinkEcharts.cmake tries; add another one there")
   endif()
 
-  string(APPEND _out "// Source: node_modules/echarts/dist/echarts.min.js, ECharts ${SIXLINK_ECHARTS_VERSION}, "
-                     "${_js_bytes} bytes (Apache-2.0).\n"
+  string(APPEND _out "// Source: node_modules/echarts/dist/echarts.min.js, "
+                     "ECharts ${SIXLINK_ECHARTS_VERSION}, ${_js_bytes} bytes (Apache-2.0).\n"
                      "#include <string>\n\n#include \"io/echarts_js.hpp\"\n\n"
                      "namespace sixlink::detail {\nnamespace {\n\n"
                      "using namespace std::string_view_literals;\n\n"
-                     "// The bundle in pieces of at most ${_piece_bytes} bytes, cut only before an\n"
-                     "// ASCII character so that no UTF-8 sequence is split between two literals.\n"
+                     "// The bundle in pieces of at most ${_piece_bytes} bytes, cut only before\n"
+                     "// an ASCII character so that no UTF-8 sequence is split between literals.\n"
                      "// `sv` takes each length from the literal: no constexpr strlen over it.\n"
                      "constexpr std::string_view kPieces[] = {\n")
   set(_begin 0)
@@ -77,7 +77,8 @@ if(EXISTS ${_echarts_js} AND EXISTS ${_echarts_package})
   endwhile()
   string(APPEND _out "};\n\n}  // namespace\n\n"
                      "bool have_echarts() noexcept { return true; }\n\n"
-                     "std::string_view echarts_version() noexcept { return \"${SIXLINK_ECHARTS_VERSION}\"; }\n\n"
+                     "std::string_view echarts_version() noexcept {\n"
+                     "  return \"${SIXLINK_ECHARTS_VERSION}\";\n}\n\n"
                      "std::string_view echarts_js() {\n"
                      "  static const std::string js = [] {\n"
                      "    std::string s;\n"
@@ -88,14 +89,16 @@ if(EXISTS ${_echarts_js} AND EXISTS ${_echarts_package})
                      "  return js;\n"
                      "}\n\n"
                      "}  // namespace sixlink::detail\n")
-  message(STATUS "ECharts ${SIXLINK_ECHARTS_VERSION} embedded for `sixlink report` (${_js_bytes} bytes)")
+  message(STATUS "ECharts ${SIXLINK_ECHARTS_VERSION} embedded for `sixlink report` "
+                 "(${_js_bytes} bytes)")
 else()
   set(SIXLINK_HAVE_ECHARTS OFF)
   # Re-run the configure step once `npm ci` creates node_modules (it adds an
   # entry to the source directory, which changes the directory's time).
   set_property(DIRECTORY ${PROJECT_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
                ${PROJECT_SOURCE_DIR})
-  string(APPEND _out "// node_modules/echarts was absent at configure time: run scripts/setup.sh (npm ci).\n"
+  string(APPEND _out "// node_modules/echarts was absent at configure time: "
+                     "run scripts/setup.sh (npm ci).\n"
                      "#include \"io/echarts_js.hpp\"\n\n"
                      "namespace sixlink::detail {\n\n"
                      "bool have_echarts() noexcept { return false; }\n\n"

@@ -49,11 +49,11 @@ def test_fixture_charts_and_series(fixture_facts):
         assert chart["instance"] and chart["rendered"], chart
         assert chart["width"] > 1000 and chart["height"] == 360
     assert charts["flows"]["caption"].startswith("毕业生流向")
-    assert charts["flows"]["series"] == [
-        {"type": "sankey", "name": "flows", "data_length": 7, "links_length": 6, "drawn_length": 7}]
-    assert charts["gap"]["series"] == [
-        {"type": "bar", "name": "Supply", "data_length": 3, "links_length": None, "drawn_length": 3},
-        {"type": "bar", "name": "Demand", "data_length": 3, "links_length": None, "drawn_length": 3}]
+    assert charts["flows"]["series"] == [{"type": "sankey", "name": "flows", "data_length": 7,
+                                          "links_length": 6, "drawn_length": 7}]
+    bars = [{"type": "bar", "name": name, "data_length": 3, "links_length": None, "drawn_length": 3}
+            for name in ("Supply", "Demand")]
+    assert charts["gap"]["series"] == bars
 
 
 def test_fixture_tables_keep_text_and_values(fixture_facts):
@@ -84,8 +84,8 @@ def test_fixture_screenshot_is_1440_wide(fixture_facts, artifacts):
 
 def test_a_broken_toggle_is_reported(tmp_path, page_facts):
     # The second chart's button does nothing: its table stays hidden.
-    fault = ('document.querySelector("#chart-gap button.toggle")'
-             '.replaceWith(Object.assign(document.createElement("button"), {className: "toggle"}));')
+    fault = ('document.querySelector("#chart-gap button.toggle").replaceWith('
+             'Object.assign(document.createElement("button"), {className: "toggle"}));')
     facts = page_facts(write_page(tmp_path, "dead-toggle", fault), "dead-toggle")
     assert facts["toggles"] == {"flows": True, "gap": False}
     assert facts["toggle_states"]["gap"] == [False, False, False]
