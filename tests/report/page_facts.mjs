@@ -22,9 +22,11 @@
 //   toggle_states: {KEY: [visible before, after one click, after two]}
 // }
 // Exits 0 when the page became ready (whatever it contains), 2 when it never did
-// within 10 s (OUT.json is still written, with render_ms null), 1 when the browser could not start.
-// Every request that is not file:, data:, blob: or about: is blocked and listed:
-// the report must open with no network.
+// within 10 s (OUT.json is still written, with render_ms null), 1 when the
+// browser could not start. Every request that is not file:, data:, blob: or
+// about: is blocked and listed: the report must open with no network.
+// Environment: SIXLINK_CHROMIUM (default /usr/bin/chromium),
+// SIXLINK_READY_TIMEOUT_MS (default 10000).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,8 +41,8 @@ const kChromium = process.env.SIXLINK_CHROMIUM || '/usr/bin/chromium';
 const kReadyTimeoutMs = Number(process.env.SIXLINK_READY_TIMEOUT_MS) || 10000;
 const kViewport = {width: 1440, height: 900};
 
-// Verified with Debian's chromium (reference/ecosystem.md 5.3): running as root
-// needs --no-sandbox; the rest keep a headless run from reaching the network.
+// Checked with Debian 12's chromium 156 (puppeteer adds --headless): running as
+// root needs --no-sandbox; the rest keep a headless run off the network and quiet.
 const kArgs = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
