@@ -26,9 +26,9 @@
   };
 
   // A table: columns [{label, value: row -> raw, show: raw -> text}], paged and sortable.
-  function table(columns, rows, id) {
+  function table(columns, rows, pageSize) {
     const t = el("table", {class: "data"});
-    if (id) t.id = id;
+    const size = pageSize || PAGE;
     const head = el("thead"), body = el("tbody"), tr = el("tr");
     let order = rows.slice(), page = 0, sortBy = -1, down = true;
     columns.forEach((c, i) => {
@@ -51,7 +51,7 @@
     const pager = el("div", {class: "pager"});
     function fill() {
       body.textContent = "";
-      for (const row of order.slice(page * PAGE, (page + 1) * PAGE)) {
+      for (const row of order.slice(page * size, (page + 1) * size)) {
         const r = el("tr");
         for (const c of columns) {
           const raw = c.value(row);
@@ -62,7 +62,7 @@
         body.appendChild(r);
       }
       pager.textContent = "";
-      const pages = Math.ceil(order.length / PAGE);
+      const pages = Math.ceil(order.length / size);
       if (pages > 1) {
         const prev = el("button", {class: "prev"}, "‹"), next = el("button", {class: "next"}, "›");
         prev.onclick = () => { if (page > 0) { page--; fill(); } };
@@ -78,12 +78,12 @@
 
   const charts = [];
   // A figure: heading, caption, chart, toggle and its table (hidden until toggled).
-  function figure(key, title, caption, option, columns, rows, height) {
+  function figure(key, title, caption, option, columns, rows, height, pageSize) {
     const f = el("figure", {class: "chart", id: "chart-" + key});
     f.appendChild(el("h3", {}, title));
     const canvas = el("div", {class: "canvas", style: `height:${height || 380}px`});
     const button = el("button", {class: "toggle"}, T("显示数据表", "Show the numbers"));
-    const box = table(columns, rows);
+    const box = table(columns, rows, pageSize);
     const t = box.querySelector("table");
     t.hidden = true;
     box.hidden = true;
@@ -147,9 +147,13 @@
         studyOut = T("外地升学", "study elsewhere"), leave = T("离开本市", "leave the city"),
         idle = T("未就业", "no opening");
   const label = (p) => { const c = classOf(p); return c.code + " " + c.name; };
+  // The TOP clusters employing most graduates keep a node each; the rest share one.
+  const employed = new Map();
+  for (const f of gap.flows) employed.set(f.cluster, (employed.get(f.cluster) || 0) + f.graduates);
+  const kept = new Set([...employed.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP).map((e) => e[0]));
   for (const f of gap.flows) {
     const p = programmes.get(f.programme);
-    const c = "▸ " + (clusterName.get(f.cluster) || f.cluster);
+    const c = "▸ " + (kept.has(f.cluster) ? clusterName.get(f.cluster) || f.cluster : T("其他集群", "other clusters"));
     add(label(p), c, f.graduates);
     add(c, local, f.graduates);
   }
@@ -173,7 +177,7 @@
          [{label: T("来源", "from"), value: (r) => r.source, show: String},
           {label: T("去向", "to"), value: (r) => r.target, show: String},
           {label: T("人数", "graduates"), value: (r) => r.value}],
-         flowRows, Math.max(500, 14 * nodes.length));
+         flowRows, Math.max(500, 14 * nodes.length), 200);
 
   // 3. Supply against demand: clusters, counties, occupations with the most unmet openings.
   const band = (b) => ({shortage: T("短缺", "shortage"), balanced: T("平衡", "balanced"),
