@@ -336,6 +336,10 @@ void explain_actions(RecommendationReport& report, const QuotaResult& plan,
       rec.intake = p.intake;
       if (rec.action == Action::kShrink || rec.action == Action::kClose)
         rec.held_by = held_by(plan, all.programmes[i], secondary[i]);
+      if (rec.action == Action::kOpen) {
+        rec.capacity = all.programmes[i].max_intake;
+        rec.opening_year = plan.year;
+      }
       explain(rec, p, static_cast<Index>(i), market, plan.training_cost, plan.outside_weight,
               job_seeker_rate[i], all);
       report.recommendations.push_back(std::move(rec));

@@ -92,6 +92,9 @@ ordered_json recommendation_json(const Recommendation& x, const RecommendationRe
           {"unmet_change", report_number(x.unmet_change)},
           {"retention_change", report_number(x.retention_change)},
           {"agreement", report.samples > 0 ? report_number(x.agreement) : ordered_json()},
+          {"capacity", x.action == Action::kOpen ? ordered_json(x.capacity) : ordered_json()},
+          {"opening_year",
+           x.action == Action::kOpen ? ordered_json(x.opening_year) : ordered_json()},
           {"close_fit_unmet", x.close_fit_unmet},
           {"held_by", x.held_by}};
 }

@@ -112,9 +112,12 @@ TEST(Candidates, ANewCampusTakesCandidatesFromTheYearItOpens) {
   r.quotas.market.outside_weight = 0.5;
   const RecommendationReport plan = recommend(s, r);
   bool named = false;
-  for (const Recommendation& rec : plan.recommendations)
-    if (rec.action == Action::kOpen && rec.school == "s2-bay")
-      named = rec.reason.find("new campus Bay campus, open from 2024") != std::string::npos;
+  for (const Recommendation& rec : plan.recommendations) {
+    if (rec.action != Action::kOpen || rec.school != "s2-bay") continue;
+    named = rec.reason.find("new campus Bay campus, open from 2024") != std::string::npos;
+    EXPECT_EQ(rec.capacity, 60);  // the candidates' largest first intake
+    EXPECT_EQ(rec.opening_year, 2024);
+  }
   EXPECT_TRUE(named);
 }
 

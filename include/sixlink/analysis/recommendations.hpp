@@ -104,6 +104,11 @@ struct Recommendation {
   double unmet_change = 0.0;      ///< openings
   double retention_change = 0.0;  ///< fraction
   double agreement = 1.0;         ///< share of samples taking the same action
+  /// Open: the seats the new programme may take at most (its largest first intake)
+  /// and the year of its first intake (the plan's intake year; never before its
+  /// school opens, School::opens_in_year). 0 for the other actions.
+  Count capacity = 0;
+  int opening_year = 0;
   /// Shrink, close: openings of its own region left unmet in the plan that its
   /// specialty fits at >= 0.8 and that are worth more than leaving (see the header).
   Count close_fit_unmet = 0;
