@@ -110,7 +110,8 @@ def recommend(scenario: "_core.Scenario", *, year: int = _default("recommend", "
     and closures, ``held_by`` (the binding constraints that make its graduates cost
     more) and ``close_fit_unmet`` (openings of its own region it fits at >= 0.8 left
     unmet in the plan at a value above leaving; non-zero only with ``held_by`` under
-    the default costs).
+    the default costs); for openings, ``capacity`` (the largest first intake) and
+    ``opening_year``.
     ``progress`` shows how far the demand samples (stage "samples") and the rolling
     plan (stage "years") have got: True for a tqdm bar (or a line on sys.stderr
     without tqdm), or a callable ``progress(stage, done, total, elapsed)`` called with
