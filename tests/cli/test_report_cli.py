@@ -2,6 +2,8 @@
 
 import re
 
+from conftest import ROOT
+
 
 def test_writes_the_page(cli, tmp_path):
     out = tmp_path / "r.html"
@@ -14,7 +16,7 @@ def test_writes_the_page(cli, tmp_path):
 
 
 def test_page_on_standard_output(cli):
-    done = cli("report", "examples/data/tiny-city.json", "-o", "-", check=0)
+    done = cli("report", ROOT / "examples" / "data" / "tiny-city.json", "-o", "-", check=0)
     assert done.stdout.startswith("<!DOCTYPE html>") and '<html lang="zh-CN">' in done.stdout
 
 
