@@ -92,9 +92,8 @@ ordered_json recommendation_json(const Recommendation& x, const RecommendationRe
           {"unmet_change", report_number(x.unmet_change)},
           {"retention_change", report_number(x.retention_change)},
           {"agreement", report.samples > 0 ? report_number(x.agreement) : ordered_json()},
-          {"capacity", x.action == Action::kOpen ? ordered_json(x.capacity) : ordered_json()},
-          {"opening_year",
-           x.action == Action::kOpen ? ordered_json(x.opening_year) : ordered_json()},
+          {"capacity", x.capacity},  // 0 unless an opening (recommendations.hpp)
+          {"opening_year", x.opening_year},
           {"close_fit_unmet", x.close_fit_unmet},
           {"held_by", x.held_by}};
 }
