@@ -36,8 +36,8 @@ TEST(GapJob, ProgrammesCarryTheScenariosLabels) {
   EXPECT_EQ(j["progression"]["programmes"][0]["name"], s.programmes[0].name);
   const GapJobResult tiny = run_gap_job(testing::tiny_city());
   EXPECT_TRUE(tiny.programme_names.empty());
-  for (const auto& p : nlohmann::json::parse(gap_job_to_json(tiny))["programmes"])
-    EXPECT_EQ(p["name"], "");
+  const auto tiny_json = nlohmann::json::parse(gap_job_to_json(tiny));  // outlives the loop
+  for (const auto& p : tiny_json["programmes"]) EXPECT_EQ(p["name"], "");
 }
 
 }  // namespace
