@@ -146,7 +146,17 @@
   const local = T("本地就业", "local job"), studyLocal = T("本地升学", "study in the city"),
         studyOut = T("外地升学", "study elsewhere"), leave = T("离开本市", "leave the city"),
         idle = T("未就业", "no opening");
-  const label = (p) => { const c = classOf(p); return c.code + " " + c.name; };
+  // The TOP classes with most graduates keep a node each; the rest share one.
+  const classSize = new Map();
+  for (const p of gap.programmes) {
+    const c = classOf(p);
+    classSize.set(c.code + " " + c.name, (classSize.get(c.code + " " + c.name) || 0) + p.graduates);
+  }
+  const keptClasses = new Set([...classSize.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP).map((e) => e[0]));
+  const label = (p) => {
+    const c = classOf(p), name = c.code + " " + c.name;
+    return keptClasses.has(name) ? name : T("其他专业类", "other specialty classes");
+  };
   // The TOP clusters employing most graduates keep a node each; the rest share one.
   const employed = new Map();
   for (const f of gap.flows) employed.set(f.cluster, (employed.get(f.cluster) || 0) + f.graduates);
