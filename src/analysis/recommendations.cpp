@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -313,8 +314,16 @@ namespace {
 
 // One recommendation per programme whose change is an action, explained by the market.
 // A market model that is not optimal stops the explanations; those made so far stay.
+// Reports progress as stage "explaining", one step per recommendation: on a
+// province these market re-solves take minutes.
 void explain_actions(RecommendationReport& report, const QuotaResult& plan,
-                     const std::vector<int>& chosen, Market& market, const Scenario& all) {
+                     const std::vector<int>& chosen, Market& market, const Scenario& all,
+                     const Progress& sink) {
+  const auto actions_taken =
+      static_cast<std::int64_t>(std::count_if(chosen.begin(), chosen.end(), [](int a) {
+        return a != kNoAction;
+      }));
+  ProgressReporter progress(sink, "explaining", actions_taken);
   const std::vector<double> job_seeker_rate = job_seeker_rates(all);  // seats per graduate
   std::unordered_map<std::string_view, bool> secondary_specialty;
   for (const Specialty& sp : all.specialties)
@@ -323,7 +332,7 @@ void explain_actions(RecommendationReport& report, const QuotaResult& plan,
   for (const Programme& prog : all.programmes)
     secondary.push_back(secondary_specialty.at(prog.specialty));
   try {
-    for (std::size_t i = 0; i < plan.programmes.size(); ++i) {
+    for (std::size_t i = 0; i < plan.programmes.size() && !progress.stopped(); ++i) {
       if (chosen[i] == kNoAction) continue;
       const QuotaProgramme& p = plan.programmes[i];
       Recommendation rec;
@@ -343,11 +352,13 @@ void explain_actions(RecommendationReport& report, const QuotaResult& plan,
       explain(rec, p, static_cast<Index>(i), market, plan.training_cost, plan.outside_weight,
               job_seeker_rate[i], all);
       report.recommendations.push_back(std::move(rec));
+      progress.advance();
     }
   } catch (const NotOptimal& e) {
     report.market_status = e.status;
     report.market_message = e.message;
   }
+  progress.finish();  // rethrows what the sink threw
 }
 
 // The plans of the demand samples: each sample's actions, objective and feasibility.
@@ -454,7 +465,7 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
   Scenario all = s;
   for (const auto& c : q.candidates) all.programmes.push_back(c);
   Market market(all, plan.demand_year, q, plan);
-  explain_actions(report, plan, actions(plan, options.min_change), market, all);
+  explain_actions(report, plan, actions(plan, options.min_change), market, all, options.progress);
   if (options.samples > 0)
     score_samples(report, plan, solve_samples(s, q, options, market.graph(), all));
   std::stable_sort(report.recommendations.begin(), report.recommendations.end(),

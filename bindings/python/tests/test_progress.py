@@ -38,7 +38,9 @@ def test_recommend_reports_samples_and_years(scenario):
     seen = Recorder()
     report = sixlink.recommend(scenario, samples=8, seed=3, horizon=True, progress=seen)
     seen.check_monotone()
-    assert seen.stages() == ["samples", "years"]
+    assert seen.stages() == ["explaining", "samples", "years"]
+    explained = len(report["recommendations"])
+    assert [e for e in seen.events if e[0] == "explaining"][-1][1:3] == (explained, explained)
     assert [e for e in seen.events if e[0] == "samples"][-1][1:3] == (8, 8)
     plain = sixlink.recommend(scenario, samples=8, seed=3, horizon=True)
     assert report["recommendations"] == plain["recommendations"]
@@ -98,8 +100,9 @@ def test_true_with_a_tqdm_like_module(scenario, monkeypatch):
     fake.tqdm = FakeBar
     monkeypatch.setitem(sys.modules, "tqdm", type(sys)("tqdm"))
     monkeypatch.setitem(sys.modules, "tqdm.auto", fake)
-    sixlink.recommend(scenario, samples=4, progress=True)
-    assert [(b.desc, b.n, b.total, b.closed) for b in bars] == [("samples", 4, 4, True)]
+    n = len(sixlink.recommend(scenario, samples=4, progress=True)["recommendations"])
+    assert [(b.desc, b.n, b.total, b.closed) for b in bars] == [("explaining", n, n, True),
+                                                                ("samples", 4, 4, True)]
 
 
 class Stop(Exception):

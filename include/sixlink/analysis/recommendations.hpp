@@ -83,7 +83,7 @@ struct RecommendOptions {
   double mix_noise = 0.2;     ///< sigma of the noise on each cell's occupation mix
   double fit_noise = 0.1;     ///< sigma of the noise on the specialty-occupation fits
   int threads = 0;            ///< OpenMP threads over samples; 0: the default
-  Progress progress;          ///< stage "samples", one step per sample (core/progress.hpp)
+  Progress progress;  ///< stages "explaining" (one step per recommendation) and "samples"
 };
 
 enum class Action { kExpand, kShrink, kOpen, kClose };
