@@ -4,7 +4,6 @@
 // with ECharts (jobs/report_job.hpp). "-o -" writes the page to standard output.
 #include <iostream>
 #include <memory>
-#include <stdexcept>
 #include <string>
 
 #include "cli/command.hpp"
@@ -26,10 +25,7 @@ struct ReportArguments {
 
 int run(ReportArguments& a, const CLI::App& command) {
   check_output_paths(scenario_input(a.scenario), {{"-o", a.output, false, {}}});
-  if (!report_available())
-    throw std::runtime_error(
-        "this build of sixlink has no ECharts to draw the report with: run scripts/setup.sh "
-        "(it installs npm's echarts into node_modules) and build again");
+  require_report_available();  // before any work
   const Scenario scenario = resolve_scenario(a.scenario);
   ReportJobOptions options;
   options.language = *parse_report_language(a.lang);

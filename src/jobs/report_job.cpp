@@ -24,6 +24,13 @@ std::optional<ReportLanguage> parse_report_language(std::string_view text) {
 
 bool report_available() { return detail::have_echarts(); }
 
+void require_report_available() {
+  if (!report_available())
+    throw std::runtime_error(
+        "this build of sixlink has no ECharts to draw the report with: run scripts/setup.sh "
+        "(it installs npm's echarts into node_modules) and build again");
+}
+
 ReportJobResult run_report_job(const Scenario& s, const ReportJobOptions& options) {
   if (options.year != 0 && (options.year < s.base_year || options.year > s.base_year + 50))
     throw InvalidInput("report year " + std::to_string(options.year) +
@@ -37,6 +44,12 @@ ReportJobResult run_report_job(const Scenario& s, const ReportJobOptions& option
     result.names["regions"][region.id] = region.name.empty() ? region.id : region.name;
   for (const Occupation& o : s.occupations)
     result.names["occupations"][o.id] = o.name.empty() ? o.id : o.name;
+  // Each specialty's catalogue class (专业类) at its own level: the Sankey's groups.
+  for (const Specialty& sp : s.specialties) {
+    const CatalogueEntry* entry = find_catalogue_entry(sp.level, sp.id);
+    result.classes[sp.id] = entry ? ReportClass{entry->class_code, entry->class_name}
+                                  : ReportClass{sp.id.substr(0, 4), sp.name};
+  }
   GapOptions gap;
   gap.year = result.year;
   result.gap = run_gap_job(s, gap);
@@ -50,6 +63,10 @@ ReportJobResult run_report_job(const Scenario& s, const ReportJobOptions& option
   return result;
 }
 
+void to_json(nlohmann::ordered_json& out, const ReportClass& c) {
+  out = {{"code", c.code}, {"name", c.name}};
+}
+
 std::string report_job_data_json(const ReportJobResult& r, int indent) {
   nlohmann::ordered_json data;
   data["scenario"] = r.scenario_name;
@@ -59,29 +76,13 @@ std::string report_job_data_json(const ReportJobResult& r, int indent) {
   data["gap"] = r.gap;
   data["plan"] = r.plan;
   data["placement"] = {{"optimal", r.optimal}, {"stable", r.stable}};
-  // Each specialty's catalogue class (专业类): the Sankey's groups.
-  nlohmann::ordered_json classes = nlohmann::ordered_json::object();
-  for (const auto& p : r.gap.report.programmes) {
-    if (classes.contains(p.specialty)) continue;
-    const CatalogueEntry* entry = nullptr;
-    for (SpecialtyLevel level :
-         {SpecialtyLevel::kSecondary, SpecialtyLevel::kAssociate, SpecialtyLevel::kBachelor})
-      if (!entry) entry = find_catalogue_entry(level, p.specialty);
-    classes[p.specialty] = entry ? nlohmann::ordered_json{{"code", entry->class_code},
-                                                          {"name", entry->class_name}}
-                                 : nlohmann::ordered_json{{"code", p.specialty.substr(0, 4)},
-                                                          {"name", p.specialty}};
-  }
-  data["classes"] = std::move(classes);
+  data["classes"] = r.classes;
   data["names"] = r.names;
   return data.dump(indent);
 }
 
 std::string report_job_to_html(const ReportJobResult& r) {
-  if (!detail::have_echarts())
-    throw std::runtime_error(
-        "this build of sixlink has no ECharts to draw the report with: run scripts/setup.sh "
-        "(it installs npm's echarts into node_modules) and build again");
+  require_report_available();
   const std::string title = r.language == ReportLanguage::kZh
                                 ? "sixlink 职业教育供需报告 · " + r.scenario_name
                                 : "sixlink vocational supply and demand · " + r.scenario_name;

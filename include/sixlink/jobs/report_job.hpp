@@ -46,6 +46,12 @@ struct ReportJobOptions {
   ReportLanguage language = ReportLanguage::kZh;
 };
 
+/// A catalogue class (专业类): its four-digit code and name.
+struct ReportClass {
+  std::string code;
+  std::string name;
+};
+
 struct ReportJobResult {
   std::string scenario_name;
   int year = 0;  ///< the gap's year
@@ -54,12 +60,16 @@ struct ReportJobResult {
   PlanJobResult plan;
   PlaceJobResult optimal;
   PlaceJobResult stable;
+  /// Each specialty's catalogue class; a specialty outside the catalogue is its own class.
+  std::map<std::string, ReportClass> classes;
   /// Display names: {"regions": {id: name}, "occupations": {id: name}}.
   std::map<std::string, std::map<std::string, std::string>> names;
 };
 
 /// Whether this build embeds ECharts (built after scripts/setup.sh ran `npm ci`).
 bool report_available();
+/// Throws std::runtime_error, saying how to get ECharts, unless report_available().
+void require_report_available();
 
 /// Runs the parts. Throws InvalidInput for a year before the base year or more
 /// than 50 years after it.
