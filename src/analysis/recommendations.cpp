@@ -203,13 +203,11 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
 
   // Effect of this change alone, and the nodes it moves.
   const Market::State after = market.at(p, target);
-  if (!up) {  // the consistency rule's count: read by shrinks and closures only
-    std::vector<double> node_matched(static_cast<std::size_t>(g.nodes()));
-    for (Index n = 0; n < g.nodes(); ++n)
-      node_matched[static_cast<std::size_t>(n)] = static_cast<double>(
-          after.flow[static_cast<std::size_t>(market.model().node_arc(n))]);
-    rec.close_fit_unmet = std::llround(detail::close_fit_unmet(g, p, node_matched, lambda));
-  }
+  std::vector<double> node_matched(static_cast<std::size_t>(g.nodes()));
+  for (Index n = 0; n < g.nodes(); ++n)
+    node_matched[static_cast<std::size_t>(n)] = static_cast<double>(
+        after.flow[static_cast<std::size_t>(market.model().node_arc(n))]);
+  rec.close_fit_unmet = std::llround(detail::close_fit_unmet(g, p, node_matched, lambda));
   const double total_before = market.graduates_total(p, g0);
   const double total_after = market.graduates_total(p, target);
   const double matched_before = market.matched(before);
