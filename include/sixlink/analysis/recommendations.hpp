@@ -109,8 +109,9 @@ struct Recommendation {
   /// school opens, School::opens_in_year). 0 for the other actions.
   Count capacity = 0;
   int opening_year = 0;
-  /// Shrink, close: openings of its own region left unmet in the plan that its
-  /// specialty fits at >= 0.8 and that are worth more than leaving (see the header).
+  /// Openings of its own region left unmet in the plan that its specialty fits at
+  /// >= 0.8 and that are worth more than leaving (see the header). Reported for
+  /// every action; the consistency rule reads it for shrinks and closures.
   Count close_fit_unmet = 0;
   /// Shrink, close: the binding constraints that make its graduates cost more
   /// ("budget", "min_secondary_share", "max_secondary_share", "school_capacity:<id>").
