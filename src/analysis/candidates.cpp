@@ -13,18 +13,27 @@
 namespace sixlink {
 namespace {
 
+// What a candidate takes from its school's existing programmes, gathered in one
+// pass: places taken, the first programme's duration and completion rate (so a
+// school with one rate keeps one), the mean cost per student, and the label
+// prefix of its first labelled programme ("天台" of "天台 · 电子商务").
+struct SchoolProfile {
+  double enrolled = 0.0;
+  int programmes = 0;
+  int duration = 0;
+  double completion_rate = 0.0;
+  double cost = 0.0;  // sum over its programmes
+  std::string label_prefix;
+  bool has_prefix = false;
+};
+
 // A candidate's label when the scenario labels its programmes ("天台 · 电子商务"):
 // the school's own prefix, or the school's name for a school without labelled
 // programmes (a new campus), then the specialty's name. Empty otherwise.
-std::string candidate_label(const Scenario& s, const School& school, const Specialty& sp) {
+std::string candidate_label(bool labelled, const SchoolProfile& profile, const School& school,
+                            const Specialty& sp) {
   constexpr std::string_view kSeparator = " · ";
-  bool labelled = false;
-  for (const auto& q : s.programmes) {
-    labelled = labelled || !q.name.empty();
-    const auto cut = q.name.find(kSeparator);
-    if (q.school == school.id && cut != std::string::npos)
-      return q.name.substr(0, cut) + std::string(kSeparator) + sp.name;
-  }
+  if (profile.has_prefix) return profile.label_prefix + std::string(kSeparator) + sp.name;
   if (!labelled) return {};
   return (school.name.empty() ? school.id : school.name) + std::string(kSeparator) + sp.name;
 }
@@ -59,18 +68,42 @@ std::vector<OpenCandidate> open_candidates(const Scenario& s, const GapReport& m
     const Specialty* specialty;
     std::vector<std::pair<std::size_t, double>> nodes;  // node, fit
   };
+  // Short nodes by (region, occupation), ascending, so each pair reads only its own.
+  std::map<std::pair<std::string_view, std::string_view>, std::vector<std::size_t>> short_nodes;
+  for (std::size_t n = 0; n < unmet.size(); ++n)
+    if (unmet[n] > 0.0)
+      short_nodes[{market.occupations[n].region, market.occupations[n].occupation}].push_back(n);
   std::vector<Pair> pairs;
   for (const auto& region : s.regions) {
     for (const auto& sp : s.specialties) {
       if (offered.count({sp.id, region.id}) || sp.occupations.empty()) continue;
       Pair pair{&region, &sp, {}};
-      for (std::size_t n = 0; n < unmet.size(); ++n) {
-        const OccupationGap& node = market.occupations[n];
-        if (node.region != region.id || unmet[n] <= 0.0) continue;
-        for (const auto& f : sp.occupations)
-          if (f.occupation == node.occupation && f.fit > 0.0) pair.nodes.emplace_back(n, f.fit);
+      for (const auto& f : sp.occupations) {
+        const auto it = short_nodes.find({region.id, f.occupation});
+        if (it == short_nodes.end() || f.fit <= 0.0) continue;
+        for (std::size_t n : it->second) pair.nodes.emplace_back(n, f.fit);
       }
+      // Node order, and the specialty's order of fits within a node.
+      std::stable_sort(pair.nodes.begin(), pair.nodes.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
       if (!pair.nodes.empty()) pairs.push_back(std::move(pair));
+    }
+  }
+  std::unordered_map<std::string_view, SchoolProfile> profile;
+  bool labelled = false;
+  for (const auto& q : s.programmes) {
+    SchoolProfile& k = profile[q.school];
+    if (k.programmes++ == 0) {
+      k.duration = q.duration;
+      k.completion_rate = q.completion_rate;
+    }
+    k.enrolled += static_cast<double>(q.enrolled);
+    k.cost += q.cost_per_student;
+    labelled = labelled || !q.name.empty();
+    const auto cut = q.name.find(" · ");
+    if (!k.has_prefix && cut != std::string::npos) {
+      k.label_prefix = q.name.substr(0, cut);
+      k.has_prefix = true;
     }
   }
   const auto score_of = [&](const Pair& pair) {
@@ -105,56 +138,49 @@ std::vector<OpenCandidate> open_candidates(const Scenario& s, const GapReport& m
     for (const auto& [n, fit] : pair.nodes) {
       if (unmet[n] <= 0.0) continue;
       const OccupationGap& node = market.occupations[n];
-      nodes.emplace_back(-unmet[n] * fit, std::string(occupation_name.at(node.occupation)) +
-                                              " · " + node.cluster + "@" + node.region);
+      nodes.emplace_back(-unmet[n] * fit, std::string(occupation_name.at(node.occupation)) + " · " +
+                                              node.cluster + "@" + node.region);
     }
-      if (c.score <= 0.0) continue;
-      // The region's school of the specialty's level with the most free places.
-      const SchoolLevel level =
-          sp.level == SpecialtyLevel::kSecondary ? SchoolLevel::kSecondary : SchoolLevel::kHigher;
-      const School* best = nullptr;
-      double best_room = -1.0;
-      for (const auto& school : s.schools) {
-        if (school.region != region.id || school.level != level) continue;
-        if (options.intake_year != 0 && school.opens_in_year > options.intake_year) continue;
-        double enrolled = 0.0;
-        for (const auto& p : s.programmes)
-          if (p.school == school.id) enrolled += static_cast<double>(p.enrolled);
-        const double room =
-            school.capacity > 0 ? static_cast<double>(school.capacity) - enrolled : 1e18;
-        if (room > best_room) {
-          best_room = room;
-          best = &school;
-        }
+    if (c.score <= 0.0) continue;
+    // The region's school of the specialty's level with the most free places.
+    const SchoolLevel level =
+        sp.level == SpecialtyLevel::kSecondary ? SchoolLevel::kSecondary : SchoolLevel::kHigher;
+    const School* best = nullptr;
+    double best_room = -1.0;
+    for (const auto& school : s.schools) {
+      if (school.region != region.id || school.level != level) continue;
+      if (options.intake_year != 0 && school.opens_in_year > options.intake_year) continue;
+      const auto k = profile.find(school.id);
+      const double enrolled = k == profile.end() ? 0.0 : k->second.enrolled;
+      const double room =
+          school.capacity > 0 ? static_cast<double>(school.capacity) - enrolled : 1e18;
+      if (room > best_room) {
+        best_room = room;
+        best = &school;
       }
-      if (best == nullptr) continue;
-      Programme p;
-      p.id = best->id + "-" + sp.id;
-      p.school = best->id;
-      p.specialty = sp.id;
-      // The school's own duration and completion rate (of its first programme, so a
-      // school with one rate keeps one), and its mean cost per student.
-      double cost = 0.0;
-      int count = 0;
-      for (const auto& q : s.programmes) {
-        if (q.school != best->id) continue;
-        if (count == 0) {
-          p.duration = q.duration;
-          p.completion_rate = q.completion_rate;
-        }
-        cost += q.cost_per_student;
-        ++count;
-      }
-      p.cost_per_student = count > 0 ? cost / count : 0.0;
-      p.name = candidate_label(s, *best, sp);
-      p.min_intake = options.min_intake;
-      p.max_intake = options.max_intake;
-      c.programme = std::move(p);
-      c.region = region.id;
-      std::sort(nodes.begin(), nodes.end());
-      for (auto& n : nodes) c.short_nodes.push_back(std::move(n.second));
-      for (const auto& [n, fit] : pair.nodes) unmet[n] = 0.0;  // claimed
-      out.push_back(std::move(c));
+    }
+    if (best == nullptr) continue;
+    Programme p;
+    p.id = best->id + "-" + sp.id;
+    p.school = best->id;
+    p.specialty = sp.id;
+    // The school's own duration and completion rate (of its first programme, so a
+    // school with one rate keeps one), and its mean cost per student.
+    const SchoolProfile& k = profile[best->id];
+    if (k.programmes > 0) {
+      p.duration = k.duration;
+      p.completion_rate = k.completion_rate;
+    }
+    p.cost_per_student = k.programmes > 0 ? k.cost / k.programmes : 0.0;
+    p.name = candidate_label(labelled, k, *best, sp);
+    p.min_intake = options.min_intake;
+    p.max_intake = options.max_intake;
+    c.programme = std::move(p);
+    c.region = region.id;
+    std::sort(nodes.begin(), nodes.end());
+    for (auto& n : nodes) c.short_nodes.push_back(std::move(n.second));
+    for (const auto& [n, fit] : pair.nodes) unmet[n] = 0.0;  // claimed
+    out.push_back(std::move(c));
   }
   return out;
 }

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -15,6 +18,7 @@
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
+#include "sixlink/flow/supply_shift.hpp"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -51,7 +55,9 @@ struct NotOptimal {
 };
 
 // The market of the demand year with every programme at its planned cohort,
-// re-solved as one programme's cohort changes.
+// solved once (the reference); a programme's cohort is then moved from the plan
+// back to its current size by successive shortest paths from that optimum
+// (flow/supply_shift.hpp), which reads only the arcs near the programme.
 class Market {
  public:
   Market(const Scenario& all, int year, const QuotaOptions& q, const QuotaResult& plan)
@@ -71,48 +77,73 @@ class Market {
     // The plan's objective: a filled opening also saves its unmet penalty rho.
     options.demand_bonus = q.unmet_penalty;
     model_ = MarketNetwork(graph_, ids, options);
+    // One tier holds the whole cohort, so its capacity never binds; without it
+    // the outside arc stays open to every graduate as a cohort moves.
+    for (Index p = 0; p < model_.programmes(); ++p)
+      model_.problem().set_bounds(model_.outside_arc(p), 0, kInfiniteCapacity);
+    for (Count g : graph_.graduates) planned_total_ += static_cast<double>(g);
   }
 
-  struct State {
-    Cost cost = 0;
-    std::vector<Flow> flow;
-  };
-
-  // Programme p at `graduates`, every other at its planned cohort. Throws NotOptimal.
-  State at(Index p, Count graduates) {
-    model_.set_graduates(p, graduates);
-    State s = solve();
-    model_.set_graduates(p, graph_.graduates[static_cast<std::size_t>(p)]);
-    return s;
+  // Solves the reference (every programme at its planned cohort). Throws NotOptimal.
+  void solve() {
+    MinCostFlowResult r = model_.solve();
+    if (r.status != FlowStatus::kOptimal)
+      throw NotOptimal{r.status, "recommendations: market model not optimal: " + r.message};
+    node_matched_.resize(static_cast<std::size_t>(model_.nodes()));
+    for (Index n = 0; n < model_.nodes(); ++n)
+      node_matched_[static_cast<std::size_t>(n)] =
+          static_cast<double>(r.flow[static_cast<std::size_t>(model_.node_arc(n))]);
+    matched_ = 0.0;
+    for (double m : node_matched_) matched_ += m;
+    shift_.emplace(model_.problem(), r);
   }
+
+  // Programme p at `graduates`, every other at its planned cohort: the flow
+  // changes against the reference, ascending by arc, and the cost change per
+  // unit as the cohort moves there from the plan (segments, in that order).
+  SupplyShiftResult from_plan(Index p, Count graduates) {
+    const Count planned = graph_.graduates[static_cast<std::size_t>(p)];
+    if (graduates == planned) return {};
+    SupplyShiftResult r = graduates > planned ? shift_->move(p, model_.sink(), graduates - planned)
+                                              : shift_->move(model_.sink(), p, planned - graduates);
+    if (r.status != FlowStatus::kOptimal)
+      throw NotOptimal{r.status, "recommendations: market model not optimal: " + r.message};
+    return r;
+  }
+  Count planned(Index p) const { return graph_.graduates[static_cast<std::size_t>(p)]; }
   Count current(Index p) const { return current_[static_cast<std::size_t>(p)]; }
   const SupplyDemandGraph& graph() const { return graph_; }
   const MarketNetwork& model() const { return model_; }
-
-  double matched(const State& s) const {
-    double sum = 0.0;
-    for (Index n = 0; n < model_.nodes(); ++n)
-      sum += static_cast<double>(s.flow[static_cast<std::size_t>(model_.node_arc(n))]);
+  // The reference flow on an arc, with a change from from_plan() added.
+  Flow flow(Index arc, const SupplyShiftResult& change) const {
+    const auto it = std::lower_bound(change.flow_change.begin(), change.flow_change.end(),
+                                     std::pair<Index, Flow>{arc, std::numeric_limits<Flow>::min()});
+    const Flow delta = it != change.flow_change.end() && it->first == arc ? it->second : 0;
+    return shift_->flow(arc) + delta;
+  }
+  const std::vector<double>& node_matched() const { return node_matched_; }
+  // Openings filled, in the reference or with a change.
+  double matched() const { return matched_; }
+  double matched(const SupplyShiftResult& change) const {
+    double sum = matched_;
+    const Index first = model_.node_arc(0), end = first + model_.nodes();
+    for (const auto& [arc, delta] : change.flow_change)
+      if (arc >= first && arc < end) sum += static_cast<double>(delta);
     return sum;
   }
   // All graduates with programme p at `graduates`.
   double graduates_total(Index p, Count graduates) const {
-    double sum = 0.0;
-    for (Count g : graph_.graduates) sum += static_cast<double>(g);
-    return sum + static_cast<double>(graduates - graph_.graduates[static_cast<std::size_t>(p)]);
+    return planned_total_ + static_cast<double>(graduates - planned(p));
   }
 
  private:
-  State solve() {
-    MinCostFlowResult r = model_.solve();
-    if (r.status != FlowStatus::kOptimal)
-      throw NotOptimal{r.status, "recommendations: market model not optimal: " + r.message};
-    return {r.cost, std::move(r.flow)};
-  }
-
   SupplyDemandGraph graph_;     // graduates: the planned cohorts
   std::vector<Count> current_;  // the cohorts of the current intakes
   MarketNetwork model_;
+  std::optional<SupplyShift> shift_;  // from the reference optimum
+  std::vector<double> node_matched_;
+  double matched_ = 0.0;
+  double planned_total_ = 0.0;
 };
 
 double value_of(Cost cost) { return MarketNetwork::value(cost); }
@@ -162,68 +193,53 @@ std::string consistency_note(const Recommendation& rec, const std::string& eta) 
          ") than one placed there gains";
 }
 
-void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market& market,
+// The cost change per graduate at g0 in the direction of the change (up: from g0
+// to g0 + 1; down: from g0 - 1 to g0), and how many graduates it holds for
+// towards the plan: the last run of `before`'s segments, which end at g0.
+std::pair<Cost, Count> marginal(Market& market, Index p, Count g0, bool up,
+                                const SupplyShiftResult& before) {
+  const Count target = market.planned(p);
+  const Count reach = std::max<Count>(0, up ? target - g0 : g0 - target);
+  if (reach > 0) {
+    const SupplyShiftSegment& last = before.segments.back();
+    // Up, the last unit moved takes g0 + 1 to g0; down, g0 - 1 to g0.
+    return {up ? -last.unit_cost : last.unit_cost, std::min(reach, last.units)};
+  }
+  // g0 on the other side of the plan (or at it): one unit more along the same path.
+  if (up) return {market.from_plan(p, g0 + 1).segments.back().unit_cost, 0};
+  if (g0 == 0) return {0, 0};
+  return {-market.from_plan(p, g0 - 1).segments.back().unit_cost, 0};
+}
+
+void explain(Recommendation& rec, Index p, Market& market, std::span<const double> plan_matched,
              double eta, double lambda, double completion, const Scenario& all) {
   const auto& g = market.graph();
   const Count g0 = market.current(p);
-  const Count target = std::max<Count>(0, std::llround(planned.open ? planned.graduates : 0.0));
+  const Count target = market.planned(p);
   const bool up = rec.action == Action::kExpand || rec.action == Action::kOpen;
-  const Count reach = std::max<Count>(0, up ? target - g0 : g0 - target);
-  const Market::State before = market.at(p, g0);
-  const Cost base = before.cost;
-  // Cost change per graduate in the direction of the change, and how far it holds.
-  Cost step = 0;
-  if (up)
-    step = market.at(p, g0 + 1).cost - base;
-  else if (g0 > 0)
-    step = base - market.at(p, g0 - 1).cost;
+  // `before`: programme p at its current cohort; `after`: the plan (the reference).
+  const SupplyShiftResult before = market.from_plan(p, g0);
+  const auto [step, range] = marginal(market, p, g0, up, before);
   rec.marginal_value = value_of(step) - eta;
-  auto linear = [&](Count d) {
-    const Cost c = market.at(p, up ? g0 + d : g0 - d).cost;
-    return (up ? c - base : base - c) == d * step;
-  };
-  Count good = reach > 0 ? 1 : 0, bad = reach + 1;
-  while (good < reach) {
-    const Count next = std::min(reach, good * 2);
-    if (linear(next)) {
-      good = next;
-    } else {
-      bad = next;
-      break;
-    }
-  }
-  while (bad - good > 1 && good < reach) {
-    const Count mid = good + (bad - good) / 2;
-    if (linear(mid))
-      good = mid;
-    else
-      bad = mid;
-  }
-  rec.range = static_cast<double>(good) / completion;
+  rec.range = static_cast<double>(range) / completion;
 
   // Effect of this change alone, and the nodes it moves.
-  const Market::State after = market.at(p, target);
-  std::vector<double> node_matched(static_cast<std::size_t>(g.nodes()));
-  for (Index n = 0; n < g.nodes(); ++n)
-    node_matched[static_cast<std::size_t>(n)] = static_cast<double>(
-        after.flow[static_cast<std::size_t>(market.model().node_arc(n))]);
-  rec.close_fit_unmet = std::llround(detail::close_fit_unmet(g, p, node_matched, lambda));
+  rec.close_fit_unmet = std::llround(detail::close_fit_unmet(g, p, plan_matched, lambda));
   const double total_before = market.graduates_total(p, g0);
   const double total_after = market.graduates_total(p, target);
   const double matched_before = market.matched(before);
-  const double matched_after = market.matched(after);
+  const double matched_after = market.matched();
   rec.unmet_change = -(matched_after - matched_before);
   rec.retention_change = (total_after > 0 ? matched_after / total_after : 0.0) -
                          (total_before > 0 ? matched_before / total_before : 0.0);
   const auto* outer = g.weight.outerIndexPtr();
   const auto* column = g.weight.innerIndexPtr();
   const MarketNetwork& net = market.model();
-  auto local = [&](auto k) {
-    return static_cast<std::size_t>(net.first_local(p) + (k - outer[p]));
-  };
+  auto local = [&](auto k) { return net.first_local(p) + static_cast<Index>(k - outer[p]); };
+  const SupplyShiftResult plan_flow;  // no change: the reference
   std::vector<std::pair<Flow, std::string>> moved;
   for (auto k = outer[p]; k < outer[p + 1]; ++k) {
-    const Flow delta = after.flow[local(k)] - before.flow[local(k)];
+    const Flow delta = market.flow(local(k), plan_flow) - market.flow(local(k), before);
     if ((up && delta > 0) || (!up && delta < 0)) {
       const auto n = static_cast<std::size_t>(column[k]);
       // The node named as the occupation's openings at a cluster in a region.
@@ -235,12 +251,11 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
   }
   std::sort(moved.begin(), moved.end());
   for (auto& m : moved) rec.drivers.push_back(std::move(m.second));
-  const Index outside = net.outside_arc(p);
-  const Flow leaving_before = before.flow[static_cast<std::size_t>(outside)];
+  const Flow leaving_before = market.flow(net.outside_arc(p), before);
   if (!up && leaving_before > 0) rec.drivers.insert(rec.drivers.begin(), "outside");
 
   Flow placed_before = 0;
-  for (auto k = outer[p]; k < outer[p + 1]; ++k) placed_before += before.flow[local(k)];
+  for (auto k = outer[p]; k < outer[p + 1]; ++k) placed_before += market.flow(local(k), before);
   const Count nowhere = std::max<Count>(0, g0 - placed_before - leaving_before);
   // Reason texts: whole counts with thousands separators and a singular where one,
   // values to 3 decimals without a "-0"; a list is named only when it has entries.
@@ -261,9 +276,9 @@ void explain(Recommendation& rec, const QuotaProgramme& planned, Index p, Market
     case Action::kExpand:
     case Action::kOpen:
       rec.reason =
-          (rec.action == Action::kOpen ? "no school in " + rec.region + " offers it" +
-                                             new_campus(all, rec.school) + "; "
-                                       : std::string()) +
+          (rec.action == Action::kOpen
+               ? "no school in " + rec.region + " offers it" + new_campus(all, rec.school) + "; "
+               : std::string()) +
           (rec.drivers.empty() ? std::string("its graduates outvalue their training")
            : filled > 0        ? "unmet demand at " + list(3) + " (" +
                               count(filled, "more opening", "more openings") + " filled)"
@@ -312,17 +327,28 @@ std::string_view to_string(Action action) {
 
 namespace {
 
+// Whether the plan's `occupations` are the market's demand nodes, in its order.
+bool same_nodes(const std::vector<QuotaOpening>& rows, const SupplyDemandGraph& g,
+                const Scenario& all) {
+  if (rows.size() != static_cast<std::size_t>(g.nodes())) return false;
+  for (std::size_t n = 0; n < rows.size(); ++n)
+    if (rows[n].occupation != all.occupations[static_cast<std::size_t>(g.node_occupation[n])].id ||
+        rows[n].cluster != g.cluster_ids[static_cast<std::size_t>(g.node_cluster[n])] ||
+        rows[n].region != all.regions[static_cast<std::size_t>(g.node_region[n])].id)
+      return false;
+  return true;
+}
+
 // One recommendation per programme whose change is an action, explained by the market.
 // A market model that is not optimal stops the explanations; those made so far stay.
-// Reports progress as stage "explaining", one step per recommendation: on a
-// province these market re-solves take minutes.
+// Reports progress as stage "explaining", one step per recommendation. One solve
+// of the market (the plan) and then, per recommendation, shortest paths around
+// its programme: on the synthetic province well under a second in all.
 void explain_actions(RecommendationReport& report, const QuotaResult& plan,
                      const std::vector<int>& chosen, Market& market, const Scenario& all,
                      const Progress& sink) {
-  const auto actions_taken =
-      static_cast<std::int64_t>(std::count_if(chosen.begin(), chosen.end(), [](int a) {
-        return a != kNoAction;
-      }));
+  const auto actions_taken = static_cast<std::int64_t>(
+      std::count_if(chosen.begin(), chosen.end(), [](int a) { return a != kNoAction; }));
   ProgressReporter progress(sink, "explaining", actions_taken);
   const std::vector<double> job_seeker_rate = job_seeker_rates(all);  // seats per graduate
   std::unordered_map<std::string_view, bool> secondary_specialty;
@@ -332,6 +358,13 @@ void explain_actions(RecommendationReport& report, const QuotaResult& plan,
   for (const Programme& prog : all.programmes)
     secondary.push_back(secondary_specialty.at(prog.specialty));
   try {
+    if (actions_taken > 0) market.solve();
+    // Openings filled per node as the plan's `occupations` report them (where
+    // equally good placements differ, the one the user reads).
+    std::vector<double> plan_matched = market.node_matched();
+    if (same_nodes(plan.occupations, market.graph(), all))
+      for (std::size_t n = 0; n < plan_matched.size(); ++n)
+        plan_matched[n] = plan.occupations[n].matched;
     for (std::size_t i = 0; i < plan.programmes.size() && !progress.stopped(); ++i) {
       if (chosen[i] == kNoAction) continue;
       const QuotaProgramme& p = plan.programmes[i];
@@ -349,8 +382,8 @@ void explain_actions(RecommendationReport& report, const QuotaResult& plan,
         rec.capacity = all.programmes[i].max_intake;
         rec.opening_year = plan.year;
       }
-      explain(rec, p, static_cast<Index>(i), market, plan.training_cost, plan.outside_weight,
-              job_seeker_rate[i], all);
+      explain(rec, static_cast<Index>(i), market, plan_matched, plan.training_cost,
+              plan.outside_weight, job_seeker_rate[i], all);
       report.recommendations.push_back(std::move(rec));
       progress.advance();
     }
