@@ -162,6 +162,22 @@ std::string short_occupations(const GapReport& r, std::size_t top) {
   return "\nOccupations with the most unmet openings\n" + t.render();
 }
 
+// The rows a table shows: all of them (top 0, or no more than top), or the `top`
+// largest by `key`, largest first (ties in table order), with a title that says so.
+template <typename Row, typename Key>
+std::vector<const Row*> top_rows(const std::vector<Row>& rows, std::size_t top, Key key,
+                                 std::string& title, const std::string& ranked_by) {
+  std::vector<const Row*> out;
+  for (const Row& row : rows) out.push_back(&row);
+  if (top == 0 || rows.size() <= top) return out;
+  std::stable_sort(out.begin(), out.end(),
+                   [&key](const Row* a, const Row* b) { return key(*a) > key(*b); });
+  out.resize(top);
+  title += " (the " + std::to_string(top) + " of " + format_count(static_cast<Count>(rows.size())) +
+           " with the most " + ranked_by + "; --top 0 shows all)";
+  return out;
+}
+
 }  // namespace
 
 std::string format_summary(const ScenarioSummary& s) {
@@ -218,8 +234,8 @@ std::string format_gap_summary(const GapReport& r) {
   Table t({"", ""});
   t.add({"graduates seeking jobs", format_count(c.graduates)});
   if (c.progressed > 0) {  // 升学: not job-seekers this year (analysis/progression.hpp)
-    t.add({"graduates continuing study", format_count(c.progressed) + " (" +
-                                             format_count(c.progressed_local) + " in the city)"});
+    t.add({"graduates continuing study",
+           format_count(c.progressed) + " (" + format_count(c.progressed_local) + " in the city)"});
   }
   t.add({"openings", format_count(c.demand)});
   t.add({"placed locally", format_count(c.matched)});
@@ -245,41 +261,54 @@ std::string format_gap_summary(const GapReport& r) {
 }
 
 std::string format_gap(const GapReport& r, const std::string& scenario_name,
-                       const ProgrammeNames& names) {
+                       const ProgrammeNames& names, std::size_t top) {
   std::string out =
       "Gap analysis of " + scenario_name + " for " + std::to_string(r.city.year) + "\n\n";
   out += format_gap_summary(r);
 
-  out += "\nIndustry clusters\n";
+  std::string title = "Industry clusters";
+  const auto shown_clusters = top_rows(
+      r.clusters, top,
+      [](const ClusterGap& c) { return std::abs(c.supply - static_cast<double>(c.demand)); }, title,
+      "graduates short or in surplus");
+  out += "\n" + title + "\n";
   Table clusters({"cluster", "supply", "demand", "matched", "unmet", "ratio", "band"});
-  for (const auto& c : r.clusters) {
-    clusters.add({c.name, count(c.supply), format_count(c.demand), format_count(c.matched),
-                  format_count(c.unmet), ratio_text(c.ratio, c.demand),
-                  band_text(c.band, c.supply, c.demand, c.matched)});
+  for (const ClusterGap* c : shown_clusters) {
+    clusters.add({c->name, count(c->supply), format_count(c->demand), format_count(c->matched),
+                  format_count(c->unmet), ratio_text(c->ratio, c->demand),
+                  band_text(c->band, c->supply, c->demand, c->matched)});
   }
   out += clusters.render();
-  out += short_occupations(r, 10);
+  out += short_occupations(r, top == 0 ? 10 : top);
 
-  out += "\nRegions\n";
+  title = "Regions";
+  const auto shown_regions = top_rows(
+      r.regions, top, [](const RegionGap& g) { return g.unmet + g.leaving + g.surplus; }, title,
+      "openings unfilled and graduates not placed");
+  out += "\n" + title + "\n";
   Table regions({"region", "schools", "graduates", "placed", "in region", "leaving", "openings",
                  "matched", "unmet", "retention"});
-  for (const auto& g : r.regions) {
-    regions.add({g.id, format_count(g.schools), format_count(g.graduates),
-                 format_count(g.placed_local), format_count(g.placed_in_region),
-                 format_count(g.leaving), format_count(g.demand), format_count(g.matched),
-                 format_count(g.unmet), percent(g.retention_rate)});
+  for (const RegionGap* g : shown_regions) {
+    regions.add({g->id, format_count(g->schools), format_count(g->graduates),
+                 format_count(g->placed_local), format_count(g->placed_in_region),
+                 format_count(g->leaving), format_count(g->demand), format_count(g->matched),
+                 format_count(g->unmet), percent(g->retention_rate)});
   }
   out += regions.render();
 
-  out += "\nProgrammes\n";
+  title = "Programmes";
+  const auto shown_programmes = top_rows(
+      r.programmes, top, [](const ProgrammeGap& p) { return p.leaving + p.surplus; }, title,
+      "graduates not placed in the city");
+  out += "\n" + title + "\n";
   const NameColumn name(names);
   Table programmes(
       name.header({"programme", "graduates", "placed", "leaving", "surplus", "marginal value"}),
       name.left());
-  for (const auto& p : r.programmes) {
-    programmes.add(
-        name.row({p.id, format_count(p.graduates), format_count(p.placed_local),
-                  format_count(p.leaving), format_count(p.surplus), fixed(p.marginal_value, 4)}));
+  for (const ProgrammeGap* p : shown_programmes) {
+    programmes.add(name.row({p->id, format_count(p->graduates), format_count(p->placed_local),
+                             format_count(p->leaving), format_count(p->surplus),
+                             fixed(p->marginal_value, 4)}));
   }
   out += programmes.render();
 
@@ -478,8 +507,8 @@ std::string with_notes(std::string report, const std::vector<std::string>& notes
 
 }  // namespace
 
-std::string format_gap(const GapJobResult& result) {
-  return with_notes(format_gap(result.report, result.scenario_name, result.programme_names),
+std::string format_gap(const GapJobResult& result, std::size_t top) {
+  return with_notes(format_gap(result.report, result.scenario_name, result.programme_names, top),
                     result.scenario_notes);
 }
 

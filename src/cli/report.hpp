@@ -45,9 +45,11 @@ std::string format_gap_summary(const GapReport& report);
 std::string format_indicators(const std::vector<IndicatorValue>& rows, bool chinese);
 
 /// The full gap analysis as tables (the `sixlink gap` report); `names`: the programmes'
-/// labels, shown beside their ids (none: the tables have no "name" column).
+/// labels, shown beside their ids (none: the tables have no "name" column). With
+/// `top` > 0 the cluster, region and programme tables show only their `top` rows
+/// with the largest gaps, and the short occupations `top` rows (else 10).
 std::string format_gap(const GapReport& report, const std::string& scenario_name,
-                       const ProgrammeNames& names = {});
+                       const ProgrammeNames& names = {}, std::size_t top = 0);
 
 /// The plan's headline, binding constraints and first `top` recommendations
 /// (part of `sixlink run`), with whole intakes rounded against `scenario`.
@@ -70,7 +72,7 @@ std::string format_placement(const PlacementResult& result, const std::string& s
 // are the job's rounding, not rounded again.
 
 /// `sixlink gap`.
-std::string format_gap(const GapJobResult& result);
+std::string format_gap(const GapJobResult& result, std::size_t top = 0);
 
 /// `sixlink plan`: the summary with the first `top` recommendations, then the horizon.
 std::string format_plan(const PlanJobResult& result, std::size_t top);

@@ -260,3 +260,40 @@ def test_run_plan_summary_has_whole_intakes(cli):
     plan = cli.json("run")["plan"]
     assert plan["whole_intakes"]["status"] == "rounded"
     assert all(isinstance(r["intake"], int) for r in plan["recommendations"])
+
+
+def table_rows(text, title):
+    """The data rows of the text table whose title line starts with `title`."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    rows = []
+    for line in lines[start + 2:]:  # skip the title and the header
+        if not line.startswith("  "):
+            break
+        rows.append(line.split())
+    return lines[start], rows
+
+
+def test_gap_top_keeps_the_largest_gaps_of_each_long_table(cli):
+    full = cli("gap", check=0).stdout
+    top = cli("gap", "--top", 3, check=0).stdout
+    data = cli.json("gap")
+    # Programmes: the three with the most graduates not placed in the city, ties in table order.
+    title, rows = table_rows(top, "Programmes")
+    ranked = sorted(data["programmes"], key=lambda p: -(p["leaving"] + p["surplus"]))  # stable
+    assert [r[0] for r in rows] == [p["id"] for p in ranked[:3]]
+    assert f"the 3 of {len(data['programmes'])} with the most graduates not placed" in title
+    assert "--top 0 shows all" in title
+    # Regions and clusters are cut to three rows as well; the full report keeps every row.
+    assert len(table_rows(top, "Regions")[1]) == 3
+    assert len(table_rows(top, "Industry clusters")[1]) == 3
+    assert len(table_rows(full, "Programmes")[1]) == len(data["programmes"])
+    assert table_rows(full, "Programmes")[0] == "Programmes"
+    # --top 0 is the full report; JSON ignores --top.
+    assert cli("gap", "--top", 0, check=0).stdout == full
+    assert cli.json("gap", "--top", 3) == data
+
+
+def test_gap_top_rejects_a_negative_count(cli):
+    done = cli("gap", "--top", -1)
+    assert done.returncode != 0 and "--top" in done.stderr
