@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <limits>
 #include <optional>
 #include <span>
@@ -45,6 +46,16 @@ std::vector<int> actions(const QuotaResult& plan, double min_change) {
   for (const auto& p : plan.programmes)
     out.push_back(plan.status == QuotaStatus::kOptimal ? action_of(p, min_change) : kNoAction);
   return out;
+}
+
+// `threads`, or OpenMP's default for 0.
+int resolve_threads(int threads) {
+#ifdef _OPENMP
+  return threads > 0 ? threads : omp_get_max_threads();
+#else
+  (void)threads;
+  return 1;
+#endif
 }
 
 // A market re-solve that is not optimal, carried out of the explanations to
@@ -101,15 +112,17 @@ class Market {
   // Programme p at `graduates`, every other at its planned cohort: the flow
   // changes against the reference, ascending by arc, and the cost change per
   // unit as the cohort moves there from the plan (segments, in that order).
-  SupplyShiftResult from_plan(Index p, Count graduates) {
+  // `paths`: a copy of paths() per thread (its scratch arrays are its own).
+  SupplyShiftResult from_plan(SupplyShift& paths, Index p, Count graduates) const {
     const Count planned = graph_.graduates[static_cast<std::size_t>(p)];
     if (graduates == planned) return {};
-    SupplyShiftResult r = graduates > planned ? shift_->move(p, model_.sink(), graduates - planned)
-                                              : shift_->move(model_.sink(), p, planned - graduates);
+    SupplyShiftResult r = graduates > planned ? paths.move(p, model_.sink(), graduates - planned)
+                                              : paths.move(model_.sink(), p, planned - graduates);
     if (r.status != FlowStatus::kOptimal)
       throw NotOptimal{r.status, "recommendations: market model not optimal: " + r.message};
     return r;
   }
+  SupplyShift paths() const { return *shift_; }
   Count planned(Index p) const { return graph_.graduates[static_cast<std::size_t>(p)]; }
   Count current(Index p) const { return current_[static_cast<std::size_t>(p)]; }
   const SupplyDemandGraph& graph() const { return graph_; }
@@ -196,8 +209,8 @@ std::string consistency_note(const Recommendation& rec, const std::string& eta) 
 // The cost change per graduate at g0 in the direction of the change (up: from g0
 // to g0 + 1; down: from g0 - 1 to g0), and how many graduates it holds for
 // towards the plan: the last run of `before`'s segments, which end at g0.
-std::pair<Cost, Count> marginal(Market& market, Index p, Count g0, bool up,
-                                const SupplyShiftResult& before) {
+std::pair<Cost, Count> marginal(const Market& market, SupplyShift& paths, Index p, Count g0,
+                                bool up, const SupplyShiftResult& before) {
   const Count target = market.planned(p);
   const Count reach = std::max<Count>(0, up ? target - g0 : g0 - target);
   if (reach > 0) {
@@ -206,20 +219,21 @@ std::pair<Cost, Count> marginal(Market& market, Index p, Count g0, bool up,
     return {up ? -last.unit_cost : last.unit_cost, std::min(reach, last.units)};
   }
   // g0 on the other side of the plan (or at it): one unit more along the same path.
-  if (up) return {market.from_plan(p, g0 + 1).segments.back().unit_cost, 0};
+  if (up) return {market.from_plan(paths, p, g0 + 1).segments.back().unit_cost, 0};
   if (g0 == 0) return {0, 0};
-  return {-market.from_plan(p, g0 - 1).segments.back().unit_cost, 0};
+  return {-market.from_plan(paths, p, g0 - 1).segments.back().unit_cost, 0};
 }
 
-void explain(Recommendation& rec, Index p, Market& market, std::span<const double> plan_matched,
-             double eta, double lambda, double completion, const Scenario& all) {
+void explain(Recommendation& rec, Index p, const Market& market, SupplyShift& paths,
+             std::span<const double> plan_matched, double eta, double lambda, double completion,
+             const Scenario& all) {
   const auto& g = market.graph();
   const Count g0 = market.current(p);
   const Count target = market.planned(p);
   const bool up = rec.action == Action::kExpand || rec.action == Action::kOpen;
   // `before`: programme p at its current cohort; `after`: the plan (the reference).
-  const SupplyShiftResult before = market.from_plan(p, g0);
-  const auto [step, range] = marginal(market, p, g0, up, before);
+  const SupplyShiftResult before = market.from_plan(paths, p, g0);
+  const auto [step, range] = marginal(market, paths, p, g0, up, before);
   rec.marginal_value = value_of(step) - eta;
   rec.range = static_cast<double>(range) / completion;
 
@@ -339,17 +353,19 @@ bool same_nodes(const std::vector<QuotaOpening>& rows, const SupplyDemandGraph& 
   return true;
 }
 
-// One recommendation per programme whose change is an action, explained by the market.
-// A market model that is not optimal stops the explanations; those made so far stay.
-// Reports progress as stage "explaining", one step per recommendation. One solve
-// of the market (the plan) and then, per recommendation, shortest paths around
-// its programme: on the synthetic province well under a second in all.
+// One recommendation per programme whose change is an action, explained by the
+// market. A market model that is not optimal stops the explanations; those of
+// the programmes before it stay. The explanations are independent given the
+// plan's market, so they run in parallel (`threads`), each thread with its own
+// copy of the paths' scratch, and come out in programme order at any thread count.
+// Reports progress as stage "explaining", one step per recommendation.
 void explain_actions(RecommendationReport& report, const QuotaResult& plan,
                      const std::vector<int>& chosen, Market& market, const Scenario& all,
-                     const Progress& sink) {
-  const auto actions_taken = static_cast<std::int64_t>(
-      std::count_if(chosen.begin(), chosen.end(), [](int a) { return a != kNoAction; }));
-  ProgressReporter progress(sink, "explaining", actions_taken);
+                     int threads, const Progress& sink) {
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < plan.programmes.size(); ++i)
+    if (chosen[i] != kNoAction) todo.push_back(i);
+  ProgressReporter progress(sink, "explaining", static_cast<std::int64_t>(todo.size()));
   const std::vector<double> job_seeker_rate = job_seeker_rates(all);  // seats per graduate
   std::unordered_map<std::string_view, bool> secondary_specialty;
   for (const Specialty& sp : all.specialties)
@@ -358,17 +374,33 @@ void explain_actions(RecommendationReport& report, const QuotaResult& plan,
   for (const Programme& prog : all.programmes)
     secondary.push_back(secondary_specialty.at(prog.specialty));
   try {
-    if (actions_taken > 0) market.solve();
-    // Openings filled per node as the plan's `occupations` report them (where
-    // equally good placements differ, the one the user reads).
-    std::vector<double> plan_matched = market.node_matched();
-    if (same_nodes(plan.occupations, market.graph(), all))
-      for (std::size_t n = 0; n < plan_matched.size(); ++n)
-        plan_matched[n] = plan.occupations[n].matched;
-    for (std::size_t i = 0; i < plan.programmes.size() && !progress.stopped(); ++i) {
-      if (chosen[i] == kNoAction) continue;
+    if (!todo.empty()) market.solve();
+  } catch (const NotOptimal& e) {
+    report.market_status = e.status;
+    report.market_message = e.message;
+    todo.clear();
+  }
+  // Openings filled per node as the plan's `occupations` report them (where
+  // equally good placements differ, the one the user reads).
+  std::vector<double> plan_matched = market.node_matched();
+  if (same_nodes(plan.occupations, market.graph(), all))
+    for (std::size_t n = 0; n < plan_matched.size(); ++n)
+      plan_matched[n] = plan.occupations[n].matched;
+
+  const auto count = static_cast<std::int64_t>(todo.size());
+  std::vector<Recommendation> recs(todo.size());
+  std::int64_t failed_at = count;  // the first recommendation whose market was not optimal
+  std::optional<NotOptimal> failure;
+  std::exception_ptr error;
+#pragma omp parallel num_threads(threads) if (count > 1)
+  if (count > 0) {  // else there are no paths: the market was not solved
+    SupplyShift paths = market.paths();
+#pragma omp for schedule(dynamic, 16)
+    for (std::int64_t k = 0; k < count; ++k) {
+      if (interrupt_requested() || progress.stopped()) continue;  // thrown after the region
+      const std::size_t i = todo[static_cast<std::size_t>(k)];
       const QuotaProgramme& p = plan.programmes[i];
-      Recommendation rec;
+      Recommendation& rec = recs[static_cast<std::size_t>(k)];
       rec.programme = p.id;
       rec.school = p.school;
       rec.specialty = p.specialty;
@@ -382,16 +414,32 @@ void explain_actions(RecommendationReport& report, const QuotaResult& plan,
         rec.capacity = all.programmes[i].max_intake;
         rec.opening_year = plan.year;
       }
-      explain(rec, static_cast<Index>(i), market, plan_matched, plan.training_cost,
-              plan.outside_weight, job_seeker_rate[i], all);
-      report.recommendations.push_back(std::move(rec));
-      progress.advance();
+      try {
+        explain(rec, static_cast<Index>(i), market, paths, plan_matched, plan.training_cost,
+                plan.outside_weight, job_seeker_rate[i], all);
+        progress.advance();
+      } catch (const NotOptimal& e) {
+#pragma omp critical(sixlink_explain_failure)
+        if (k < failed_at) {
+          failed_at = k;
+          failure = e;
+        }
+      } catch (...) {
+#pragma omp critical(sixlink_explain_failure)
+        if (!error) error = std::current_exception();
+      }
     }
-  } catch (const NotOptimal& e) {
-    report.market_status = e.status;
-    report.market_message = e.message;
   }
-  progress.finish();  // rethrows what the sink threw
+  if (error) std::rethrow_exception(error);
+  throw_if_interrupted();
+  progress.check();  // a sink that threw stops here
+  if (failure) {
+    report.market_status = failure->status;
+    report.market_message = failure->message;
+  }
+  for (std::int64_t k = 0; k < failed_at; ++k)
+    report.recommendations.push_back(std::move(recs[static_cast<std::size_t>(k)]));
+  progress.finish();
 }
 
 // The plans of the demand samples: each sample's actions, objective and feasibility.
@@ -409,12 +457,7 @@ SampledPlans solve_samples(const Scenario& s, const QuotaOptions& q,
   const auto n = static_cast<std::size_t>(options.samples);
   SampledPlans out{std::vector<std::vector<int>>(n), std::vector<double>(n, 0.0),
                    std::vector<char>(n, 0)};
-  const int threads = options.threads > 0 ? options.threads :
-#ifdef _OPENMP
-                                          omp_get_max_threads();
-#else
-                                          1;
-#endif
+  const int threads = resolve_threads(options.threads);
   QuotaOptions base = q;
   base.market.threads = 1;
   std::string failure;
@@ -498,7 +541,8 @@ RecommendationReport recommend(const Scenario& s, const RecommendOptions& option
   Scenario all = s;
   for (const auto& c : q.candidates) all.programmes.push_back(c);
   Market market(all, plan.demand_year, q, plan);
-  explain_actions(report, plan, actions(plan, options.min_change), market, all, options.progress);
+  explain_actions(report, plan, actions(plan, options.min_change), market, all,
+                  resolve_threads(options.threads), options.progress);
   if (options.samples > 0)
     score_samples(report, plan, solve_samples(s, q, options, market.graph(), all));
   std::stable_sort(report.recommendations.begin(), report.recommendations.end(),
