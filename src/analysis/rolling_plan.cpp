@@ -2,12 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <exception>
 #include <map>
 #include <string>
 
 #include "detail/numbers.hpp"
 #include "sixlink/analysis/progression.hpp"
 #include "sixlink/core/error.hpp"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 namespace sixlink {
 namespace {
@@ -51,7 +57,7 @@ RollingPlan plan_horizon(const Scenario& s, const RollingPlanOptions& options) {
   RollingPlan plan;
   for (const auto& p : s.programmes) plan.programmes.push_back(p.id);
   QuotaOptions q = options.quotas;
-  q.candidates.clear();  // the horizon adjusts existing programmes
+  q.candidates.clear();                                  // the horizon adjusts existing programmes
   q.market.outside_weight = quota_outside_weight(s, q);  // once for every plan solved
   plan.outside_weight = *q.market.outside_weight;
   // intake(year) for every year before `first` is the scenario's.
@@ -119,24 +125,39 @@ RollingPlan plan_horizon(const Scenario& s, const RollingPlanOptions& options) {
     progress.advance();
   }
   progress.finish();
-  // Indicators from the cohorts.
-  for (PlanYear& row : plan.years) {
-    Scenario graduating = s;
-    for (std::size_t p = 0; p < n; ++p) {
-      double students = 0.0;
-      for (int k = 0; k < s.programmes[p].duration; ++k) students += intake(row.year - k, p);
-      row.enrolment += students;
-      graduating.programmes[p].intake =
-          static_cast<Count>(std::llround(intake(row.year - s.programmes[p].duration, p)));
+  // Indicators from the cohorts: one gap analysis per year, each on its own
+  // copy of the scenario, so the years run in parallel (the projection's own
+  // threads then run one each); the rows are the same at any thread count.
+  const auto years = static_cast<std::int64_t>(plan.years.size());
+  std::vector<std::exception_ptr> failed(plan.years.size());
+#ifdef _OPENMP
+  const int threads = q.market.threads > 0 ? q.market.threads : omp_get_max_threads();
+#endif
+#pragma omp parallel for schedule(dynamic) num_threads(threads) if (years > 1)
+  for (std::int64_t y = 0; y < years; ++y) {
+    try {
+      PlanYear& row = plan.years[static_cast<std::size_t>(y)];
+      Scenario graduating = s;
+      for (std::size_t p = 0; p < n; ++p) {
+        double students = 0.0;
+        for (int k = 0; k < s.programmes[p].duration; ++k) students += intake(row.year - k, p);
+        row.enrolment += students;
+        graduating.programmes[p].intake =
+            static_cast<Count>(std::llround(intake(row.year - s.programmes[p].duration, p)));
+      }
+      GapOptions market = q.market;
+      market.year = row.year;
+      const GapReport gap = gap_analysis(graduating, market);
+      row.graduates = static_cast<double>(gap.city.graduates);
+      row.retention_rate = gap.city.retention_rate;
+      row.match_rate = gap.city.match_rate;
+      row.retention_target = target(s, Indicator::kRetentionRate, row.year);
+    } catch (...) {
+      failed[static_cast<std::size_t>(y)] = std::current_exception();
     }
-    GapOptions market = q.market;
-    market.year = row.year;
-    const GapReport gap = gap_analysis(graduating, market);
-    row.graduates = static_cast<double>(gap.city.graduates);
-    row.retention_rate = gap.city.retention_rate;
-    row.match_rate = gap.city.match_rate;
-    row.retention_target = target(s, Indicator::kRetentionRate, row.year);
   }
+  for (const std::exception_ptr& e : failed)  // the first year's error, as a serial loop
+    if (e) std::rethrow_exception(e);
   return plan;
 }
 
