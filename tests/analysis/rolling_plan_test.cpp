@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "sixlink/core/error.hpp"
+#include "sixlink/model/default_scenario.hpp"
 #include "support/tiny_scenario.hpp"
 
 namespace sixlink {
@@ -55,6 +56,28 @@ TEST(RollingPlan, TheChosenYearsAndTheFirstYearsChangeBounds) {
   for (std::size_t p = 0; p < s.programmes.size(); ++p) {
     const double q0 = static_cast<double>(s.programmes[p].intake);
     EXPECT_LE(std::abs(plan.intakes[0][p] - q0), o.quotas.max_change * q0 + 1e-6) << p;
+  }
+}
+
+// The years' indicators are computed in parallel: every row is the same at any
+// thread count (the built-in scenario plans five years).
+TEST(RollingPlan, SameRowsAtAnyThreadCount) {
+  RollingPlanOptions o;
+  o.quotas.market.threads = 1;
+  const RollingPlan one = plan_horizon(default_scenario(), o);
+  o.quotas.market.threads = 3;
+  const RollingPlan three = plan_horizon(default_scenario(), o);
+  ASSERT_GT(one.years.size(), 2u);
+  ASSERT_EQ(one.years.size(), three.years.size());
+  EXPECT_EQ(one.intakes, three.intakes);
+  for (std::size_t t = 0; t < one.years.size(); ++t) {
+    const PlanYear &a = one.years[t], &b = three.years[t];
+    EXPECT_EQ(a.year, b.year);
+    EXPECT_EQ(a.enrolment, b.enrolment);
+    EXPECT_EQ(a.graduates, b.graduates);
+    EXPECT_EQ(a.retention_rate, b.retention_rate);
+    EXPECT_EQ(a.match_rate, b.match_rate);
+    EXPECT_EQ(a.objective, b.objective);
   }
 }
 
