@@ -21,6 +21,7 @@
 #include "sixlink/flow/integer_costs.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 #include "sixlink/flow/side_constrained_flow.hpp"
+#include "sixlink/flow/supply_shift.hpp"
 #include "sixlink/flow/transportation.hpp"
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/gap_report_io.hpp"
