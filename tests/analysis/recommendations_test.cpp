@@ -169,7 +169,9 @@ std::pair<int, int> expect_explanations_agree(const Scenario& s, const Recommend
     if (reach > 0) {
       EXPECT_GE(d, 1) << rec.programme;
       EXPECT_TRUE(linear(d)) << rec.programme << " range " << d;
-      if (d < reach) EXPECT_FALSE(linear(d + 1)) << rec.programme << " range " << d;
+      if (d < reach) {
+        EXPECT_FALSE(linear(d + 1)) << rec.programme << " range " << d;
+      }
       short_range += d < reach;
     } else {
       EXPECT_EQ(d, 0) << rec.programme;
