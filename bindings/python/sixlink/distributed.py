@@ -177,11 +177,17 @@ class _Task:
 
 
 def _run(tasks: List[_Task], client, key_columns: List[str], columns: List[str],
-         broadcast: bool) -> pd.DataFrame:
+         broadcast: bool, threads: int = 1) -> pd.DataFrame:
     rows: List[Dict[str, Any]] = []
-    if client is None:
+    if client is None and threads <= 1:
         for task in tasks:
             rows.extend(task.function(*task.args))
+    elif client is None:  # a thread pool here: the solves release the GIL
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(threads) as pool:
+            for result in pool.map(lambda task: task.function(*task.args), tasks):
+                rows.extend(result)
     else:
         from distributed import wait
 
@@ -193,9 +199,11 @@ def _run(tasks: List[_Task], client, key_columns: List[str], columns: List[str],
         futures = [client.submit(task.function, scattered[id(task.args[0])], *task.args[1:],
                                  pure=False) for task in tasks]
         wait(futures)
+        finished = [future for future in futures if future.status == "finished"]
+        results = dict(zip((future.key for future in finished), client.gather(finished)))
         for task, future in zip(tasks, futures):
-            if future.status == "finished":
-                rows.extend(future.result())
+            if future.key in results:
+                rows.extend(results[future.key])
             else:  # lost worker, cancelled, or an error outside the task's own handling
                 try:
                     error = future.exception()
@@ -232,15 +240,33 @@ def _data(scenario, name: Optional[str] = None) -> ScenarioData:
     return ScenarioData(scenario, name)
 
 
-def sample_plans(scenario, samples: int, *, seed: int = 0, client=None, chunk: int = 10,
-                 first: int = 0, **options) -> pd.DataFrame:
-    """The plans of demand samples ``first .. first + samples - 1`` of ``seed``.
+def _scenarios(scenarios) -> List[ScenarioData]:
+    if isinstance(scenarios, (str, os.PathLike, ScenarioData, _core.Scenario)):
+        scenarios = [scenarios]
+    datas = [_data(s) for s in scenarios]
+    names = [d.name for d in datas]
+    if len(set(names)) != len(names):
+        raise ValueError(f"scenario names repeat: {names}")
+    return datas
 
-    ``scenario``: a Scenario, a path or a built-in name. ``options``: the plan's
-    (``max_change``, ``outside_weight``, ``other_region_mobility``,
-    ``open_candidates``, ``demand_noise``, ``mix_noise``, ``fit_noise``, ``year``,
-    ``total_enrolment``, ``budget``, ``min/max_secondary_share``), as
-    :func:`sixlink.recommend` takes them. ``chunk`` samples make one task.
+
+def sample_plans(scenarios, samples: int, *, seed: int = 0, client=None, chunk: int = 10,
+                 first: int = 0, threads: int = 1, broadcast: Optional[bool] = None,
+                 **options) -> pd.DataFrame:
+    """The plans of demand samples ``first .. first + samples - 1`` of ``seed``, of
+    one scenario or of each of several (all their tasks submitted at once).
+
+    ``scenarios``: a Scenario, a path or a built-in name, or a list of them (their
+    names must differ). ``options``: the plan's (``max_change``, ``outside_weight``,
+    ``other_region_mobility``, ``open_candidates``, ``demand_noise``, ``mix_noise``,
+    ``fit_noise``, ``year``, ``total_enrolment``, ``budget``,
+    ``min/max_secondary_share``), as :func:`sixlink.recommend` takes them.
+    ``chunk`` samples make one task. ``broadcast`` (default: True for one
+    scenario, False for several) sends each scenario to every worker up front;
+    without it dask copies a scenario to a worker when a task there first needs it
+    (still once per worker), which spares sending every city to every worker.
+    Without a client, ``threads`` > 1 runs the tasks on a thread pool here (the
+    solves release the GIL); the result is the same.
     One row per sample: ``scenario``, ``sample``, ``status``, ``feasible``,
     ``objective``, ``unmet``, ``enrolment``, ``retention_rate``, the number of
     programmes the sample's plan would ``expand``, ``shrink``, ``open`` and
@@ -248,14 +274,18 @@ def sample_plans(scenario, samples: int, *, seed: int = 0, client=None, chunk: i
     """
     if samples < 0 or first < 0 or chunk < 1:
         raise ValueError("samples and first must be >= 0 and chunk >= 1")
-    data, options = _data(scenario), _plan_options(options)
+    datas, options = _scenarios(scenarios), _plan_options(options)
     tasks = []
-    for start in range(first, first + samples, chunk):
-        stop = min(start + chunk, first + samples)
-        tasks.append(_Task(_sample_task, (data, int(seed), start, stop, options),
-                           [{"scenario": data.name, "sample": k} for k in range(start, stop)],
-                           f"samples {data.name} #{start}..{stop - 1} (seed {seed})"))
-    return _run(tasks, client, ["scenario", "sample"], _PLAN_COLUMNS, broadcast=True)
+    for data in datas:
+        for start in range(first, first + samples, chunk):
+            stop = min(start + chunk, first + samples)
+            tasks.append(_Task(_sample_task, (data, int(seed), start, stop, options),
+                               [{"scenario": data.name, "sample": k} for k in range(start, stop)],
+                               f"samples {data.name} #{start}..{stop - 1} (seed {seed})"))
+    if broadcast is None:
+        broadcast = len(datas) == 1
+    return _run(tasks, client, ["scenario", "sample"], _PLAN_COLUMNS, broadcast=broadcast,
+                threads=threads)
 
 
 def sweep(scenario, *, outside_weight: Sequence[Optional[float]] = (None,),
@@ -283,11 +313,7 @@ def cities(scenarios: Iterable, *, client=None, **options) -> pd.DataFrame:
     retention rate) and the plan (``plan_*``, the columns of :func:`sample_plans`)
     of each scenario (Scenarios, paths or built-in names; their names must differ).
     One row per scenario."""
-    options = _plan_options(options)
-    datas = [_data(s) for s in scenarios]
-    names = [d.name for d in datas]
-    if len(set(names)) != len(names):
-        raise ValueError(f"cities: scenario names repeat: {names}")
+    options, datas = _plan_options(options), _scenarios(scenarios)
     tasks = [_Task(_city_task, (d, options), [{"scenario": d.name}], f"cities {d.name}")
              for d in datas]
     columns = [f"gap_{key}" for key in _CITY_GAP] + [f"plan_{key}" for key in _PLAN_COLUMNS]
@@ -334,8 +360,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-o", "--output", required=True, help="the CSV to write (atomically)")
     common.add_argument("--no-open", action="store_true", help="no candidate programmes")
     commands = parser.add_subparsers(dest="command", required=True)
-    samples = commands.add_parser("samples", parents=[common], help="demand samples of the plan")
-    samples.add_argument("scenario", help="a scenario file or a built-in name")
+    samples = commands.add_parser("samples", parents=[common],
+                                  help="demand samples of the plan of one or more scenarios")
+    samples.add_argument("scenarios", nargs="+", help="scenario files or built-in names")
     samples.add_argument("--samples", type=int, default=100)
     samples.add_argument("--seed", type=int, default=0)
     samples.add_argument("--first", type=int, default=0, help="index of the first sample")
@@ -370,8 +397,8 @@ def _options(args) -> Dict[str, Any]:
 def _analyse(args, client) -> Tuple[pd.DataFrame, List[str]]:
     options = _options(args)
     if args.command == "samples":
-        return sample_plans(args.scenario, args.samples, seed=args.seed, first=args.first,
-                            chunk=args.chunk, client=client, **options), [args.scenario]
+        return sample_plans(args.scenarios, args.samples, seed=args.seed, first=args.first,
+                            chunk=args.chunk, client=client, **options), list(args.scenarios)
     if args.command == "sweep":
         return sweep(args.scenario, outside_weight=args.outside_weight,
                      other_region_mobility=args.mobility, max_change=args.max_change,

@@ -43,6 +43,16 @@ def test_samples_are_the_serial_ones(client, taizhou):
     assert list(serial["sample"]) == list(range(24))
     assert serial["error"].isna().all()
     assert serial["objective"].nunique() > 1  # the samples do differ
+    pd.testing.assert_frame_equal(sd.sample_plans(taizhou, 24, seed=3, chunk=1, threads=2), serial)
+
+
+def test_samples_of_several_cities_are_each_citys(client, taizhou, small):
+    both = sd.sample_plans([small, taizhou], 6, seed=2, chunk=4, client=client)
+    alone = pd.concat([sd.sample_plans(s, 6, seed=2) for s in sorted([taizhou, small],
+                                                                      key=lambda s: s.name)])
+    pd.testing.assert_frame_equal(both, alone.reset_index(drop=True))
+    with pytest.raises(ValueError, match="names repeat"):
+        sd.sample_plans([small, small], 2)
 
 
 def test_samples_are_the_librarys(taizhou):
@@ -144,3 +154,21 @@ def test_command_line_end_to_end(tmp_path, taizhou):
                          env=env, timeout=120)
     assert run.returncode != 0 and "input file" in run.stderr
     assert sixlink.load_scenario(scenario) == taizhou
+
+
+def _fails_outside_its_rows(data, value):
+    if value == 2:
+        raise ZeroDivisionError("lost on the way")
+    return [{"scenario": data.name, "value": value, "result": 10.0 * value, "error": None}]
+
+
+def test_a_task_that_dies_is_named_and_the_others_stay(client, small):
+    # A task that raises past its own handling (or whose worker is lost) gives error
+    # rows for every key it stood for.
+    data = sd.ScenarioData(small)
+    tasks = [sd._Task(_fails_outside_its_rows, (data, v), [{"scenario": data.name, "value": v}],
+                      f"test {data.name} value={v}") for v in (3, 2, 1)]
+    frame = sd._run(tasks, client, ["scenario", "value"], ["result"], broadcast=True)
+    assert list(frame["value"]) == [1, 2, 3]
+    assert list(frame["result"].isna()) == [False, True, False]
+    assert frame["error"].iloc[1] == f"test {small.name} value=2: ZeroDivisionError: lost on the way"
