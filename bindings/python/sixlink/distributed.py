@@ -408,6 +408,18 @@ def _analyse(args, client) -> Tuple[pd.DataFrame, List[str]]:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _main(args)
+    except (OSError, _core.Error) as error:  # the output's folder, a scenario's name or file
+        raise SystemExit(f"sixlink.distributed: {error}") from error
+    except Exception as error:
+        if "No module named 'sixlink'" in str(error):  # raised on a worker, re-raised here
+            raise SystemExit("sixlink.distributed: the workers cannot import sixlink; install it "
+                             "(or set PYTHONPATH) where dask-worker runs") from error
+        raise
+
+
+def _main(args) -> int:
     if args.serial:
         frame, inputs = _analyse(args, None)
     else:
@@ -432,6 +444,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 if __name__ == "__main__":
     # Run as python -m: the tasks must be pickled as sixlink.distributed's functions,
     # which the workers import, not as __main__'s.
-    from sixlink.distributed import main as _main
+    from sixlink.distributed import main as _entry
 
-    sys.exit(_main())
+    sys.exit(_entry())

@@ -172,3 +172,11 @@ def test_a_task_that_dies_is_named_and_the_others_stay(client, small):
     assert list(frame["value"]) == [1, 2, 3]
     assert list(frame["result"].isna()) == [False, True, False]
     assert frame["error"].iloc[1] == f"test {small.name} value=2: ZeroDivisionError: lost on the way"
+
+
+def test_command_line_names_a_missing_scenario(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "sixlink.distributed", "--serial", "samples",
+                          str(tmp_path / "none.json"), "--samples", "2", "-o",
+                          str(tmp_path / "out.csv")], capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and "none.json" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "out.csv").exists()
