@@ -180,3 +180,12 @@ def test_command_line_names_a_missing_scenario(tmp_path):
                           str(tmp_path / "out.csv")], capture_output=True, text=True, timeout=120)
     assert run.returncode != 0 and "none.json" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_a_sample_solve_releases_the_gil():
+    from gil import longest_stall_while
+
+    sampler = sixlink._core.PlanSampler(synthetic_scenario(6000, 120, 30, seed=1), seed=1)
+    solve_time, stall = longest_stall_while(lambda: sampler.solve(0))
+    assert solve_time > 0.05, "the instance is too small to tell"
+    assert stall < 0.5 * solve_time, (solve_time, stall)
