@@ -257,7 +257,8 @@ def sample_plans(scenarios, samples: int, *, seed: int = 0, client=None, chunk: 
     one scenario or of each of several (all their tasks submitted at once).
 
     ``scenarios``: a Scenario, a path or a built-in name, or a list of them (their
-    names must differ). ``options``: the plan's (``max_change``, ``outside_weight``,
+    names must differ; a Scenario is named by its ``name``, a path by the path as
+    given). ``options``: the plan's (``max_change``, ``outside_weight``,
     ``other_region_mobility``, ``open_candidates``, ``demand_noise``, ``mix_noise``,
     ``fit_noise``, ``year``, ``total_enrolment``, ``budget``,
     ``min/max_secondary_share``), as :func:`sixlink.recommend` takes them.
