@@ -14,6 +14,7 @@ packages=(
   pybind11-dev python3-pybind11 python3-dev python3-venv python3-pip
   python3-setuptools python3-wheel python3-numpy python3-scipy python3-pytest
   python3-networkx python3-pandas
+  python3-distributed  # sixlink.distributed: analyses as dask tasks (LocalCluster in the tests)
   clang-14 libclang-rt-14-dev libfuzzer-14-dev
   chromium fonts-wqy-microhei  # the report's browser tests; Chinese labels
 )

@@ -31,6 +31,7 @@
 #include "jobs/job_json.hpp"
 #include "json_to_python.hpp"
 #include "options_binding.hpp"
+#include "plan_sampler_binding.hpp"
 #include "progress_sink.hpp"
 #include "result_tables.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
@@ -707,4 +708,5 @@ PYBIND11_MODULE(_core, m) {
   bind_placement(m);
   bind_assignment(m);
   bind_matching_and_flow(m);
+  sixlink_python::bind_plan_sampler(m);
 }

@@ -1,0 +1,87 @@
+// sixlink/analysis/plan_samples.hpp — the recommendations' demand samples, one
+// at a time.
+//
+// recommend() (recommendations.hpp) checks its advice on `samples` perturbed
+// markets: sample k perturbs the openings, the occupation mix and the fits of
+// the plan's demand-year market with factors keyed by (seed, k) only, and its
+// plan is solved on its own with lambda and the candidates fixed. A PlanSampler
+// prepares once what every sample shares, exactly as recommend() does, and then
+// solves any one sample k alone, so that a caller can spread the samples over
+// processes or machines (the Python package's sixlink.distributed) and still get
+// the very plans the library's own loop solves:
+//
+//   setup      lambda fixed by quota_outside_weight; with `open_candidates` the
+//              candidates chosen from the gap of the demand year at the current
+//              intakes (unless the options list candidates); the market of the
+//              demand year (quota_demand_year) projected at the options'
+//              mobility, single-threaded as recommend()'s samples are;
+//   solve(k)   sample_market(seed, k), then optimise_quotas with those openings
+//              and weights; its status, objective and every programme's action
+//              (the rule recommend() uses: expand or shrink by at least
+//              `min_change` seats, close, open) and intake;
+//   solve_base the same plan on the unperturbed market (no sample): the plan
+//              recommend() explains, for parameter sweeps.
+//
+// recommend() draws its samples only when the base plan is optimal; a sampler
+// solves sample k whatever the base plan, and for every k the library draws its
+// result is the library's (tests/analysis/plan_samples_test.cpp checks the
+// median objective, the infeasible count and the agreements against recommend()).
+//
+// Cost: the setup is one projection (plus one gap analysis with candidates);
+// each solve is one quota optimisation, O(that solve). solve() and solve_base()
+// are const and may run concurrently on one sampler.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sixlink/analysis/projection.hpp"
+#include "sixlink/analysis/quota_optimisation.hpp"
+#include "sixlink/analysis/recommendations.hpp"
+#include "sixlink/model/scenario.hpp"
+
+namespace sixlink {
+
+/// A programme's action in a sampled plan: -1 none, else static_cast<int>(Action).
+constexpr int kSampleNoAction = -1;
+
+struct PlanSample {
+  int sample = -1;  ///< -1: the unperturbed plan (solve_base)
+  QuotaStatus status = QuotaStatus::kOptimal;
+  double objective = 0.0;
+  double unmet = 0.0;      ///< openings left unfilled
+  double enrolment = 0.0;  ///< students in the intake year
+  double retention_rate = 0.0;
+  /// Per programme (the scenario's, then the candidates): the action taken
+  /// (kSampleNoAction unless the plan is optimal) and the planned intake.
+  std::vector<int> actions;
+  std::vector<double> intakes;
+  bool feasible() const { return status == QuotaStatus::kOptimal; }
+};
+
+class PlanSampler {
+ public:
+  /// Prepares the samples of recommend(scenario, options). Its `samples`,
+  /// `threads` and `progress` do not apply. Throws InvalidInput for bad options.
+  PlanSampler(const Scenario& scenario, const RecommendOptions& options);
+
+  PlanSample solve(int sample) const;  ///< sample >= 0
+  PlanSample solve_base() const;
+
+  /// The plan's options (lambda fixed, candidates filled) and its programmes' ids.
+  const QuotaOptions& quotas() const { return quotas_; }
+  const std::vector<std::string>& programmes() const { return programmes_; }
+  int demand_year() const { return market_.year; }
+
+ private:
+  PlanSample solved(int sample, const QuotaOptions& quotas) const;
+
+  Scenario scenario_;
+  Scenario all_;  ///< with the candidates appended: the market's rows
+  RecommendOptions options_;
+  QuotaOptions quotas_;
+  SupplyDemandGraph market_;
+  std::vector<std::string> programmes_;
+};
+
+}  // namespace sixlink
