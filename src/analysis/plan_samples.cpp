@@ -11,16 +11,6 @@
 namespace sixlink {
 namespace {
 
-// recommend()'s rule (recommendations.cpp): the same seats threshold, the same codes.
-int action_of(const QuotaProgramme& p, double min_change) {
-  if (p.candidate)
-    return p.open && p.intake > 0 ? static_cast<int>(Action::kOpen) : kSampleNoAction;
-  if (!p.open) return static_cast<int>(Action::kClose);
-  if (p.intake >= p.current_intake + min_change) return static_cast<int>(Action::kExpand);
-  if (p.intake <= p.current_intake - min_change) return static_cast<int>(Action::kShrink);
-  return kSampleNoAction;
-}
-
 // What recommend() plans with: lambda fixed once, the candidates of the demand year's gap.
 QuotaOptions fixed_quotas(const Scenario& s, const RecommendOptions& options) {
   QuotaOptions q = options.quotas;
@@ -38,6 +28,15 @@ QuotaOptions fixed_quotas(const Scenario& s, const RecommendOptions& options) {
 }
 
 }  // namespace
+
+int planned_action(const QuotaProgramme& p, double min_change) {
+  if (p.candidate)
+    return p.open && p.intake > 0 ? static_cast<int>(Action::kOpen) : kSampleNoAction;
+  if (!p.open) return static_cast<int>(Action::kClose);
+  if (p.intake >= p.current_intake + min_change) return static_cast<int>(Action::kExpand);
+  if (p.intake <= p.current_intake - min_change) return static_cast<int>(Action::kShrink);
+  return kSampleNoAction;
+}
 
 PlanSampler::PlanSampler(const Scenario& scenario, const RecommendOptions& options)
     : scenario_(scenario), options_(options) {
@@ -66,7 +65,7 @@ PlanSample PlanSampler::solved(int sample, const QuotaOptions& quotas) const {
   out.actions.reserve(r.programmes.size());
   out.intakes.reserve(r.programmes.size());
   for (const auto& p : r.programmes) {
-    out.actions.push_back(r.status == QuotaStatus::kOptimal ? action_of(p, options_.min_change)
+    out.actions.push_back(r.status == QuotaStatus::kOptimal ? planned_action(p, options_.min_change)
                                                             : kSampleNoAction);
     out.intakes.push_back(p.intake);
   }

@@ -12,9 +12,9 @@
 #include <utility>
 
 #include "analysis/market_network.hpp"
-#include "analysis/market_samples.hpp"
 #include "detail/numbers.hpp"
 #include "sixlink/analysis/analysis_options.hpp"
+#include "sixlink/analysis/plan_samples.hpp"
 #include "sixlink/analysis/progression.hpp"
 #include "sixlink/analysis/projection.hpp"
 #include "sixlink/core/error.hpp"
@@ -30,21 +30,13 @@ namespace {
 
 using detail::MarketNetwork;
 
-constexpr int kNoAction = -1;
-
-int action_of(const QuotaProgramme& p, double min_change) {
-  if (p.candidate) return p.open && p.intake > 0 ? static_cast<int>(Action::kOpen) : kNoAction;
-  if (!p.open) return static_cast<int>(Action::kClose);
-  if (p.intake >= p.current_intake + min_change) return static_cast<int>(Action::kExpand);
-  if (p.intake <= p.current_intake - min_change) return static_cast<int>(Action::kShrink);
-  return kNoAction;
-}
+constexpr int kNoAction = kSampleNoAction;
 
 std::vector<int> actions(const QuotaResult& plan, double min_change) {
   std::vector<int> out;
   out.reserve(plan.programmes.size());
   for (const auto& p : plan.programmes)
-    out.push_back(plan.status == QuotaStatus::kOptimal ? action_of(p, min_change) : kNoAction);
+    out.push_back(plan.status == QuotaStatus::kOptimal ? planned_action(p, min_change) : kNoAction);
   return out;
 }
 
@@ -71,10 +63,10 @@ struct NotOptimal {
 // (flow/supply_shift.hpp), which reads only the arcs near the programme.
 class Market {
  public:
-  Market(const Scenario& all, int year, const QuotaOptions& q, const QuotaResult& plan)
-      : graph_(
-            project_supply_demand(all, {year, q.market.other_region_mobility, q.market.threads})) {
-    if (!q.openings.empty()) graph_.openings = q.openings;
+  // `market`: the demand year's market at the current intakes (PlanSampler::market()).
+  Market(const Scenario& all, const SupplyDemandGraph& market, const QuotaOptions& q,
+         const QuotaResult& plan)
+      : graph_(market) {
     current_ = graph_.graduates;
     for (std::size_t p = 0; p < graph_.graduates.size(); ++p) {
       const QuotaProgramme& planned = plan.programmes[p];
@@ -449,30 +441,22 @@ struct SampledPlans {
   std::vector<char> feasible;
 };
 
-// Each sample solved on its own (identical at any thread count).
-SampledPlans solve_samples(const Scenario& s, const QuotaOptions& q,
-                           const RecommendOptions& options, const SupplyDemandGraph& market,
-                           const Scenario& all) {
-  const detail::MarketNoise noise{options.demand_noise, options.mix_noise, options.fit_noise};
+// Each sample solved on its own by the sampler (identical at any thread count,
+// and to a PlanSampler's solve(k) anywhere else).
+SampledPlans solve_samples(const PlanSampler& sampler, const RecommendOptions& options) {
   const auto n = static_cast<std::size_t>(options.samples);
   SampledPlans out{std::vector<std::vector<int>>(n), std::vector<double>(n, 0.0),
                    std::vector<char>(n, 0)};
   const int threads = resolve_threads(options.threads);
-  QuotaOptions base = q;
-  base.market.threads = 1;
   std::string failure;
   ProgressReporter progress(options.progress, "samples", options.samples);
 #pragma omp parallel for schedule(dynamic) num_threads(threads)
   for (int k = 0; k < options.samples; ++k) {
     if (interrupt_requested() || progress.stopped()) continue;  // Ctrl-C: throw after the region
     try {
-      QuotaOptions o = base;
-      detail::MarketSample sample = detail::sample_market(market, all, options.seed, k, noise);
-      o.openings = std::move(sample.openings);
-      o.weights = std::move(sample.weights);
-      const QuotaResult r = optimise_quotas(s, o);
-      out.actions[static_cast<std::size_t>(k)] = actions(r, options.min_change);
-      out.feasible[static_cast<std::size_t>(k)] = r.status == QuotaStatus::kOptimal;
+      PlanSample r = sampler.solve(k);
+      out.actions[static_cast<std::size_t>(k)] = std::move(r.actions);
+      out.feasible[static_cast<std::size_t>(k)] = r.feasible();
       out.objective[static_cast<std::size_t>(k)] = r.objective;
       progress.advance();
     } catch (const std::exception& e) {
@@ -516,35 +500,24 @@ void score_samples(RecommendationReport& report, const QuotaResult& plan,
 }  // namespace
 
 RecommendationReport recommend(const Scenario& s, const RecommendOptions& options) {
-  validate_recommend_options(options);  // its own fields; the plan checks the nested ones
-
-  QuotaOptions q = options.quotas;
-  q.market.outside_weight = quota_outside_weight(s, q);  // once for every plan solved
+  // Lambda fixed once for every plan solved, the candidates from the gap of the
+  // demand year at the current intakes, and that year's market: the sampler's.
+  const PlanSampler sampler(s, options);
+  QuotaOptions q = sampler.quotas();
+  q.market.threads = options.quotas.market.threads;  // the samples run one thread each
   RecommendationReport report;
   report.seed = options.seed;
   report.samples = options.samples;
-  // Candidates from the gap of the demand year at the current intakes.
-  const int year = q.year == 0 ? s.base_year + 1 : q.year;
-  if (options.open_candidates && q.candidates.empty()) {
-    GapOptions market = q.market;
-    market.year = quota_demand_year(s, year);
-    CandidateOptions candidates = options.candidates;
-    if (candidates.intake_year == 0) candidates.intake_year = year;
-    for (auto& c : open_candidates(s, gap_analysis(s, market), candidates))
-      q.candidates.push_back(std::move(c.programme));
-  }
   report.plan = optimise_quotas(s, q);
   report.options = q;
   const QuotaResult& plan = report.plan;
   if (plan.status != QuotaStatus::kOptimal) return report;
 
-  Scenario all = s;
-  for (const auto& c : q.candidates) all.programmes.push_back(c);
-  Market market(all, plan.demand_year, q, plan);
+  const Scenario& all = sampler.with_candidates();
+  Market market(all, sampler.market(), q, plan);
   explain_actions(report, plan, actions(plan, options.min_change), market, all,
                   resolve_threads(options.threads), options.progress);
-  if (options.samples > 0)
-    score_samples(report, plan, solve_samples(s, q, options, market.graph(), all));
+  if (options.samples > 0) score_samples(report, plan, solve_samples(sampler, options));
   std::stable_sort(report.recommendations.begin(), report.recommendations.end(),
                    [](const Recommendation& a, const Recommendation& b) {
                      return std::abs(a.marginal_value * (a.intake - a.current_intake)) >

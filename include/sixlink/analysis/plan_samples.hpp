@@ -45,6 +45,12 @@ namespace sixlink {
 /// A programme's action in a sampled plan: -1 none, else static_cast<int>(Action).
 constexpr int kSampleNoAction = -1;
 
+/// The action a plan takes for one programme, as recommend() reads it: a
+/// candidate opened with seats is opened, a programme closed is closed, one
+/// whose intake moves by at least `min_change` seats expands or shrinks; else
+/// kSampleNoAction. (The caller checks that the plan is optimal.)
+int planned_action(const QuotaProgramme& programme, double min_change);
+
 struct PlanSample {
   int sample = -1;  ///< -1: the unperturbed plan (solve_base)
   QuotaStatus status = QuotaStatus::kOptimal;
@@ -68,10 +74,15 @@ class PlanSampler {
   PlanSample solve(int sample) const;  ///< sample >= 0
   PlanSample solve_base() const;
 
-  /// The plan's options (lambda fixed, candidates filled) and its programmes' ids.
+  /// The plan's options (lambda fixed, candidates filled; one thread, as each
+  /// sample runs) and its programmes' ids.
   const QuotaOptions& quotas() const { return quotas_; }
   const std::vector<std::string>& programmes() const { return programmes_; }
   int demand_year() const { return market_.year; }
+  /// The scenario with the candidates appended, and its market of the demand
+  /// year at the current intakes (what the samples perturb).
+  const Scenario& with_candidates() const { return all_; }
+  const SupplyDemandGraph& market() const { return market_; }
 
  private:
   PlanSample solved(int sample, const QuotaOptions& quotas) const;
