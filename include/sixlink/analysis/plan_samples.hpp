@@ -5,16 +5,16 @@
 // markets: sample k perturbs the openings, the occupation mix and the fits of
 // the plan's demand-year market with factors keyed by (seed, k) only, and its
 // plan is solved on its own with lambda and the candidates fixed. A PlanSampler
-// prepares once what every sample shares, exactly as recommend() does, and then
-// solves any one sample k alone, so that a caller can spread the samples over
-// processes or machines (the Python package's sixlink.distributed) and still get
-// the very plans the library's own loop solves:
+// prepares once what every sample shares and then solves any one sample k alone;
+// recommend() runs its own setup and samples through one, so a caller that
+// spreads the samples over processes or machines (the Python package's
+// sixlink.distributed) gets the very plans the library's own loop solves:
 //
 //   setup      lambda fixed by quota_outside_weight; with `open_candidates` the
 //              candidates chosen from the gap of the demand year at the current
 //              intakes (unless the options list candidates); the market of the
 //              demand year (quota_demand_year) projected at the options'
-//              mobility, single-threaded as recommend()'s samples are;
+//              mobility; the samples then run single-threaded;
 //   solve(k)   sample_market(seed, k), then optimise_quotas with those openings
 //              and weights; its status, objective and every programme's action
 //              (the rule recommend() uses: expand or shrink by at least
