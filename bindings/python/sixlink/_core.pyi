@@ -105,3 +105,30 @@ def place_report(
 def option_fields(name: str) -> list[dict[str, Any]]: ...
 
 option_registries: tuple[str, ...]
+
+class PlanSampler:
+    def __init__(
+        self,
+        scenario: Scenario,
+        year: int = 0,
+        total_enrolment: Union[float, None] = None,
+        budget: Union[float, None] = None,
+        min_secondary_share: Union[float, None] = None,
+        max_secondary_share: Union[float, None] = None,
+        max_change: float = ...,
+        outside_weight: Union[float, None] = None,
+        other_region_mobility: float = ...,
+        open_candidates: bool = True,
+        seed: int = 0,
+        demand_noise: float = ...,
+        mix_noise: float = ...,
+        fit_noise: float = ...,
+    ) -> None: ...
+    def solve(self, sample: int) -> dict[str, Any]: ...
+    def solve_base(self) -> dict[str, Any]: ...
+    @property
+    def programmes(self) -> list[str]: ...
+    @property
+    def demand_year(self) -> int: ...
+    @property
+    def outside_weight(self) -> float: ...
