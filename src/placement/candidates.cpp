@@ -94,7 +94,10 @@ std::vector<std::pair<Index, Index>> group_graduates(const Scenario& s, const Co
   for (Index g = 0; g < G; ++g) {
     const auto gi = static_cast<std::size_t>(g);
     const Graduate& grad = c.graduates[gi];
-    out.programme[gi] = lookup(programmes, grad.programme);
+    // Cohorts list a programme's graduates together: one look-up per run of them.
+    out.programme[gi] = g > 0 && grad.programme == c.graduates[gi - 1].programme
+                            ? out.programme[gi - 1]
+                            : lookup(programmes, grad.programme);
     out.home[gi] = lookup(t.regions, grad.home_region);
     const auto [it, fresh] = group_of.emplace(std::make_pair(out.programme[gi], out.home[gi]),
                                               static_cast<Index>(out.group_size.size()));

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
@@ -125,11 +124,13 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
 
   Cohort cohort;
   cohort.openings = scenario_openings(s);
+  cohort.graduates.reserve(static_cast<std::size_t>(drawn));
   const auto schools = index_by_id(s.schools);
   const auto specialties = index_by_id(s.specialties);
   const auto regions = index_by_id(s.regions);
 
   const auto pool = preference_pools(s);
+  std::vector<std::size_t> taken;
 
   for (std::size_t p = 0; p < s.programmes.size(); ++p) {
     throw_if_interrupted();  // Ctrl-C from Python while a large cohort is drawn
@@ -139,6 +140,7 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
     const Index specialty = find_id(specialties, prog.specialty);
     const std::string school_region =
         school >= 0 ? s.schools[static_cast<std::size_t>(school)].region : s.regions[0].id;
+    const bool school_region_known = find_id(regions, school_region) >= 0;
     for (Count k = 0; k < graduates; ++k) {
       Graduate g;
       g.id = prog.id + "-" + std::to_string(k + 1);
@@ -147,13 +149,13 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
           detail::mix64(o.seed ^ detail::mix64((static_cast<std::uint64_t>(p) << 32) ^
                                                static_cast<std::uint64_t>(k))));
       g.home_region = school_region;
-      if (rng.uniform() >= o.home_share || find_id(regions, school_region) < 0) {
+      if (rng.uniform() >= o.home_share || !school_region_known) {
         g.home_region = s.regions[static_cast<std::size_t>(rng.next() % s.regions.size())].id;
       }
       g.score = std::round(50.0 * (rng.uniform() + rng.uniform()) * 10.0) / 10.0;
       if (specialty >= 0 && rng.uniform() < o.preference_share) {
         const auto& choices = pool[static_cast<std::size_t>(specialty)];
-        std::unordered_set<std::size_t> taken;
+        taken.clear();  // a few enterprises: a linear scan beats a hash set per graduate
         for (int attempt = 0; attempt < 4 * o.preferences && !choices.empty() &&
                               static_cast<int>(g.preferences.size()) < o.preferences;
              ++attempt) {
@@ -162,7 +164,9 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
               choices.begin(), choices.end(), x,
               [](double v, const std::pair<std::size_t, double>& c) { return v < c.second; });
           const std::size_t e = it == choices.end() ? choices.back().first : it->first;
-          if (taken.insert(e).second) g.preferences.push_back(s.enterprises[e].id);
+          if (std::find(taken.begin(), taken.end(), e) != taken.end()) continue;
+          taken.push_back(e);
+          g.preferences.push_back(s.enterprises[e].id);
         }
       }
       cohort.graduates.push_back(std::move(g));
@@ -187,8 +191,11 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
     check_id_text(g.id, where);
     if (!graduates.emplace(g.id, static_cast<Index>(i)).second)
       throw InvalidInput(where() + "duplicate id");
-    if (find_id(programmes, g.programme) < 0)
-      throw InvalidInput(where() + "programme '" + g.programme + "' is not in the scenario");
+    // Cohorts list a programme's graduates together: one look-up per run of them.
+    if (i == 0 || g.programme != c.graduates[i - 1].programme) {
+      if (find_id(programmes, g.programme) < 0)
+        throw InvalidInput(where() + "programme '" + g.programme + "' is not in the scenario");
+    }
     if (find_id(regions, g.home_region) < 0)
       throw InvalidInput(where() + "home_region '" + g.home_region + "' is not in the scenario");
     if (!std::isfinite(g.score))
