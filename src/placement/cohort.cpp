@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -41,6 +42,30 @@ bool has_duplicate(const std::vector<std::string>& ids, std::vector<std::string_
   if (twice == scratch.end()) return false;
   scratch.front() = *twice;
   return true;
+}
+
+// The first item whose id an earlier item has, or items.size() if none: ids
+// hashed and sorted, then compared only where hashes meet. Cheaper than a hash
+// map of 1.5 million string nodes (the province's cohort), and no map is kept.
+template <class T>
+std::size_t first_repeated_id(const std::vector<T>& items) {
+  std::vector<std::pair<std::size_t, std::size_t>> hashed(items.size());  // (hash, index)
+  const std::hash<std::string_view> hash;
+  for (std::size_t i = 0; i < items.size(); ++i) hashed[i] = {hash(items[i].id), i};
+  std::sort(hashed.begin(), hashed.end());
+  std::size_t first = items.size();
+  for (std::size_t a = 0; a < hashed.size();) {
+    std::size_t b = a + 1;
+    while (b < hashed.size() && hashed[b].first == hashed[a].first) ++b;
+    for (std::size_t x = a + 1; x < b; ++x)  // a run of equal hashes, by index
+      for (std::size_t y = a; y < x; ++y)
+        if (items[hashed[x].second].id == items[hashed[y].second].id) {
+          first = std::min(first, hashed[x].second);
+          break;
+        }
+    a = b;
+  }
+  return first;
 }
 
 // Per specialty: enterprises weighted by the seats in occupations it fits
@@ -180,17 +205,16 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
   const auto regions = index_by_id(s.regions);
   const auto enterprises = index_by_id(s.enterprises);
   const auto occupations = index_by_id(s.occupations);
-  detail::IdIndex graduates, openings;
-  graduates.reserve(c.graduates.size());
+  detail::IdIndex openings;
   openings.reserve(c.openings.size());
+  const std::size_t repeated = first_repeated_id(c.graduates);
   std::vector<std::string_view> sorted;
   for (std::size_t i = 0; i < c.graduates.size(); ++i) {
     const Graduate& g = c.graduates[i];
     auto where = [&] { return "graduates[" + std::to_string(i) + "] ('" + g.id + "'): "; };
     if (g.id.empty()) throw InvalidInput("graduates[" + std::to_string(i) + "]: empty id");
     check_id_text(g.id, where);
-    if (!graduates.emplace(g.id, static_cast<Index>(i)).second)
-      throw InvalidInput(where() + "duplicate id");
+    if (i == repeated) throw InvalidInput(where() + "duplicate id");
     // Cohorts list a programme's graduates together: one look-up per run of them.
     if (i == 0 || g.programme != c.graduates[i - 1].programme) {
       if (find_id(programmes, g.programme) < 0)
@@ -209,6 +233,13 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
     if (has_duplicate(g.preferences, sorted))
       throw InvalidInput(where() + "preference '" + std::string(sorted.front()) + "' twice");
   }
+  // Graduates by id, for the openings' rankings only (most cohorts have none).
+  detail::IdIndex graduates;
+  for (const PlacementOpening& op : c.openings)
+    if (!op.ranking.empty()) {
+      graduates = index_by_id(c.graduates);
+      break;
+    }
   for (std::size_t j = 0; j < c.openings.size(); ++j) {
     const PlacementOpening& op = c.openings[j];
     auto where = [&] { return "openings[" + std::to_string(j) + "] ('" + op.id + "'): "; };
