@@ -89,7 +89,9 @@ std::vector<std::pair<Index, Index>> group_graduates(const Scenario& s, const Co
   out.programme.resize(static_cast<std::size_t>(G));
   out.home.resize(static_cast<std::size_t>(G));
   out.group.resize(static_cast<std::size_t>(G));
-  std::map<std::pair<Index, Index>, Index> group_of, class_of;
+  // A programme's groups by home region (a few each: a scan beats a tree of pairs).
+  std::vector<std::vector<std::pair<Index, Index>>> groups_of(s.programmes.size());
+  std::map<std::pair<Index, Index>, Index> class_of;
   std::vector<std::pair<Index, Index>> class_keys;
   for (Index g = 0; g < G; ++g) {
     const auto gi = static_cast<std::size_t>(g);
@@ -98,14 +100,19 @@ std::vector<std::pair<Index, Index>> group_graduates(const Scenario& s, const Co
     out.programme[gi] = g > 0 && grad.programme == c.graduates[gi - 1].programme
                             ? out.programme[gi - 1]
                             : lookup(programmes, grad.programme);
-    out.home[gi] = lookup(t.regions, grad.home_region);
-    const auto [it, fresh] = group_of.emplace(std::make_pair(out.programme[gi], out.home[gi]),
-                                              static_cast<Index>(out.group_size.size()));
-    if (fresh) {
+    out.home[gi] = g > 0 && grad.home_region == c.graduates[gi - 1].home_region
+                       ? out.home[gi - 1]
+                       : lookup(t.regions, grad.home_region);
+    auto& mine = groups_of[static_cast<std::size_t>(out.programme[gi])];
+    auto it = std::find_if(mine.begin(), mine.end(),
+                           [&](const auto& entry) { return entry.first == out.home[gi]; });
+    if (it == mine.end()) {
       const std::pair<Index, Index> key{
           t.specialty_of[static_cast<std::size_t>(out.programme[gi])], out.home[gi]};
       const auto [cl, new_class] = class_of.emplace(key, static_cast<Index>(class_keys.size()));
       if (new_class) class_keys.push_back(key);
+      mine.emplace_back(out.home[gi], static_cast<Index>(out.group_size.size()));
+      it = mine.end() - 1;
       out.group_size.push_back(0);
       out.group_class.push_back(cl->second);
     }

@@ -220,7 +220,8 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
       if (find_id(programmes, g.programme) < 0)
         throw InvalidInput(where() + "programme '" + g.programme + "' is not in the scenario");
     }
-    if (find_id(regions, g.home_region) < 0)
+    if ((i == 0 || g.home_region != c.graduates[i - 1].home_region) &&
+        find_id(regions, g.home_region) < 0)
       throw InvalidInput(where() + "home_region '" + g.home_region + "' is not in the scenario");
     if (!std::isfinite(g.score))
       throw InvalidInput(where() + "score must be a finite number, got " +
