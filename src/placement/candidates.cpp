@@ -107,8 +107,8 @@ std::vector<std::pair<Index, Index>> group_graduates(const Scenario& s, const Co
     auto it = std::find_if(mine.begin(), mine.end(),
                            [&](const auto& entry) { return entry.first == out.home[gi]; });
     if (it == mine.end()) {
-      const std::pair<Index, Index> key{
-          t.specialty_of[static_cast<std::size_t>(out.programme[gi])], out.home[gi]};
+      const std::pair<Index, Index> key{t.specialty_of[static_cast<std::size_t>(out.programme[gi])],
+                                        out.home[gi]};
       const auto [cl, new_class] = class_of.emplace(key, static_cast<Index>(class_keys.size()));
       if (new_class) class_keys.push_back(key);
       mine.emplace_back(out.home[gi], static_cast<Index>(out.group_size.size()));
@@ -244,9 +244,8 @@ double CandidateTables::fit_at(Index specialty, Index opening) const {
 }
 
 double Candidates::fit(Index g, Index j) const {
-  return tables.fit_at(tables.specialty_of[static_cast<std::size_t>(
-                           programme[static_cast<std::size_t>(g)])],
-                       j);
+  return tables.fit_at(
+      tables.specialty_of[static_cast<std::size_t>(programme[static_cast<std::size_t>(g)])], j);
 }
 
 double Candidates::value(const PlacementOptions& o, Index g, Index j) const {

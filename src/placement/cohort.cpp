@@ -11,8 +11,8 @@
 #include "detail/rng.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
-#include "sixlink/placement/placement_options.hpp"
 #include "sixlink/model/retention.hpp"
+#include "sixlink/placement/placement_options.hpp"
 
 namespace sixlink {
 namespace {

@@ -65,7 +65,8 @@ PlacementNetwork build_network(const Candidates& cand, const Cohort& c) {
   for (Index g = 0; g < G; ++g) {
     const auto gi = static_cast<std::size_t>(g);
     out.first_arc[gi] = net.add_arc(g, G + cand.group[gi], 1, 0);
-    for (const auto& [j, v] : cand.preferred_of(g)) net.add_arc(g, first_opening + j, 1, cost_of(v));
+    for (const auto& [j, v] : cand.preferred_of(g))
+      net.add_arc(g, first_opening + j, 1, cost_of(v));
     net.add_arc(g, sink, 1, 0);  // unplaced
   }
   for (Index q = 0; q < Q; ++q) {
