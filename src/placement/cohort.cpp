@@ -2,17 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
-#include "sixlink/placement/placement_options.hpp"
 #include "sixlink/model/retention.hpp"
+#include "sixlink/placement/placement_options.hpp"
 
 namespace sixlink {
 namespace {
@@ -42,6 +42,30 @@ bool has_duplicate(const std::vector<std::string>& ids, std::vector<std::string_
   if (twice == scratch.end()) return false;
   scratch.front() = *twice;
   return true;
+}
+
+// The first item whose id an earlier item has, or items.size() if none: ids
+// hashed and sorted, then compared only where hashes meet. Cheaper than a hash
+// map of 1.5 million string nodes (the province's cohort), and no map is kept.
+template <class T>
+std::size_t first_repeated_id(const std::vector<T>& items) {
+  std::vector<std::pair<std::size_t, std::size_t>> hashed(items.size());  // (hash, index)
+  const std::hash<std::string_view> hash;
+  for (std::size_t i = 0; i < items.size(); ++i) hashed[i] = {hash(items[i].id), i};
+  std::sort(hashed.begin(), hashed.end());
+  std::size_t first = items.size();
+  for (std::size_t a = 0; a < hashed.size();) {
+    std::size_t b = a + 1;
+    while (b < hashed.size() && hashed[b].first == hashed[a].first) ++b;
+    for (std::size_t x = a + 1; x < b; ++x)  // a run of equal hashes, by index
+      for (std::size_t y = a; y < x; ++y)
+        if (items[hashed[x].second].id == items[hashed[y].second].id) {
+          first = std::min(first, hashed[x].second);
+          break;
+        }
+    a = b;
+  }
+  return first;
 }
 
 // Per specialty: enterprises weighted by the seats in occupations it fits
@@ -125,11 +149,13 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
 
   Cohort cohort;
   cohort.openings = scenario_openings(s);
+  cohort.graduates.reserve(static_cast<std::size_t>(drawn));
   const auto schools = index_by_id(s.schools);
   const auto specialties = index_by_id(s.specialties);
   const auto regions = index_by_id(s.regions);
 
   const auto pool = preference_pools(s);
+  std::vector<std::size_t> taken;
 
   for (std::size_t p = 0; p < s.programmes.size(); ++p) {
     throw_if_interrupted();  // Ctrl-C from Python while a large cohort is drawn
@@ -139,6 +165,7 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
     const Index specialty = find_id(specialties, prog.specialty);
     const std::string school_region =
         school >= 0 ? s.schools[static_cast<std::size_t>(school)].region : s.regions[0].id;
+    const bool school_region_known = find_id(regions, school_region) >= 0;
     for (Count k = 0; k < graduates; ++k) {
       Graduate g;
       g.id = prog.id + "-" + std::to_string(k + 1);
@@ -147,13 +174,13 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
           detail::mix64(o.seed ^ detail::mix64((static_cast<std::uint64_t>(p) << 32) ^
                                                static_cast<std::uint64_t>(k))));
       g.home_region = school_region;
-      if (rng.uniform() >= o.home_share || find_id(regions, school_region) < 0) {
+      if (rng.uniform() >= o.home_share || !school_region_known) {
         g.home_region = s.regions[static_cast<std::size_t>(rng.next() % s.regions.size())].id;
       }
       g.score = std::round(50.0 * (rng.uniform() + rng.uniform()) * 10.0) / 10.0;
       if (specialty >= 0 && rng.uniform() < o.preference_share) {
         const auto& choices = pool[static_cast<std::size_t>(specialty)];
-        std::unordered_set<std::size_t> taken;
+        taken.clear();  // a few enterprises: a linear scan beats a hash set per graduate
         for (int attempt = 0; attempt < 4 * o.preferences && !choices.empty() &&
                               static_cast<int>(g.preferences.size()) < o.preferences;
              ++attempt) {
@@ -162,7 +189,9 @@ Cohort synthetic_cohort(const Scenario& s, const CohortOptions& o) {
               choices.begin(), choices.end(), x,
               [](double v, const std::pair<std::size_t, double>& c) { return v < c.second; });
           const std::size_t e = it == choices.end() ? choices.back().first : it->first;
-          if (taken.insert(e).second) g.preferences.push_back(s.enterprises[e].id);
+          if (std::find(taken.begin(), taken.end(), e) != taken.end()) continue;
+          taken.push_back(e);
+          g.preferences.push_back(s.enterprises[e].id);
         }
       }
       cohort.graduates.push_back(std::move(g));
@@ -176,20 +205,23 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
   const auto regions = index_by_id(s.regions);
   const auto enterprises = index_by_id(s.enterprises);
   const auto occupations = index_by_id(s.occupations);
-  detail::IdIndex graduates, openings;
-  graduates.reserve(c.graduates.size());
+  detail::IdIndex openings;
   openings.reserve(c.openings.size());
+  const std::size_t repeated = first_repeated_id(c.graduates);
   std::vector<std::string_view> sorted;
   for (std::size_t i = 0; i < c.graduates.size(); ++i) {
     const Graduate& g = c.graduates[i];
     auto where = [&] { return "graduates[" + std::to_string(i) + "] ('" + g.id + "'): "; };
     if (g.id.empty()) throw InvalidInput("graduates[" + std::to_string(i) + "]: empty id");
     check_id_text(g.id, where);
-    if (!graduates.emplace(g.id, static_cast<Index>(i)).second)
-      throw InvalidInput(where() + "duplicate id");
-    if (find_id(programmes, g.programme) < 0)
-      throw InvalidInput(where() + "programme '" + g.programme + "' is not in the scenario");
-    if (find_id(regions, g.home_region) < 0)
+    if (i == repeated) throw InvalidInput(where() + "duplicate id");
+    // Cohorts list a programme's graduates together: one look-up per run of them.
+    if (i == 0 || g.programme != c.graduates[i - 1].programme) {
+      if (find_id(programmes, g.programme) < 0)
+        throw InvalidInput(where() + "programme '" + g.programme + "' is not in the scenario");
+    }
+    if ((i == 0 || g.home_region != c.graduates[i - 1].home_region) &&
+        find_id(regions, g.home_region) < 0)
       throw InvalidInput(where() + "home_region '" + g.home_region + "' is not in the scenario");
     if (!std::isfinite(g.score))
       throw InvalidInput(where() + "score must be a finite number, got " +
@@ -202,6 +234,13 @@ void validate_cohort(const Cohort& c, const Scenario& s) {
     if (has_duplicate(g.preferences, sorted))
       throw InvalidInput(where() + "preference '" + std::string(sorted.front()) + "' twice");
   }
+  // Graduates by id, for the openings' rankings only (most cohorts have none).
+  detail::IdIndex graduates;
+  for (const PlacementOpening& op : c.openings)
+    if (!op.ranking.empty()) {
+      graduates = index_by_id(c.graduates);
+      break;
+    }
   for (std::size_t j = 0; j < c.openings.size(); ++j) {
     const PlacementOpening& op = c.openings[j];
     auto where = [&] { return "openings[" + std::to_string(j) + "] ('" + op.id + "'): "; };
