@@ -88,12 +88,19 @@ Candidates build_candidates(const Scenario& s, const Cohort& c, const PlacementO
 void list_candidates(const Cohort& c, Candidates& cand);
 
 /// The optimal mode's network (see placement_network.cpp) and the arcs the
-/// placement is read from. Nodes: graduates [0, G), groups [G, G + Q), openings
-/// [G + Q, G + Q + O), the sink.
+/// placement is read from.
 struct PlacementNetwork {
   MinCostFlow net;
-  std::vector<Index> first_arc;       // per graduate: its group arc, then its preferred ones
-  std::vector<Index> first_pool_arc;  // per group
+  Index first_opening = 0;  // node of opening 0; the sink is the last node
+  // Chain nodes: per class, one node per distinct pool length, shortest first.
+  std::vector<Index> class_first_node;  // per class (size classes + 1)
+  std::vector<Index> chain_length;      // per chain node: its pool length
+  std::vector<Index> down_arc;          // per chain node: arc to the shorter one, or -1
+  std::vector<Index> first_pool_arc;    // per chain node: arcs to its new openings
+  std::vector<Index> group_node;        // per group: its chain node, or -1 (empty pool)
+  std::vector<Index> node_of;           // per graduate: own node, or -1 (pooled)
+  std::vector<Index> first_arc;         // per own-node graduate: chain arc or -1, then preferred
+  std::vector<Index> chain_arc;         // per own-node graduate: its arc to the chain, or -1
 };
 
 PlacementNetwork build_network(const Candidates& cand, const Cohort& c);

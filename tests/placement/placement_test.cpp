@@ -1,6 +1,5 @@
 // Student placement: the synthetic cohort, validation, the three modes against
 // brute force and each other, certificates, stability and determinism.
-#include "sixlink/model/retention.hpp"
 #include "sixlink/placement/placement.hpp"
 
 #include <gtest/gtest.h>
@@ -11,10 +10,12 @@
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "sixlink/core/error.hpp"
 #include "sixlink/model/default_scenario.hpp"
+#include "sixlink/model/retention.hpp"
 #include "sixlink/placement/cohort.hpp"
 #include "support/lemon_flow.hpp"
 #include "support/tiny_scenario.hpp"
@@ -330,6 +331,59 @@ TEST(Placement, EmptyCohortsAndNoOpeningsPlaceNobody) {
     const PlacementResult empty = place(s, Cohort{{{"g", "p1", "r1", 1.0, {"e1"}}}, {}}, o);
     EXPECT_EQ(empty.opening_of, (std::vector<Index>{-1}));
     EXPECT_EQ(empty.placed, 0);
+  }
+}
+
+// The optimal mode's network grows with the graduates who have preferred
+// openings, not with the cohort: the others enter as supply on their class's
+// chain. One node per graduate (and per group) gave more nodes than graduates
+// and more than two arcs per graduate; a regression to that fails here without
+// timing anything.
+TEST(PlacementNetwork, GrowsWithPreferringGraduatesNotWithTheCohort) {
+  const Scenario s = default_scenario();
+  CohortOptions no_preferences;
+  no_preferences.preference_share = 0.0;
+  const Cohort plain = synthetic_cohort(s, no_preferences);
+  const auto G = static_cast<Index>(plain.graduates.size());
+  const auto O = static_cast<Index>(plain.openings.size());
+  ASSERT_GT(G, 10000);
+  const MinCostFlow net = placement_network(s, plain);
+  EXPECT_LT(net.node_count(), O + 1 + G / 10);  // one per graduate before: O + 1 + G + groups
+  EXPECT_LT(net.arc_count(), G + G / 4);        // two per graduate before, and the pools
+  // Doubling the cohort (every graduate twice) leaves the chains' structure
+  // alone except where a longer pool adds a node: far from doubling it.
+  Cohort twice = plain;
+  for (const Graduate& g : plain.graduates) {
+    twice.graduates.push_back(g);
+    twice.graduates.back().id += "-again";
+  }
+  const MinCostFlow bigger = placement_network(s, twice);
+  EXPECT_LT(bigger.node_count(), net.node_count() + net.node_count() / 2);
+  // With preferences, one node per graduate who has preferred openings.
+  const Cohort c = synthetic_cohort(s);
+  Index preferring = 0;
+  for (const Graduate& g : c.graduates) preferring += !g.preferences.empty();
+  const MinCostFlow with = placement_network(s, c);
+  EXPECT_LE(with.node_count(), net.node_count() + preferring);
+  EXPECT_GE(with.node_count(), preferring);
+}
+
+// The same optimum as the network with one node per graduate and per group had
+// (recorded from it): the chains change the network, not the problem. Nested
+// pools of many lengths arise with small k.
+TEST(Placement, TaizhouOptimumAsBeforeTheChains) {
+  const Scenario s = default_scenario();
+  const Cohort c = synthetic_cohort(s);
+  for (const auto& [k, objective, placed] : {std::tuple{Index{50}, 21391.97, Count{16451}},
+                                             std::tuple{Index{20}, 21339.12, Count{16451}},
+                                             std::tuple{Index{5}, 21265.76, Count{16399}}}) {
+    PlacementOptions o;
+    o.candidates = k;
+    const PlacementResult r = place(s, c, o);
+    EXPECT_TRUE(r.certified) << r.certificate_message;
+    EXPECT_NEAR(r.flow_objective, objective, 1e-7) << "k = " << k;
+    EXPECT_NEAR(r.total_value, r.flow_objective, 5e-7 * static_cast<double>(r.placed));
+    EXPECT_EQ(r.placed, placed) << "k = " << k;
   }
 }
 

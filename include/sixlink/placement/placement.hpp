@@ -22,16 +22,24 @@
 // opening ranks graduates by its own ranking when it has one (ranked graduates
 // first), otherwise by score, equal scores by a seeded lottery. Modes:
 //   optimal   the placement of largest total v on the candidate graph, exactly:
-//             a min-cost flow solved by the network simplex, with arcs graduate ->
-//             group (free), group -> pool opening and graduate -> preferred
-//             opening (cost -round(1e6 v)), graduate -> unplaced, opening -> sink
-//             (its capacity); the same pairs and values as the candidate lists,
-//             with each pool's arcs shared by its group. Its potentials certify
+//             a min-cost flow solved by the network simplex (costs -round(1e6 v)),
+//             built small: graduates of one group without preferred openings are
+//             interchangeable and enter as supply, not as nodes; the groups of
+//             one class (specialty, home region) rank the same openings and take
+//             prefixes of that ranking, so a class is a chain of nodes, one per
+//             distinct pool length, each with arcs to the openings its prefix adds
+//             and a free arc down to the shorter one; graduates with preferred
+//             openings keep a node with arcs to their chain node, their preferred
+//             openings and the sink (unplaced). The same pairs at the same values
+//             as the candidate lists, so the same optimum as one arc per pair
+//             (placement_network.cpp shows why). Its potentials certify
 //             optimality (verify/flow_certificate.hpp; `certified` records the
-//             check). A group's graduates, best score first, then take the
-//             openings its flow reaches, best value first: any split is optimal,
-//             since an optimal flow never routes a graduate through the group to
-//             an enterprise they prefer (the direct arc is worth more).
+//             check). The graduates who reach a chain node, best score first
+//             (then cohort order), send the best down the chain and take the
+//             node's openings best value first; the rest stay unplaced. Any such
+//             split is optimal: the openings are worth the same to all of them,
+//             and an optimal flow never routes a graduate through the pool to an
+//             enterprise they prefer (the direct arc is worth more).
 //   stable    deferred acceptance on those preferences, graduates or openings
 //             proposing (matching/stable_matching.hpp): no blocking pair
 //   parallel  score-priority parallel choice (matching/parallel_choice.hpp):
@@ -46,14 +54,14 @@
 // a job / graduates: the plan's 留台率), mean fit of the placed, fill per
 // cluster (through the enterprise's sector), unplaced graduates by programme.
 //
-// Complexity: rankings O(classes x fitting openings x log) for the classes
-// (specialty, home region), a group's pool being a prefix of its class's
-// ranking; candidate lists O(L) for L candidate pairs in all, 8 bytes a pair
-// (built after the optimal mode's solve, so that the network and the lists are
-// not held together); optimal: network simplex on G + groups + O + 1 nodes and
-// G (2 + preferred openings) + pools + O arcs (the 10,000-programme province:
-// 1.77M nodes, 22.7M arcs, minutes: the simplex is the bottleneck there);
-// stable O(L); parallel O(G log G + L); the audit O(L).
+// Complexity: rankings O(classes x fitting openings x log), candidate lists
+// O(L) for L candidate pairs (built after the optimal mode's solve, so that the
+// network and the lists are not held together); optimal: network simplex on
+// P + chains + O + 1 nodes and P (2 + preferred openings) + sum over classes of
+// the longest pool + 2 chains + O arcs, for P graduates with preferred openings
+// (the 10,000-programme province: 0.96M nodes and 12.5M arcs for 1.54M graduates
+// and 73M candidate pairs; one node per graduate and per group gave 1.77M and
+// 22.7M); stable O(L); parallel O(G log G + L); the audit O(L).
 //
 // References: D. Gale, L. S. Shapley, "College admissions and the stability of
 // marriage" (1962); A. E. Roth, M. Sotomayor, Two-Sided Matching (1990), ch. 5
