@@ -37,8 +37,9 @@ COMMANDS = {
 }
 
 
-def measure(cli: str, args: list[str], timeout: float) -> tuple[float, float] | None:
-    """Wall seconds and peak resident MiB of one run; None when it timed out."""
+def measure(cli: str, args: list[str], timeout: float) -> tuple[float, float] | str | None:
+    """Wall seconds and peak resident MiB of one run; None when it timed out, the
+    error's last line when the command failed (e.g. a cohort too large to draw)."""
     with tempfile.NamedTemporaryFile("r") as stats:
         try:
             done = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", stats.name, cli, *args],
@@ -47,7 +48,7 @@ def measure(cli: str, args: list[str], timeout: float) -> tuple[float, float] | 
         except subprocess.TimeoutExpired:
             return None
         if done.returncode != 0:
-            sys.exit(f"growth: sixlink {' '.join(args)} failed:\n{done.stderr}")
+            return done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"
         seconds, kib = stats.read().split()[-2:]
         return float(seconds), float(kib) / 1024
 
@@ -71,10 +72,14 @@ def main() -> None:
             for name in a.commands:
                 args = [arg.format(s=path) for arg in COMMANDS[name]]
                 runs = [measure(a.cli, args, a.timeout) for _ in range(a.repeat)]
-                done = [r for r in runs if r is not None]
+                done = [r for r in runs if isinstance(r, tuple)]
                 row = {"programmes": size, "clusters": clusters, "regions": regions,
-                       "command": name, "runs": len(runs), "timed_out": len(runs) - len(done)}
-                if done:
+                       "command": name, "runs": len(runs),
+                       "timed_out": sum(r is None for r in runs)}
+                failed = [r for r in runs if isinstance(r, str)]
+                if failed:
+                    row["error"] = failed[0]
+                elif done:
                     row["seconds"] = statistics.median(r[0] for r in done)
                     row["peak_mib"] = statistics.median(r[1] for r in done)
                 rows.append(row)
@@ -85,8 +90,9 @@ def main() -> None:
     previous = {}
     for row in rows:
         if "seconds" not in row:
+            what = row.get("error") or f"> {a.timeout:.0f} (timed out)"
             print(f"| {row['programmes']:,} ({row['clusters']}, {row['regions']}) | "
-                  f"{row['command']} | > {a.timeout:.0f} (timed out) | | |")
+                  f"{row['command']} | {what} | | |")
             continue
         before = previous.get(row["command"])
         ratio = f"{row['seconds'] / before:.1f}" if before else ""
