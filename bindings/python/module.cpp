@@ -449,8 +449,7 @@ void bind_analyses(py::module_& m) {
         const auto language = sixlink::parse_report_language(lang);
         if (!language) throw sixlink::InvalidInput("lang: '" + lang + "' is not zh or en");
         call_interruptibly([&] {
-          const sixlink::ReportJobResult job =
-              sixlink::run_report_job(scenario, {year, *language});
+          const sixlink::ReportJobResult job = sixlink::run_report_job(scenario, {year, *language});
           sixlink::write_report_html(job, path);
           return 0;
         });
@@ -469,14 +468,8 @@ void bind_analyses(py::module_& m) {
         sixlink::PlanJobOptions options;
         options.recommendations = recommendations;
         options.horizon = horizon;
-        sixlink::QuotaOptions& q = options.recommend.quotas;
-        q.year = year;
-        q.total_enrolment = total_enrolment;
-        q.budget = budget;
-        q.min_secondary_share = min_secondary_share;
-        q.max_secondary_share = max_secondary_share;
-        q.max_change = max_change;
-        q.market.outside_weight = outside_weight;
+        set_quota_arguments(options.recommend.quotas, year, total_enrolment, budget,
+                            min_secondary_share, max_secondary_share, max_change, outside_weight);
         options.recommend.open_candidates = open_candidates;
         options.recommend.samples = samples;
         options.recommend.seed = seed;
@@ -486,8 +479,8 @@ void bind_analyses(py::module_& m) {
         options.recommend.threads = threads;
         sixlink_python::PythonProgress python_progress(progress);
         options.recommend.progress = python_progress.sink();
-        const sixlink::PlanJobResult job = sixlink_python::with_python_progress(
-            python_progress, [&] {
+        const sixlink::PlanJobResult job =
+            sixlink_python::with_python_progress(python_progress, [&] {
               return call_interruptibly([&] {
                 sixlink::PlanJobResult result = sixlink::run_plan_job(scenario, options);
                 if (!export_mps.empty())
@@ -506,8 +499,8 @@ void bind_analyses(py::module_& m) {
       "recommendations"_a = true, "open_candidates"_a = true, "samples"_a = 0, "seed"_a = 0,
       "demand_noise"_a = sixlink::RecommendOptions{}.demand_noise,
       "mix_noise"_a = sixlink::RecommendOptions{}.mix_noise,
-      "fit_noise"_a = sixlink::RecommendOptions{}.fit_noise, "threads"_a = 0,
-      "horizon"_a = false, "export_mps"_a = "", "progress"_a = py::none(),
+      "fit_noise"_a = sixlink::RecommendOptions{}.fit_noise, "threads"_a = 0, "horizon"_a = false,
+      "export_mps"_a = "", "progress"_a = py::none(),
       "The quota plan (and recommendations) as dicts and lists (see sixlink.optimise_quotas)");
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "options_binding.hpp"
 #include "sixlink/analysis/plan_samples.hpp"
 #include "sixlink/core/status.hpp"
 
@@ -55,15 +56,9 @@ void bind_plan_sampler(py::module_& m) {
                        bool open_candidates, std::uint64_t seed, double demand_noise,
                        double mix_noise, double fit_noise) {
              sixlink::RecommendOptions o;
-             sixlink::QuotaOptions& q = o.quotas;
-             q.year = year;
-             q.total_enrolment = total_enrolment;
-             q.budget = budget;
-             q.min_secondary_share = min_secondary_share;
-             q.max_secondary_share = max_secondary_share;
-             q.max_change = max_change;
-             q.market.outside_weight = outside_weight;
-             q.market.other_region_mobility = other_region_mobility;
+             set_quota_arguments(o.quotas, year, total_enrolment, budget, min_secondary_share,
+                                 max_secondary_share, max_change, outside_weight);
+             o.quotas.market.other_region_mobility = other_region_mobility;
              o.open_candidates = open_candidates;
              o.seed = seed;
              o.demand_noise = demand_noise;
