@@ -63,15 +63,11 @@ struct NotOptimal {
 // (flow/supply_shift.hpp), which reads only the arcs near the programme.
 class Market {
  public:
-  // `market`: the demand year's market at the current intakes (PlanSampler::market()).
+  // `market`: the demand year's market at the current intakes (PlanSampler::market(),
+  // which outlives this object); the network's supplies are set to the plan's cohorts.
   Market(const Scenario& all, const SupplyDemandGraph& market, const QuotaOptions& q,
          const QuotaResult& plan)
       : graph_(market) {
-    current_ = graph_.graduates;
-    for (std::size_t p = 0; p < graph_.graduates.size(); ++p) {
-      const QuotaProgramme& planned = plan.programmes[p];
-      graph_.graduates[p] = planned.open ? std::llround(planned.graduates) : 0;
-    }
     std::vector<std::string> ids;
     for (const auto& p : all.programmes) ids.push_back(p.id);
     detail::MarketOptions options;
@@ -80,11 +76,16 @@ class Market {
     // The plan's objective: a filled opening also saves its unmet penalty rho.
     options.demand_bonus = q.unmet_penalty;
     model_ = MarketNetwork(graph_, ids, options);
-    // One tier holds the whole cohort, so its capacity never binds; without it
-    // the outside arc stays open to every graduate as a cohort moves.
-    for (Index p = 0; p < model_.programmes(); ++p)
+    planned_.resize(graph_.graduates.size());
+    for (Index p = 0; p < model_.programmes(); ++p) {
+      const QuotaProgramme& row = plan.programmes[static_cast<std::size_t>(p)];
+      planned_[static_cast<std::size_t>(p)] = row.open ? std::llround(row.graduates) : 0;
+      model_.set_graduates(p, planned_[static_cast<std::size_t>(p)]);
+      // One tier holds the whole cohort, so its capacity never binds; without it
+      // the outside arc stays open to every graduate as a cohort moves.
       model_.problem().set_bounds(model_.outside_arc(p), 0, kInfiniteCapacity);
-    for (Count g : graph_.graduates) planned_total_ += static_cast<double>(g);
+      planned_total_ += static_cast<double>(planned_[static_cast<std::size_t>(p)]);
+    }
   }
 
   // Solves the reference (every programme at its planned cohort). Throws NotOptimal.
@@ -106,7 +107,7 @@ class Market {
   // unit as the cohort moves there from the plan (segments, in that order).
   // `paths`: a copy of paths() per thread (its scratch arrays are its own).
   SupplyShiftResult from_plan(SupplyShift& paths, Index p, Count graduates) const {
-    const Count planned = graph_.graduates[static_cast<std::size_t>(p)];
+    const Count planned = planned_[static_cast<std::size_t>(p)];
     if (graduates == planned) return {};
     SupplyShiftResult r = graduates > planned ? paths.move(p, model_.sink(), graduates - planned)
                                               : paths.move(model_.sink(), p, planned - graduates);
@@ -115,8 +116,8 @@ class Market {
     return r;
   }
   SupplyShift paths() const { return *shift_; }
-  Count planned(Index p) const { return graph_.graduates[static_cast<std::size_t>(p)]; }
-  Count current(Index p) const { return current_[static_cast<std::size_t>(p)]; }
+  Count planned(Index p) const { return planned_[static_cast<std::size_t>(p)]; }
+  Count current(Index p) const { return graph_.graduates[static_cast<std::size_t>(p)]; }
   const SupplyDemandGraph& graph() const { return graph_; }
   const MarketNetwork& model() const { return model_; }
   // The reference flow on an arc, with a change from from_plan() added.
@@ -142,8 +143,8 @@ class Market {
   }
 
  private:
-  SupplyDemandGraph graph_;     // graduates: the planned cohorts
-  std::vector<Count> current_;  // the cohorts of the current intakes
+  const SupplyDemandGraph& graph_;  // graduates: the cohorts of the current intakes
+  std::vector<Count> planned_;      // the plan's cohorts
   MarketNetwork model_;
   std::optional<SupplyShift> shift_;  // from the reference optimum
   std::vector<double> node_matched_;
