@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import statistics
 import subprocess
@@ -99,8 +100,11 @@ def main() -> None:
         previous[row["command"]] = row["seconds"]
         print(f"| {row['programmes']:,} ({row['clusters']}, {row['regions']}) | {row['command']} | "
               f"{row['seconds']:.2f} | {ratio} | {row['peak_mib']:.0f} |")
-    if a.json:
-        pathlib.Path(a.json).write_text(json.dumps(rows, indent=1) + "\n")
+    if a.json:  # beside the target, then renamed over it: never half-written
+        target = pathlib.Path(a.json)
+        partial = target.with_name(target.name + ".partial")
+        partial.write_text(json.dumps(rows, indent=1) + "\n")
+        os.replace(partial, target)
 
 
 if __name__ == "__main__":

@@ -35,11 +35,12 @@
 // the range, and the paths' flow changes give the state "before" (drivers,
 // unmet and retention changes) as the smallest change to the plan's placement.
 // Cost: one market solve, then per recommendation k Dijkstra searches (k: the
-// runs of the path cost, usually 1 or 2) that stop at the sink and read the arcs
-// near the programme, O(k (m' + n' log n')) with m' << m; the explanations of the
-// synthetic province (9,757 recommendations) take well under a second where the
+// augmenting paths between the plan and the current cohort) that stop
+// when the sink's distance is final, reading the arcs near the programme:
+// O(k (m' + n' log n')) with m' the arcs read. On the synthetic province the
+// explanations of 9,749 recommendations took 0.43 s (44 us each), where the
 // earlier re-solve of the whole market per doubling and bisection step took
-// minutes (benchmarks/README.md, "Province scale").
+// minutes (benchmarks/recommend_stages.py; benchmarks/README.md, "Province scale").
 //
 // Consistency. No programme is advised to shrink or close while openings of its
 // own region stay unmet in the plan (its `occupations` table: where equally good
