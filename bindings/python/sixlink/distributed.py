@@ -333,8 +333,9 @@ def raise_errors(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _write_atomically(frame: pd.DataFrame, path: str, inputs: Sequence[str]) -> None:
     target = os.path.realpath(path)
-    for given in inputs:
-        if os.path.exists(given) and os.path.realpath(given) == target:
+    for given in inputs:  # the same file by path, symbolic link or hard link
+        if os.path.exists(given) and (os.path.realpath(given) == target or (
+                os.path.exists(target) and os.path.samefile(given, target))):
             raise SystemExit(f"sixlink.distributed: -o {path} is an input file; not overwriting it")
     folder = os.path.dirname(target)
     handle, temporary = tempfile.mkstemp(prefix=".sixlink-", suffix=".csv", dir=folder)
