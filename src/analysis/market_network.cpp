@@ -10,6 +10,13 @@
 namespace sixlink::detail {
 namespace {
 
+// Tier k's capacity for a cohort of `graduates`. A single tier holds the whole
+// cohort, which is all a programme can send, so it is left uncapacitated: the
+// same network, and a cohort may then move without its arc following it.
+Count tier_capacity(Count graduates, Index k, const OutsideTiers& tiers) {
+  return tiers.count == 1 ? kInfiniteCapacity : outside_tier_capacity(graduates, k, tiers);
+}
+
 Count total(const std::vector<Count>& values) {
   Count sum = 0;
   for (Count v : values) sum += v;
@@ -65,7 +72,7 @@ MarketNetwork::MarketNetwork(const SupplyDemandGraph& g, std::span<const std::st
     for (Index p = 0; p < programmes_; ++p) {
       const Count graduates = g.graduates[static_cast<std::size_t>(p)];
       for (Index k = 0; k < K; ++k)
-        f.add_arc(p, outside_node(), outside_tier_capacity(graduates, k, tiers_), 0);
+        f.add_arc(p, outside_node(), tier_capacity(graduates, k, tiers_), 0);
     }
     first_surplus_ = f.arc_count();
     for (Index p = 0; p < programmes_; ++p) f.add_arc(p, sink(), kInfiniteCapacity, 0);
@@ -101,7 +108,7 @@ void MarketNetwork::set_graduates(Index p, Count graduates) {
   problem_.set_supply(sink(), problem_.supply(sink()) - (graduates - before));
   if (layout_ == MarketLayout::kInline) return;  // its outside arc has no capacity
   for (Index k = 0; k < tiers_.count; ++k)
-    problem_.set_bounds(outside_arc(p, k), 0, outside_tier_capacity(graduates, k, tiers_));
+    problem_.set_bounds(outside_arc(p, k), 0, tier_capacity(graduates, k, tiers_));
 }
 
 Count MarketNetwork::local_flow(const MinCostFlowResult& r) const {

@@ -12,7 +12,8 @@
 //   local     p -> P + n at -w(p, n), uncapacitated, for every stored weight, in
 //             the row order of the projection's weight matrix
 //   outside   p -> outside at -lambda x (tier k's multiple), tier k's share of the
-//             cohort (gap_analysis.hpp), or at -lambda uncapacitated (kInline)
+//             cohort (gap_analysis.hpp; one tier: uncapacitated, as it holds the
+//             whole cohort), or at -lambda uncapacitated (kInline)
 //   surplus   p -> sink at 0, uncapacitated: graduates placed nowhere
 //   node      P + n -> sink at -rho (the demand bonus; 0 in the gap), D_n
 //   outside -> sink at 0, the outside capacity

@@ -81,9 +81,6 @@ class Market {
       const QuotaProgramme& row = plan.programmes[static_cast<std::size_t>(p)];
       planned_[static_cast<std::size_t>(p)] = row.open ? std::llround(row.graduates) : 0;
       model_.set_graduates(p, planned_[static_cast<std::size_t>(p)]);
-      // One tier holds the whole cohort, so its capacity never binds; without it
-      // the outside arc stays open to every graduate as a cohort moves.
-      model_.problem().set_bounds(model_.outside_arc(p), 0, kInfiniteCapacity);
       planned_total_ += static_cast<double>(planned_[static_cast<std::size_t>(p)]);
     }
   }
