@@ -3,10 +3,23 @@
 #include <algorithm>
 #include <string>
 
+#include "flow/cost_scaling.hpp"
 #include "flow/network_simplex.hpp"
 #include "sixlink/core/error.hpp"
 
 namespace sixlink {
+
+std::string_view to_string(FlowAlgorithm algorithm) {
+  switch (algorithm) {
+    case FlowAlgorithm::kAutomatic:
+      return "automatic";
+    case FlowAlgorithm::kNetworkSimplex:
+      return "network simplex";
+    case FlowAlgorithm::kCostScaling:
+      return "cost scaling";
+  }
+  return "unknown";
+}
 
 std::string_view to_string(SupplyMode mode) {
   switch (mode) {
@@ -28,6 +41,12 @@ std::optional<SupplyMode> parse_supply_mode(std::string_view text) {
 }
 
 namespace {
+
+// See "Algorithms" in min_cost_flow.hpp.
+bool prefer_cost_scaling(const MinCostFlowOptions& options) {
+  return options.algorithm == FlowAlgorithm::kCostScaling;
+}
+
 
 void check_bounds(Index arc, Flow lower, Flow capacity) {
   if (capacity < 0) {
@@ -135,9 +154,23 @@ void MinCostFlow::set_supply_mode(SupplyMode mode) {
 
 MinCostFlowResult MinCostFlow::solve(const MinCostFlowOptions& options) {
   if (options.block_size < 0) throw InvalidInput("block_size must not be negative");
-  if (!engine_) engine_ = std::make_unique<NetworkSimplexEngine>();
   NetworkSimplexEngine::Problem p{node_count(), tail_, head_,   lower_,
                                   upper_,       cost_, supply_, mode_};
+  // Cost scaling keeps no basis, so it takes cold solves only: a re-solve of
+  // the same structure resumes the simplex's basis instead.
+  const bool cold = structure_changed_ || !engine_ || !options.warm_start;
+  if (cold && prefer_cost_scaling(options)) {
+    MinCostFlowResult result;
+    if (CostScalingEngine().solve(p, result)) {
+      result.algorithm = FlowAlgorithm::kCostScaling;
+      engine_.reset();  // no basis to resume from
+      structure_changed_ = true;
+      all_changed_ = false;
+      changed_.clear();
+      return result;
+    }
+  }
+  if (!engine_) engine_ = std::make_unique<NetworkSimplexEngine>();
   MinCostFlowResult result =
       engine_->solve(p, options, !structure_changed_, all_changed_ ? nullptr : &changed_);
   structure_changed_ = false;
@@ -179,8 +212,15 @@ MinCostFlowResult solve_min_cost_flow(Index nodes, std::span<const Index> tail,
     }
     check_bounds(arc, lower.empty() ? 0 : lower[a], capacity[a]);
   }
-  NetworkSimplexEngine engine;
   NetworkSimplexEngine::Problem p{nodes, tail, head, lower, capacity, cost, supply, mode};
+  if (prefer_cost_scaling(options)) {
+    MinCostFlowResult result;
+    if (CostScalingEngine().solve(p, result)) {
+      result.algorithm = FlowAlgorithm::kCostScaling;
+      return result;
+    }
+  }
+  NetworkSimplexEngine engine;
   return engine.solve(p, options, false);
 }
 

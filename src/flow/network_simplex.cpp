@@ -103,7 +103,19 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
     lower_shift_[static_cast<std::size_t>(src_[i])] -= lo;
     lower_shift_[static_cast<std::size_t>(dst_[i])] += lo;
   }
+  measure_one_sided_share();
   return finish_prepare(p, out);
+}
+
+void NetworkSimplexEngine::measure_one_sided_share() {
+  // 1: sends, 2: receives; a node with 3 is a transshipment node.
+  std::vector<std::uint8_t> sides(static_cast<std::size_t>(n_), 0);
+  for (Id a = 0; a < m_; ++a) {
+    sides[static_cast<std::size_t>(src_[static_cast<std::size_t>(a)])] |= 1;
+    sides[static_cast<std::size_t>(dst_[static_cast<std::size_t>(a)])] |= 2;
+  }
+  const auto one_sided = std::count_if(sides.begin(), sides.end(), [](std::uint8_t s) { return s != 3; });
+  one_sided_share_ = n_ > 0 ? static_cast<double>(one_sided) / static_cast<double>(n_) : 1.0;
 }
 
 bool NetworkSimplexEngine::update(const Problem& p, const std::vector<Index>& changed,
@@ -317,44 +329,116 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering(Id block) {
   Cost best = 0;
   Id best_arc = -1;
   Id count = block;
-  for (Id step = 0, a = next_arc_; step < arcs_; ++step) {
-    const Cost violation = state[a] * (cost[a] + pi[src[a]] - pi[dst[a]]);
-    if (violation < best) {
-      best = violation;
-      best_arc = a;
-    }
-    if (++a == arcs_) a = 0;
-    if (--count == 0) {
-      if (best_arc >= 0) {
-        next_arc_ = a;
-        return best_arc;
+  // Two runs, [next, arcs) then [0, next), so the inner loop has no wrap test.
+  Id a = next_arc_;
+  for (Id end : {arcs_, next_arc_}) {
+    for (; a < end; ++a) {
+      const Cost violation = state[a] * (cost[a] + pi[src[a]] - pi[dst[a]]);
+      if (violation < best) {
+        best = violation;
+        best_arc = a;
       }
-      count = block;
+      if (--count == 0) {
+        if (best_arc >= 0) {
+          next_arc_ = a + 1 == arcs_ ? 0 : a + 1;
+          return best_arc;
+        }
+        count = block;
+      }
     }
+    a = 0;
   }
   if (best_arc >= 0) next_arc_ = best_arc;
   return best_arc;
 }
 
+NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering_from_list(Id block) {
+  // Altering candidate list (Bradley, Brown and Graves 1977; LEMON's
+  // ALTERING_LIST): keep the violating arcs found so far, drop those that no longer
+  // violate, scan further blocks until the list is longer than its head (or one
+  // block found none), then enter the most violating arc and keep only the best
+  // `head` candidates for the next pivot.
+  const std::int8_t* state = state_.data();
+  const Id* src = src_.data();
+  const Id* dst = dst_.data();
+  const Cost* cost = cost_.data();
+  const Cost* pi = pi_.data();
+  Cost* violation = violation_.data();
+  const Id head = std::max<Id>(3, block / 100);
+  Id length = static_cast<Id>(candidates_.size());
+  for (Id i = 0; i < length; ++i) {
+    const Id e = candidates_[static_cast<std::size_t>(i)];
+    const Cost v = state[e] * (cost[e] + pi[src[e]] - pi[dst[e]]);
+    if (v < 0) {
+      violation[e] = v;
+    } else {
+      candidates_[static_cast<std::size_t>(i--)] = candidates_[static_cast<std::size_t>(--length)];
+    }
+  }
+  candidates_.resize(static_cast<std::size_t>(length));
+  Id count = block, limit = head;
+  Id a = next_arc_;
+  bool enough = false;
+  for (Id end : {arcs_, next_arc_}) {
+    for (; a < end && !enough; ++a) {
+      const Cost v = state[a] * (cost[a] + pi[src[a]] - pi[dst[a]]);
+      if (v < 0) {
+        violation[a] = v;
+        candidates_.push_back(a);
+      }
+      if (--count == 0) {
+        if (static_cast<Id>(candidates_.size()) > limit) enough = true;
+        limit = 0;
+        count = block;
+      }
+    }
+    if (enough) break;
+    a = 0;
+  }
+  if (candidates_.empty()) return -1;
+  const auto keep = std::min<std::size_t>(static_cast<std::size_t>(head) + 1, candidates_.size());
+  std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(keep),
+                    candidates_.end(), [violation](Id x, Id y) { return violation[x] < violation[y]; });
+  const Id entering = candidates_[0];
+  next_arc_ = a == arcs_ ? 0 : a;
+  candidates_[0] = candidates_[keep - 1];
+  candidates_.resize(keep - 1);
+  return entering;
+}
+
 // Kept whole: the pivot loop of the reference (LEMON), in one piece; split costs speed.
-NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Index& iterations) {
+NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Pricing pricing,
+                                                       Index& iterations) {
   // Block size: sqrt(arcs) (Grigoriadis; LEMON's default), grown with the arc
-  // density beyond 12 arcs per node. Dense bipartite problems (transportation)
-  // have pivots that re-hang thousands of nodes, so pricing more arcs per pivot
-  // to need fewer pivots pays: on 20,000 x 2,000 nodes with 1M arcs (density 45)
-  // a block of 4 sqrt(arcs) halves the time. Moderately dense networks keep about
-  // sqrt(arcs), where pricing dominates: the 10,000-programme quota model
-  // (density 21) takes 0.25 s with it and 0.40 s with twice the block
-  // (benchmarks/README.md).
+  // density beyond 12 arcs per node on bipartite networks. There (transportation
+  // problems) pivots re-hang thousands of nodes, so pricing more arcs per pivot to
+  // need fewer pivots pays: on 20,000 x 2,000 nodes with 1M arcs (density 45) a
+  // block of 4 sqrt(arcs) halves the time. Networks whose nodes both send and
+  // receive (NETGEN's, the market models) have cheap pivots, so pricing dominates
+  // and sqrt(arcs) is best even when dense: twice the block cost 1.6x on the
+  // 10,000-programme quota model (density 21) and 3x on NETGEN-SR networks at
+  // 2^15 nodes (density 181). The growth is weighted by the share of nodes that
+  // only send or only receive.
   const double density = static_cast<double>(m_) / std::max<double>(1.0, static_cast<double>(n_));
-  const double automatic =
-      std::sqrt(static_cast<double>(arcs_)) * std::max(1.0, (density - 12.0) / 8.0);
+  const double automatic = std::sqrt(static_cast<double>(arcs_)) *
+                           std::max(1.0, one_sided_share_ * (density - 12.0) / 8.0);
   const Id block = block_size > 0
                        ? static_cast<Id>(std::min<Index>(block_size, arcs_))
                        : std::max<Id>(10, static_cast<Id>(std::min<double>(automatic, arcs_)));
+  candidates_.clear();
+  // Candidate list pricing where pivots are cheap and arcs many: dense networks
+  // whose nodes both send and receive (NETGEN-SR: 0.6-0.75x the block search's
+  // time at 2^12-2^14 nodes). Sparse ones (NETGEN-8, the market and placement
+  // models) and bipartite ones keep the block search (benchmarks/README.md).
+  const bool list = pricing == Pricing::kCandidateList ||
+                    (pricing == Pricing::kAutomatic && block_size == 0 &&
+                     density >= kListDensity && one_sided_share_ < 0.5);
+  const Id list_block =
+      std::max<Id>(10, static_cast<Id>(std::sqrt(static_cast<double>(arcs_))));
+  if (list) violation_.resize(static_cast<std::size_t>(arcs_));
   for (;;) {
     throw_if_interrupted();  // one relaxed load per pivot
-    const Id e = find_entering(std::max<Id>(block, 1));
+    const Id e = list ? find_entering_from_list(list_block) : find_entering(std::max<Id>(block, 1));
     if (e < 0) return Outcome::kOptimal;
     ++iterations;
     const auto ei = static_cast<std::size_t>(e);
@@ -665,7 +749,7 @@ MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlo
 
   Outcome outcome = Outcome::kOptimal;
   try {
-    outcome = run(options.block_size, out.iterations);
+    outcome = run(options.block_size, options.pricing, out.iterations);
   } catch (const Interrupted&) {
     has_basis_ = false;  // the next solve starts cold
     throw;
@@ -679,7 +763,9 @@ MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlo
     Problem phase_one = p;
     phase_one.cost = zero;
     NetworkSimplexEngine feasibility;
-    MinCostFlowResult check = feasibility.solve(phase_one, {options.block_size, false}, false);
+    MinCostFlowOptions cold = options;
+    cold.warm_start = false;
+    MinCostFlowResult check = feasibility.solve(phase_one, cold, false);
     out.iterations += check.iterations;  // this engine keeps its basis: still valid
     if (check.status == FlowStatus::kInfeasible) {
       out.status = FlowStatus::kInfeasible;

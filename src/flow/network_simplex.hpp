@@ -35,13 +35,16 @@ class NetworkSimplexEngine {
   bool update(const Problem& p, const std::vector<Index>& changed, MinCostFlowResult& out);
   bool check_arc_range(Index arc, Flow lower, Flow upper, Cost cost, MinCostFlowResult& out);
   bool finish_prepare(const Problem& p, MinCostFlowResult& out);
+  void measure_one_sided_share();
   void build_artificial_basis();
   void restore_basis();
   void hang_from_root(Id x);
   void compute_potentials();
   enum class Outcome { kOptimal, kUnbounded };
-  Outcome run(Index block_size, Index& iterations);
+  Outcome run(Index block_size, Pricing pricing, Index& iterations);
+  static constexpr double kListDensity = 32;  // arcs per node from which lists may pay
   Id find_entering(Id block);
+  Id find_entering_from_list(Id block);
   void pivot(Id entering, Id leaving_node, bool leaving_on_send_side, Id send, Id receive);
   void collect_cycle(Id entering, Id send, Id receive, Id join);
   bool artificial_flow_left() const;
@@ -76,6 +79,9 @@ class NetworkSimplexEngine {
   std::vector<std::uint8_t> up_;
   std::vector<Cost> pi_;
   Id next_arc_ = 0;
+  std::vector<Id> candidates_;   // candidate list pricing: violating arcs kept
+  std::vector<Cost> violation_;  // per arc, for sorting the candidates
+  double one_sided_share_ = 1.0;  // nodes that only send or only receive (sets the block)
   bool has_basis_ = false;
 
   std::vector<Id> stem_;

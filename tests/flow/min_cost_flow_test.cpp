@@ -348,5 +348,143 @@ TEST(MinCostFlow, CostChangesAlwaysWarmStart) {
   EXPECT_EQ(solve_checked(fresh).cost, r.cost);
 }
 
+// Cost scaling, asked for explicitly, on every tiny graph: what it takes (exact,
+// balanced, no negative infinite arc) it solves with a certificate; the rest goes
+// to the simplex, so statuses and costs always match the brute force.
+TEST(MinCostFlowAlgorithms, CostScalingAgreesWithBruteForceOnTinyGraphs) {
+  int by_scaling = 0;
+  MinCostFlowOptions options;
+  options.algorithm = FlowAlgorithm::kCostScaling;
+  for (std::uint64_t seed = 0; seed < 20000; ++seed) {
+    testing::RandomFlowSpec spec;
+    spec.nodes = 1 + static_cast<Index>(seed % 5);
+    spec.arcs = static_cast<Index>(seed % 7);
+    spec.max_capacity = 3;
+    spec.max_supply = 2;
+    spec.infinite_share = 0.15;
+    spec.min_cost = seed % 2 ? -5 : 0;
+    spec.feasible = seed % 3 != 0;
+    spec.mode = seed % 4 == 0 ? SupplyMode::kSupplyAtMost : SupplyMode::kExact;
+    MinCostFlow p = testing::random_flow_problem(spec, seed);
+    const auto r = solve_checked(p, options);
+    const auto small = brute_force(p, 8);
+    const auto large = brute_force(p, 16);
+    if (!small) {
+      EXPECT_EQ(r.status, FlowStatus::kInfeasible) << "seed " << seed;
+    } else if (*large < *small) {
+      EXPECT_EQ(r.status, FlowStatus::kUnbounded) << "seed " << seed;
+    } else {
+      ASSERT_EQ(r.status, FlowStatus::kOptimal) << "seed " << seed;
+      EXPECT_EQ(r.cost, *small) << "seed " << seed;
+    }
+    if (r.algorithm == FlowAlgorithm::kCostScaling) {
+      ++by_scaling;
+      EXPECT_EQ(r.status, FlowStatus::kOptimal) << "seed " << seed;
+      EXPECT_EQ(p.supply_mode(), SupplyMode::kExact) << "seed " << seed;
+    }
+  }
+  std::printf("tiny graphs: %d solved by cost scaling\n", by_scaling);
+  EXPECT_GT(by_scaling, 8000);
+}
+
+// Cost scaling and both pricing rules of the simplex reach the same optimum, with
+// certificates, on larger random networks with lower bounds, negative costs and
+// infinite capacities.
+TEST(MinCostFlowAlgorithms, EveryAlgorithmReachesTheSameOptimum) {
+  int by_scaling = 0;
+  for (std::uint64_t seed = 0; seed < 120; ++seed) {
+    testing::RandomFlowSpec spec;
+    spec.nodes = 20 + static_cast<Index>(seed % 6) * 50;
+    spec.arcs = spec.nodes * (3 + static_cast<Index>(seed % 40));
+    spec.min_cost = seed % 3 == 0 ? -200 : 0;
+    spec.max_cost = 1000;
+    spec.max_capacity = 50;
+    spec.infinite_share = seed % 3 == 0 ? 0.0 : 0.2;  // negative costs: finite arcs only
+    spec.lower_share = 0.1;
+    spec.max_supply = 40;
+    spec.self_loops = seed % 2 == 0;
+    spec.feasible = true;
+    MinCostFlow p = testing::random_flow_problem(spec, seed);
+    MinCostFlowOptions block, list, scaling;
+    block.algorithm = list.algorithm = FlowAlgorithm::kNetworkSimplex;
+    block.pricing = Pricing::kBlockSearch;
+    list.pricing = Pricing::kCandidateList;
+    scaling.algorithm = FlowAlgorithm::kCostScaling;
+    MinCostFlow a = p, b = p, c = p;
+    const auto by_block = solve_checked(a, block);
+    const auto by_list = solve_checked(b, list);
+    const auto by_cost_scaling = solve_checked(c, scaling);
+    ASSERT_EQ(by_block.status, FlowStatus::kOptimal) << "seed " << seed;
+    ASSERT_EQ(by_list.status, FlowStatus::kOptimal) << "seed " << seed;
+    ASSERT_EQ(by_cost_scaling.status, FlowStatus::kOptimal) << "seed " << seed;
+    EXPECT_EQ(by_list.cost, by_block.cost) << "seed " << seed;
+    EXPECT_EQ(by_cost_scaling.cost, by_block.cost) << "seed " << seed;
+    by_scaling += by_cost_scaling.algorithm == FlowAlgorithm::kCostScaling;
+  }
+  EXPECT_EQ(by_scaling, 120);
+}
+
+TEST(MinCostFlowAlgorithms, CostScalingLeavesWhatItCannotCertifyToTheSimplex) {
+  MinCostFlowOptions options;
+  options.algorithm = FlowAlgorithm::kCostScaling;
+  // No feasible flow: the simplex answers, with its cut.
+  MinCostFlow infeasible(3);
+  infeasible.set_supply(0, 5);
+  infeasible.set_supply(2, -5);
+  infeasible.add_arc(0, 1, 3, 1);
+  infeasible.add_arc(1, 2, kInfiniteCapacity, 1);
+  const auto cut = solve_checked(infeasible, options);
+  EXPECT_EQ(cut.status, FlowStatus::kInfeasible);
+  EXPECT_EQ(cut.algorithm, FlowAlgorithm::kNetworkSimplex);
+  ASSERT_TRUE(cut.cut.has_value());
+  // A negative cycle of infinite arcs: unbounded, found by the simplex.
+  MinCostFlow unbounded(2);
+  unbounded.add_arc(0, 1, kInfiniteCapacity, -2);
+  unbounded.add_arc(1, 0, kInfiniteCapacity, 1);
+  const auto cycle = solve_checked(unbounded, options);
+  EXPECT_EQ(cycle.status, FlowStatus::kUnbounded);
+  EXPECT_EQ(cycle.algorithm, FlowAlgorithm::kNetworkSimplex);
+  // A negative finite cycle is cost scaling's to solve.
+  MinCostFlow finite(2);
+  finite.add_arc(0, 1, 4, -3);
+  finite.add_arc(1, 0, kInfiniteCapacity, 1);
+  const auto saturated = solve_checked(finite, options);
+  EXPECT_EQ(saturated.status, FlowStatus::kOptimal);
+  EXPECT_EQ(saturated.algorithm, FlowAlgorithm::kCostScaling);
+  EXPECT_EQ(saturated.cost, 4 * (-3 + 1));
+  // Costs whose scaled range (|cost| x (nodes + 1)) leaves no room: the simplex.
+  MinCostFlow wide(2);
+  wide.set_supply(0, 1);
+  wide.set_supply(1, -1);
+  wide.add_arc(0, 1, 1, Cost{1} << 41);
+  const auto big = solve_checked(wide, options);
+  EXPECT_EQ(big.status, FlowStatus::kOptimal);
+  EXPECT_EQ(big.algorithm, FlowAlgorithm::kNetworkSimplex);
+}
+
+TEST(MinCostFlowAlgorithms, ResolvesAfterCostScalingStartTheSimplexAfresh) {
+  testing::RandomFlowSpec spec;
+  spec.nodes = 60;
+  spec.arcs = 400;
+  spec.min_cost = 0;
+  spec.max_cost = 100;
+  spec.max_capacity = 20;
+  spec.feasible = true;
+  MinCostFlow p = testing::random_flow_problem(spec, 11);
+  MinCostFlowOptions scaling;
+  scaling.algorithm = FlowAlgorithm::kCostScaling;
+  ASSERT_EQ(solve_checked(p, scaling).algorithm, FlowAlgorithm::kCostScaling);
+  p.set_cost(3, 7);
+  p.set_bounds(5, 0, 2);
+  const auto again = solve_checked(p);
+  MinCostFlow fresh = p;
+  const auto cold = solve_checked(fresh);
+  ASSERT_EQ(again.status, cold.status);
+  EXPECT_EQ(again.cost, cold.cost);
+  EXPECT_FALSE(again.warm_started);  // no basis was kept
+  p.set_cost(4, 9);
+  EXPECT_TRUE(solve_checked(p).warm_started);  // the simplex's basis from here on
+}
+
 }  // namespace
 }  // namespace sixlink

@@ -1,4 +1,4 @@
-// sixlink/flow/min_cost_flow.hpp — minimum-cost flow by the primal network simplex.
+// sixlink/flow/min_cost_flow.hpp — minimum-cost flow by the network simplex or cost scaling.
 //
 // Problem. A directed graph with nodes v (supply b_v; a demand is a negative
 // supply) and arcs a = (tail, head) with integer bounds l_a <= x_a <= u_a and an
@@ -24,15 +24,35 @@
 // carries a directed cycle of infinite-capacity arcs with negative total cost.
 // verify/flow_certificate.hpp checks all three without trusting the solver.
 //
-// Algorithm. Primal network simplex (Dantzig; Cunningham's strongly feasible
-// trees, which prevent cycling) on a spanning tree stored in compact arrays
-// (parent, predecessor arc, preorder thread, subtree end, depth), with an
-// artificial root and big-M artificial arcs (one that leaves the tree is never
-// priced again, as in LEMON), and block-search pivoting (Grigoriadis 1986): scan
-// the arcs in blocks of about sqrt(m) and enter the most violating arc of the
-// first block that holds one. Each pivot costs O(cycle + moved subtree).
-// The number of pivots is not polynomially bounded in theory but is small in
-// practice; see benchmarks/README.md for measured times against LEMON.
+// Algorithms. Two engines, chosen by MinCostFlowOptions::algorithm:
+//   Network simplex (the default, and every warm re-solve): primal network
+//   simplex (Dantzig; Cunningham's strongly feasible trees, which prevent
+//   cycling) on a spanning tree stored in compact arrays (parent, predecessor
+//   arc, preorder thread, subtree end, depth), with an artificial root and big-M
+//   artificial arcs (one that leaves the tree is never priced again, as in
+//   LEMON). Each pivot costs O(cycle + moved subtree); the number of pivots is not
+//   polynomially bounded in theory but is small in practice.
+//   Cost scaling (FlowAlgorithm::kCostScaling): Goldberg's push-relabel method
+//   with cost scaling, partial augment-relabel and global price updates,
+//   O(n^2 m log(nC)). It takes exact, balanced problems without a negative-cost
+//   arc of infinite capacity whose scaled costs (|c| (n + 1)) stay below 2^42; for
+//   anything else, or a problem with no feasible flow, the simplex solves instead
+//   (and writes the certificate). `algorithm` in the result says which one did.
+//   Its potentials are exact (a label-correcting pass on the residual network
+//   finishes them), so the certificates below hold for both. It keeps no basis:
+//   the next solve of the same problem is a cold simplex solve, and warm ones
+//   follow from there.
+//   kAutomatic is the network simplex today: on the standard families and on
+//   sixlink's own models it was at least as fast (benchmarks/README.md).
+//
+// Pricing (network simplex, MinCostFlowOptions::pricing). Block search
+// (Grigoriadis 1986): scan the arcs in blocks and enter the most violating arc of
+// the first block that holds one; the block is sqrt(arcs), grown with the density
+// on bipartite networks, where pivots re-hang thousands of nodes. Candidate list
+// (Bradley, Brown and Graves 1977; LEMON's altering list): keep the violating arcs
+// found, enter the best, and keep the best few for the next pivot. kAutomatic
+// takes the list on dense networks (32 arcs a node or more) whose nodes mostly
+// both send and receive, the block search elsewhere or when block_size is set.
 //
 // Warm starts. MinCostFlow keeps its last basis (the spanning tree). After
 // set_cost, set_bounds or set_supply, solve() resumes from it: the tree's flows
@@ -52,7 +72,12 @@
 // is kOutOfRange too. Nothing overflows silently.
 //
 // References. R. K. Ahuja, T. L. Magnanti, J. B. Orlin, Network Flows (1993),
-// ch. 11; W. H. Cunningham, "A network simplex method", Math. Programming 11
+// ch. 10-11; A. V. Goldberg, R. E. Tarjan, "Finding minimum-cost circulations by
+// successive approximation", Math. Oper. Res. 15 (1990) 430-466; A. V. Goldberg,
+// "An efficient implementation of a scaling minimum-cost flow algorithm",
+// J. Algorithms 22 (1997) 1-29; G. H. Bradley, G. G. Brown, G. W. Graves,
+// "Design and implementation of large scale primal transshipment algorithms",
+// Management Science 24 (1977) 1-34; W. H. Cunningham, "A network simplex method", Math. Programming 11
 // (1976) 105-116; M. D. Grigoriadis, "An efficient implementation of the network
 // simplex method", Math. Programming Study 26 (1986) 83-111; P. Kovacs, "Minimum-
 // cost flow algorithms: an experimental evaluation", Optim. Methods Softw. 30
@@ -104,11 +129,22 @@ using FlowStatus = Status;
 std::string_view to_string(SupplyMode mode);
 std::optional<SupplyMode> parse_supply_mode(std::string_view text);
 
+/// Which algorithm solves: the network simplex, cost scaling, or a choice made
+/// from the network (see "Algorithms" above).
+enum class FlowAlgorithm { kAutomatic, kNetworkSimplex, kCostScaling };
+
+/// How the network simplex picks its entering arc (see "Pricing" above).
+enum class Pricing { kAutomatic, kBlockSearch, kCandidateList };
+
+std::string_view to_string(FlowAlgorithm algorithm);
+
 struct MinCostFlowOptions {
-  /// Arcs scanned per pivot-search block; 0 chooses about sqrt(arcs).
+  /// Arcs scanned per pivot-search block; 0 chooses from the network.
   Index block_size = 0;
   /// Resume from the previous basis where it is still feasible.
   bool warm_start = true;
+  FlowAlgorithm algorithm = FlowAlgorithm::kAutomatic;
+  Pricing pricing = Pricing::kAutomatic;
 };
 
 /// Why no feasible flow exists: a node set S with
@@ -130,7 +166,8 @@ struct MinCostFlowResult {
   std::vector<Cost> potential;          ///< per node (kOptimal)
   std::optional<InfeasibilityCut> cut;  ///< kInfeasible
   std::vector<Index> negative_cycle;    ///< kUnbounded: arcs in cycle order
-  Index iterations = 0;                 ///< simplex pivots
+  Index iterations = 0;                 ///< simplex pivots, or pushes and relabels
+  FlowAlgorithm algorithm = FlowAlgorithm::kNetworkSimplex;  ///< which one solved
   bool warm_started = false;            ///< resumed from the previous basis
   std::string message;                  ///< what went wrong, for statuses other than kOptimal
 };
