@@ -201,6 +201,7 @@ py::dict flow_result_dict(sixlink::MinCostFlowResult r) {
   out["flow"] = to_array(r.flow);
   out["potential"] = to_array(r.potential);
   out["iterations"] = r.iterations;
+  out["algorithm"] = std::string(sixlink::to_string(r.algorithm));
   out["message"] = r.message;
   if (r.cut) {
     py::dict cut;
@@ -657,26 +658,35 @@ void bind_matching_and_flow(py::module_& m) {
       "min_cost_flow",
       [](std::int64_t nodes, const Int64Array& tail, const Int64Array& head,
          const Int64Array& capacity, const Int64Array& cost, const Int64Array& supply,
-         std::optional<Int64Array> lower, const std::string& mode) {
+         std::optional<Int64Array> lower, const std::string& mode, const std::string& algorithm) {
         const auto parsed = sixlink::parse_supply_mode(mode);
         if (!parsed) {
           throw sixlink::InvalidInput(
               "supply_mode must be 'exact', 'supply_at_most' or 'demand_at_most', got '" + mode +
               "'");
         }
+        sixlink::MinCostFlowOptions options;
+        const auto chosen = sixlink::parse_flow_algorithm(algorithm);
+        if (!chosen) {
+          throw sixlink::InvalidInput(
+              "algorithm must be 'auto', 'network_simplex' or 'cost_scaling', got '" +
+              algorithm + "'");
+        }
+        options.algorithm = *chosen;
         const auto lower_view = lower ? view(*lower) : std::span<const std::int64_t>();
         // Below 2^14 nodes and arcs a solve takes a few milliseconds at most.
         const bool small = nodes + tail.size() < (std::int64_t{1} << 14);
         return flow_result_dict(call_interruptibly(
             [&] {
               return sixlink::solve_min_cost_flow(nodes, view(tail), view(head), view(capacity),
-                                                  view(cost), view(supply), lower_view, *parsed);
+                                                  view(cost), view(supply), lower_view, *parsed,
+                                                  options);
             },
             small));
       },
       "nodes"_a, "tail"_a, "head"_a, "capacity"_a, "cost"_a, "supply"_a, "lower"_a = py::none(),
-      "supply_mode"_a = "exact",
-      "Min-cost flow by network simplex over int64 arrays (see sixlink.min_cost_flow)");
+      "supply_mode"_a = "exact", "algorithm"_a = "auto",
+      "Min-cost flow over int64 arrays (see sixlink.min_cost_flow)");
 }
 
 }  // namespace

@@ -72,10 +72,7 @@ void CostScalingEngine::build(const Problem& p) {
   }
   for (std::size_t v = 2; v < first_.size(); ++v) first_[v] += first_[v - 1];
   // first_[v + 1] is now where v's arcs start; filling advances it to v's end.
-  head_.resize(2 * m);
-  rev_.resize(2 * m);
-  residual_.resize(2 * m);
-  cost_.resize(2 * m);
+  arcs_.resize(2 * m);
   forward_.resize(m);
   excess_.assign(p.supply.begin(), p.supply.end());
   for (std::size_t a = 0; a < m; ++a) {
@@ -84,14 +81,16 @@ void CostScalingEngine::build(const Problem& p) {
     const Flow lo = lower_of(p, a);
     const auto k = static_cast<std::size_t>(first_[u + 1]++);
     const auto r = static_cast<std::size_t>(first_[w + 1]++);
-    head_[k] = static_cast<Id>(w);
-    head_[r] = static_cast<Id>(u);
-    rev_[k] = static_cast<Id>(r);
-    rev_[r] = static_cast<Id>(k);
-    residual_[k] = p.upper[a] == kInf ? capped_ : p.upper[a] - lo;
-    residual_[r] = 0;
-    cost_[k] = p.cost[a] * scale_;
-    cost_[r] = -cost_[k];
+    arcs_[k].head = static_cast<Id>(w);
+    arcs_[r].head = static_cast<Id>(u);
+    arcs_[k].rev = static_cast<Id>(r);
+    arcs_[r].rev = static_cast<Id>(k);
+    arcs_[k].residual = p.upper[a] == kInf ? capped_ : p.upper[a] - lo;
+    arcs_[r].residual = 0;
+    arcs_[k].back = 0;
+    arcs_[r].back = arcs_[k].residual;
+    arcs_[k].cost = p.cost[a] * scale_;
+    arcs_[r].cost = -arcs_[k].cost;
     forward_[a] = static_cast<Id>(k);
     excess_[u] -= lo;  // the lower bound is sent up front
     excess_[w] += lo;
@@ -109,7 +108,7 @@ bool CostScalingEngine::solve(const Problem& p, MinCostFlowResult& out) {
   build(p);
   iterations_ = 0;
   Cost epsilon = 1;
-  for (Cost c : cost_) epsilon = std::max(epsilon, c);
+  for (const Arc& a : arcs_) epsilon = std::max(epsilon, a.cost);
   do {
     epsilon = std::max<Cost>(1, epsilon / kAlpha);
     if (!refine(epsilon)) return false;
@@ -127,12 +126,11 @@ bool CostScalingEngine::refine(Cost epsilon) {
     for (Id k = first_[static_cast<std::size_t>(u)]; k < first_[static_cast<std::size_t>(u) + 1];
          ++k) {
       const auto ki = static_cast<std::size_t>(k);
-      const Flow r = residual_[ki];
+      const Flow r = arcs_[ki].residual;
       if (r == 0) continue;
-      const auto w = static_cast<std::size_t>(head_[ki]);
-      if (cost_[ki] + pu - price_[w] >= 0) continue;
-      residual_[ki] = 0;
-      residual_[static_cast<std::size_t>(rev_[ki])] += r;
+      const auto w = static_cast<std::size_t>(arcs_[ki].head);
+      if (arcs_[ki].cost + pu - price_[w] >= 0) continue;
+      push(ki, r);
       excess_[static_cast<std::size_t>(u)] -= r;
       excess_[w] += r;
     }
@@ -160,9 +158,7 @@ bool CostScalingEngine::discharge(Id start, Cost epsilon) {
   // for at most kPathLength arcs or until a node with a deficit, relabelling
   // (and stepping back from) a node that has none, then push the excess along
   // the path as far as the residual capacities let it.
-  const Id* head = head_.data();
-  const Cost* cost = cost_.data();
-  Flow* residual = residual_.data();
+  Arc* arc = arcs_.data();
   Cost* price = price_.data();
   while (excess_[static_cast<std::size_t>(start)] > 0) {
     path_.clear();
@@ -175,28 +171,29 @@ bool CostScalingEngine::discharge(Id start, Cost epsilon) {
       Id k = current_[ti];
       for (; k < end; ++k) {
         const auto ki = static_cast<std::size_t>(k);
-        if (residual[ki] == 0) continue;
-        const Cost reduced = cost[ki] + pt - price[static_cast<std::size_t>(head[ki])];
+        if (arc[ki].residual == 0) continue;
+        const Cost reduced = arc[ki].cost + pt - price[static_cast<std::size_t>(arc[ki].head)];
         if (reduced < 0) break;
         least = std::min(least, reduced);
       }
       if (k < end) {  // admissible: advance
         current_[ti] = k;
         path_.push_back(k);
-        tip = head[static_cast<std::size_t>(k)];
+        tip = arc[static_cast<std::size_t>(k)].head;
         continue;
       }
       // Relabel: the least reduced cost over all residual arcs (those before the
       // current arc were not admissible either, and the way back along the path
       // will be residual once it is augmented), plus epsilon.
       if (tip != start) {
-        const auto back = static_cast<std::size_t>(rev_[static_cast<std::size_t>(path_.back())]);
-        least = std::min(least, cost[back] + pt - price[static_cast<std::size_t>(head[back])]);
+        const Arc& last = arc[static_cast<std::size_t>(path_.back())];  // way back: to its tail
+        least = std::min(least, -last.cost + pt - price[static_cast<std::size_t>(
+                                                       arc[static_cast<std::size_t>(last.rev)].head)]);
       }
       for (Id j = first_[ti]; j < current_[ti]; ++j) {
         const auto ji = static_cast<std::size_t>(j);
-        if (residual[ji] == 0) continue;
-        least = std::min(least, cost[ji] + pt - price[static_cast<std::size_t>(head[ji])]);
+        if (arc[ji].residual == 0) continue;
+        least = std::min(least, arc[ji].cost + pt - price[static_cast<std::size_t>(arc[ji].head)]);
       }
       if (least == std::numeric_limits<Cost>::max()) return false;  // excess with no way out
       const Cost lowered = pt - least - epsilon;
@@ -214,7 +211,7 @@ bool CostScalingEngine::discharge(Id start, Cost epsilon) {
         break;  // prices moved: start again from `start`
       }
       if (tip != start) {
-        tip = head_[static_cast<std::size_t>(rev_[static_cast<std::size_t>(path_.back())])];
+        tip = arcs_[static_cast<std::size_t>(arcs_[static_cast<std::size_t>(path_.back())].rev)].head;
         path_.pop_back();
       }
     }
@@ -223,11 +220,10 @@ bool CostScalingEngine::discharge(Id start, Cost epsilon) {
     for (Id k : path_) {
       const auto ki = static_cast<std::size_t>(k);
       const auto ui = static_cast<std::size_t>(u);
-      const auto w = static_cast<std::size_t>(head[ki]);
-      const Flow delta = std::min(residual[ki], excess_[ui]);
+      const auto w = static_cast<std::size_t>(arc[ki].head);
+      const Flow delta = std::min(arc[ki].residual, excess_[ui]);
       if (delta == 0) break;
-      residual[ki] -= delta;
-      residual[static_cast<std::size_t>(rev_[ki])] += delta;
+      push(ki, delta);
       excess_[ui] -= delta;
       excess_[w] += delta;
       ++iterations_;
@@ -277,11 +273,11 @@ bool CostScalingEngine::global_update(Cost epsilon) {
       if (excess_[wi] > 0) --active;
       const Cost pw = price_[wi];
       for (Id k = first_[wi]; k < first_[wi + 1]; ++k) {
-        const auto into = static_cast<std::size_t>(rev_[static_cast<std::size_t>(k)]);
-        if (residual_[into] == 0) continue;
-        const auto u = static_cast<std::size_t>(head_[static_cast<std::size_t>(k)]);
+        const Arc& out_arc = arcs_[static_cast<std::size_t>(k)];
+        if (out_arc.back == 0) continue;  // the arc into w has no residual
+        const auto u = static_cast<std::size_t>(out_arc.head);
         if (done[u]) continue;
-        const Cost reduced = cost_[into] + price_[u] - pw;
+        const Cost reduced = -out_arc.cost + price_[u] - pw;
         const i128 rank = static_cast<i128>(r) + floor_div(reduced, epsilon) + 1;
         if (rank >= rank_[u] || rank > rank_limit) continue;
         rank_[u] = static_cast<Id>(rank);
@@ -315,7 +311,7 @@ bool CostScalingEngine::exact_potentials(const Problem& p, MinCostFlowResult& ou
   std::fill(queued_.begin(), queued_.end(), 1);
   std::size_t head = 0, size = queue.size();
   std::int64_t work = 0;
-  const std::int64_t work_limit = 8 * (static_cast<std::int64_t>(head_.size()) + n_) + 1000;
+  const std::int64_t work_limit = 8 * (static_cast<std::int64_t>(arcs_.size()) + n_) + 1000;
   while (size > 0) {
     const Id u = queue[head];
     head = head + 1 == queue.size() ? 0 : head + 1;
@@ -324,9 +320,9 @@ bool CostScalingEngine::exact_potentials(const Problem& p, MinCostFlowResult& ou
     queued_[ui] = 0;
     for (Id k = first_[ui]; k < first_[ui + 1]; ++k) {
       const auto ki = static_cast<std::size_t>(k);
-      if (residual_[ki] == 0) continue;
-      const auto w = static_cast<std::size_t>(head_[ki]);
-      const Cost through = pot[ui] + cost_[ki] / scale_;
+      if (arcs_[ki].residual == 0) continue;
+      const auto w = static_cast<std::size_t>(arcs_[ki].head);
+      const Cost through = pot[ui] + arcs_[ki].cost / scale_;
       if (through >= pot[w]) continue;
       pot[w] = through;
       if (!queued_[w]) {
@@ -343,8 +339,8 @@ bool CostScalingEngine::exact_potentials(const Problem& p, MinCostFlowResult& ou
   out.flow.resize(m);
   i128 total = 0;
   for (std::size_t a = 0; a < m; ++a) {
-    const Flow shifted = residual_[static_cast<std::size_t>(rev_[static_cast<std::size_t>(
-        forward_[a])])];
+    const Flow shifted = arcs_[static_cast<std::size_t>(arcs_[static_cast<std::size_t>(
+        forward_[a])].rev)].residual;
     if (p.upper[a] == kInf && shifted >= capped_) return false;  // the cap bound: not the answer
     out.flow[a] = shifted + lower_of(p, a);
     total += static_cast<i128>(out.flow[a]) * p.cost[a];

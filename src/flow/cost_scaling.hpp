@@ -55,9 +55,24 @@ class CostScalingEngine {
   Id n_ = 0;
   Cost scale_ = 1;                  // n + 1
   std::vector<Id> first_;           // residual arcs of u: [first_[u], first_[u + 1])
-  std::vector<Id> head_, rev_;      // per residual arc: head and paired arc
-  std::vector<Flow> residual_;      // per residual arc
-  std::vector<Cost> cost_;          // per residual arc, scaled (reverse arcs negated)
+  // A residual arc, with its pair's residual capacity mirrored in `back` so that
+  // a global update reads the arcs into a node from that node's own list.
+  struct Arc {
+    Flow residual = 0;
+    Flow back = 0;  // the paired arc's residual
+    Cost cost = 0;  // scaled; the pair's is its negative
+    Id head = 0;
+    Id rev = 0;     // the paired arc
+  };
+  void push(std::size_t k, Flow delta) {
+    Arc& a = arcs_[k];
+    a.residual -= delta;
+    a.back += delta;
+    Arc& r = arcs_[static_cast<std::size_t>(a.rev)];
+    r.residual += delta;
+    r.back -= delta;
+  }
+  std::vector<Arc> arcs_;           // residual arcs, grouped by tail
   std::vector<Id> forward_;         // caller's arc -> its forward residual arc
   std::vector<Flow> excess_;        // per node
   std::vector<Cost> price_, phase_start_;

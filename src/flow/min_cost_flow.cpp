@@ -12,13 +12,21 @@ namespace sixlink {
 std::string_view to_string(FlowAlgorithm algorithm) {
   switch (algorithm) {
     case FlowAlgorithm::kAutomatic:
-      return "automatic";
+      return "auto";
     case FlowAlgorithm::kNetworkSimplex:
-      return "network simplex";
+      return "network_simplex";
     case FlowAlgorithm::kCostScaling:
-      return "cost scaling";
+      return "cost_scaling";
   }
-  return "unknown";
+  return "?";
+}
+
+std::optional<FlowAlgorithm> parse_flow_algorithm(std::string_view text) {
+  for (auto algorithm :
+       {FlowAlgorithm::kAutomatic, FlowAlgorithm::kNetworkSimplex, FlowAlgorithm::kCostScaling}) {
+    if (text == to_string(algorithm)) return algorithm;
+  }
+  return std::nullopt;
 }
 
 std::string_view to_string(SupplyMode mode) {

@@ -203,7 +203,7 @@ void NetworkSimplexEngine::build_artificial_basis() {
   thread_.assign(nodes, 0);
   rev_thread_.assign(nodes, 0);
   last_.assign(nodes, 0);
-  depth_.assign(nodes, 0);
+  size_.assign(nodes, 1);
   pi_.assign(nodes, 0);
   std::fill(flow_.begin(), flow_.end(), 0);
   std::fill(state_.begin(), state_.end(), std::int8_t{1});
@@ -219,7 +219,6 @@ void NetworkSimplexEngine::build_artificial_basis() {
     up_[i] = b >= 0;
     flow_[static_cast<std::size_t>(a)] = b >= 0 ? b : -b;
     state_[static_cast<std::size_t>(a)] = 0;
-    depth_[i] = 1;
     last_[i] = v;
     thread_[i] = v + 1 < n_ ? v + 1 : root_;
     rev_thread_[i] = v > 0 ? v - 1 : root_;
@@ -309,14 +308,17 @@ void NetworkSimplexEngine::hang_from_root(Id x) {
 void NetworkSimplexEngine::compute_potentials() {
   const auto r = static_cast<std::size_t>(root_);
   pi_[r] = 0;
-  depth_[r] = 0;
   for (Id x = thread_[r]; x != root_; x = thread_[static_cast<std::size_t>(x)]) {
     const auto i = static_cast<std::size_t>(x);
     const auto p = static_cast<std::size_t>(parent_[i]);
     const Cost c = cost_[static_cast<std::size_t>(pred_[i])];
     pi_[i] = up_[i] ? pi_[p] - c : pi_[p] + c;  // tree arcs have zero reduced cost
-    depth_[i] = depth_[p] + 1;
   }
+  // Subtree sizes, children before parents (reverse preorder).
+  std::fill(size_.begin(), size_.end(), 1);
+  for (Id x = rev_thread_[r]; x != root_; x = rev_thread_[static_cast<std::size_t>(x)])
+    size_[static_cast<std::size_t>(parent_[static_cast<std::size_t>(x)])] +=
+        size_[static_cast<std::size_t>(x)];
 }
 
 NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering(Id block) {
@@ -446,12 +448,13 @@ NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Pricin
     const bool forward = state_[ei] > 0;
     const Id send = forward ? src_[ei] : dst_[ei];
     const Id receive = forward ? dst_[ei] : src_[ei];
+    // The join: an ancestor's subtree is larger, so the smaller side climbs.
     Id u = send, v = receive;
     while (u != v) {
-      const Id du = depth_[static_cast<std::size_t>(u)];
-      const Id dv = depth_[static_cast<std::size_t>(v)];
-      if (du >= dv) u = parent_[static_cast<std::size_t>(u)];
-      if (dv >= du) v = parent_[static_cast<std::size_t>(v)];
+      if (size_[static_cast<std::size_t>(u)] < size_[static_cast<std::size_t>(v)])
+        u = parent_[static_cast<std::size_t>(u)];
+      else
+        v = parent_[static_cast<std::size_t>(v)];
     }
     const Id join = u;
 
@@ -501,12 +504,13 @@ NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Pricin
       state_[ei] = static_cast<std::int8_t>(-state_[ei]);
       continue;
     }
-    pivot(e, leaving, on_send_side, send, receive);
+    pivot(e, leaving, on_send_side, send, receive, join);
   }
 }
 
 // Kept whole: one pivot's tree update, step for step as in the reference; split costs speed.
-void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send, Id receive) {
+void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send, Id receive,
+                                 Id join) {
   const auto ei = static_cast<std::size_t>(e);
   const auto qi = static_cast<std::size_t>(q);
   // The leaving arc goes to the bound it reached.
@@ -531,6 +535,22 @@ void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send,
     if (x == q) break;
   }
   const Id old_parent_q = parent_[qi];
+  // Subtree sizes: q's subtree moves from below old_parent_q to below b; above
+  // the join nothing changes. The stem reverses, so a = stem[0] holds the whole
+  // moved subtree and each later stem node all of it but what hung, before, at
+  // or below the stem node before it.
+  const Id moved = size_[qi];
+  for (Id x = old_parent_q; x != join; x = parent_[static_cast<std::size_t>(x)])
+    size_[static_cast<std::size_t>(x)] -= moved;
+  for (Id x = b; x != join; x = parent_[static_cast<std::size_t>(x)])
+    size_[static_cast<std::size_t>(x)] += moved;
+  Id inner = 0;  // the old size of the previous stem node
+  for (std::size_t k = 0; k < stem_.size(); ++k) {
+    const auto si = static_cast<std::size_t>(stem_[k]);
+    const Id old = size_[si];
+    size_[si] = k == 0 ? moved : moved - inner;
+    inner = old;
+  }
   const Id before_q = rev_thread_[qi];
   const Id old_last_q = last_[qi];
   const Id after_q = thread_[static_cast<std::size_t>(old_last_q)];
@@ -592,14 +612,13 @@ void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send,
   up_[ai] = src_[ei] == a;
 
   // Potentials shift by one constant over the moved subtree so that e gets a
-  // zero reduced cost; depths follow the new parents (preorder: parents first).
+  // zero reduced cost.
   const Cost reduced =
       cost_[ei] + pi_[static_cast<std::size_t>(src_[ei])] - pi_[static_cast<std::size_t>(dst_[ei])];
   const Cost shift = src_[ei] == a ? -reduced : reduced;
   for (Id x = a;; x = thread_[static_cast<std::size_t>(x)]) {
     const auto i = static_cast<std::size_t>(x);
     pi_[i] += shift;
-    depth_[i] = depth_[static_cast<std::size_t>(parent_[i])] + 1;
     if (x == new_last) break;
   }
 }

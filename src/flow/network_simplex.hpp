@@ -45,7 +45,8 @@ class NetworkSimplexEngine {
   static constexpr double kListDensity = 32;  // arcs per node from which lists may pay
   Id find_entering(Id block);
   Id find_entering_from_list(Id block);
-  void pivot(Id entering, Id leaving_node, bool leaving_on_send_side, Id send, Id receive);
+  void pivot(Id entering, Id leaving_node, bool leaving_on_send_side, Id send, Id receive,
+             Id join);
   void collect_cycle(Id entering, Id send, Id receive, Id join);
   bool artificial_flow_left() const;
   InfeasibilityCut find_cut(const Problem& p) const;
@@ -74,8 +75,8 @@ class NetworkSimplexEngine {
 
   // Spanning tree: parent, predecessor arc, its direction (1: node -> parent),
   // preorder thread (circular through the root), its inverse, the last node of
-  // each subtree in preorder, depth, and potentials.
-  std::vector<Id> parent_, pred_, thread_, rev_thread_, last_, depth_;
+  // each subtree in preorder, subtree size, and potentials.
+  std::vector<Id> parent_, pred_, thread_, rev_thread_, last_, size_;
   std::vector<std::uint8_t> up_;
   std::vector<Cost> pi_;
   Id next_arc_ = 0;

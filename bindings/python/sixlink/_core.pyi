@@ -35,6 +35,7 @@ def min_cost_flow(
     supply: npt.ArrayLike,
     lower: Union[npt.ArrayLike, None] = None,
     supply_mode: str = "exact",
+    algorithm: str = "auto",
 ) -> dict[str, Any]: ...
 
 def solve_assignment(

@@ -83,7 +83,8 @@ class MinCostFlowResult:
     cut (infeasible): {"side": "supply"|"demand", "nodes", "net_supply",
     "cut_capacity"}: the nodes' net supply (or demand) exceeds what the arcs
     across the cut can carry. negative_cycle (unbounded): arcs of a cycle of
-    infinite capacity and negative cost.
+    infinite capacity and negative cost. algorithm: which engine solved,
+    "network_simplex" or "cost_scaling".
     """
 
     status: str
@@ -91,6 +92,7 @@ class MinCostFlowResult:
     flow: np.ndarray
     potential: np.ndarray
     iterations: int
+    algorithm: str
     message: str
     cut: Optional[dict[str, Any]] = None
     negative_cycle: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -129,8 +131,9 @@ def _integers(name: str, values: Any, length: Optional[int], infinite_ok: bool =
     return out
 
 
-def min_cost_flow(tail, head, capacity, cost, supply, lower=None, supply_mode: str = "exact") -> MinCostFlowResult:
-    """Minimum-cost flow by sixlink's network simplex.
+def min_cost_flow(tail, head, capacity, cost, supply, lower=None, supply_mode: str = "exact",
+                  algorithm: str = "auto") -> MinCostFlowResult:
+    """Minimum-cost flow by sixlink's network simplex or cost scaling.
 
     Arcs run tail[a] -> head[a] with lower[a] <= flow[a] <= capacity[a] (np.inf
     for no limit) and integer cost[a] per unit. supply[v] > 0 is a supply, < 0 a
@@ -138,8 +141,12 @@ def min_cost_flow(tail, head, capacity, cost, supply, lower=None, supply_mode: s
     (out - in = supply), "supply_at_most" (out - in <= supply: surplus may stay)
     or "demand_at_most" (out - in >= supply: demand may stay unmet). Integer data
     only; bad input raises ValueError. The GIL is released while solving.
+    algorithm: "auto", "network_simplex" or "cost_scaling" (exact balanced
+    problems without negative infinite arcs; anything else falls back to the
+    simplex, and result.algorithm says which one solved).
     """
     supply_mode = _check_text("supply_mode", supply_mode)
+    algorithm = _check_text("algorithm", algorithm)
     supply_array = _integers("supply", supply, None)
     tail_array = _integers("tail", tail, None)
     m = tail_array.shape[0]
@@ -152,5 +159,6 @@ def min_cost_flow(tail, head, capacity, cost, supply, lower=None, supply_mode: s
         supply_array,
         None if lower is None else _integers("lower", lower, m),
         supply_mode,
+        algorithm,
     )
     return MinCostFlowResult(**result)

@@ -84,6 +84,36 @@ def _random_graph(seed, n=30, m=120):
     return G
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_cost_scaling_and_the_simplex_reach_the_same_optimum(seed):
+    rng = np.random.default_rng(seed)
+    n, m = 200, 1500
+    tail = rng.integers(0, n, m)
+    head = rng.integers(0, n, m)
+    capacity = rng.integers(1, 50, m)
+    cost = rng.integers(-20, 100, m)
+    flow = rng.integers(0, 1, m) * capacity  # a feasible flow gives balanced supplies
+    supply = np.zeros(n, dtype=np.int64)
+    np.add.at(supply, tail, flow)
+    np.subtract.at(supply, head, flow)
+    by_simplex = sixlink.min_cost_flow(tail, head, capacity, cost, supply, algorithm="network_simplex")
+    by_scaling = sixlink.min_cost_flow(tail, head, capacity, cost, supply, algorithm="cost_scaling")
+    assert by_simplex.status == by_scaling.status == "optimal"
+    assert by_simplex.algorithm == "network_simplex"
+    assert by_scaling.algorithm == "cost_scaling"
+    assert by_scaling.cost == by_simplex.cost
+    reduced = cost + by_scaling.potential[tail] - by_scaling.potential[head]
+    assert np.all(by_scaling.flow[reduced > 0] == 0)
+    assert np.all(by_scaling.flow[reduced < 0] == capacity[reduced < 0])
+
+
+def test_cost_scaling_leaves_an_infeasible_problem_to_the_simplex():
+    result = sixlink.min_cost_flow([0], [1], [3], [1], [5, -5], algorithm="cost_scaling")
+    assert result.status == "infeasible"
+    assert result.algorithm == "network_simplex"
+    with pytest.raises(ValueError, match="algorithm"):
+        sixlink.min_cost_flow([0], [1], [3], [1], [1, -1], algorithm="auction")
+
 @pytest.mark.parametrize("seed", range(40))
 def test_agrees_with_networkx_on_random_graphs(seed):
     G = _random_graph(seed)

@@ -136,7 +136,8 @@ enum class FlowAlgorithm { kAutomatic, kNetworkSimplex, kCostScaling };
 /// How the network simplex picks its entering arc (see "Pricing" above).
 enum class Pricing { kAutomatic, kBlockSearch, kCandidateList };
 
-std::string_view to_string(FlowAlgorithm algorithm);
+std::string_view to_string(FlowAlgorithm algorithm);  // "auto", "network_simplex", "cost_scaling"
+std::optional<FlowAlgorithm> parse_flow_algorithm(std::string_view text);
 
 struct MinCostFlowOptions {
   /// Arcs scanned per pivot-search block; 0 chooses from the network.
