@@ -18,9 +18,8 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 template <class W>
-double start_scalar(const W* __restrict row, const double* __restrict v,
-                    double* __restrict d, std::int64_t* __restrict pred, std::size_t m,
-                    std::int64_t i) {
+double start_scalar(const W* __restrict row, const double* __restrict v, double* __restrict d,
+                    std::int64_t* __restrict pred, std::size_t m, std::int64_t i) {
   double low = kInf;
   for (std::size_t j = 0; j < m; ++j) {
     const double h = static_cast<double>(row[j]) - v[j];
@@ -32,9 +31,9 @@ double start_scalar(const W* __restrict row, const double* __restrict v,
 }
 
 template <class W>
-RelaxOutcome relax_scalar(const W* __restrict row, const double* __restrict v,
-                          double* __restrict d, std::int64_t* __restrict pred, std::size_t m,
-                          double base, std::int64_t i, double at) {
+RelaxOutcome relax_scalar(const W* __restrict row, const double* __restrict v, double* __restrict d,
+                          std::int64_t* __restrict pred, std::size_t m, double base, std::int64_t i,
+                          double at) {
   double low = kInf;
   bool reached = false;
   for (std::size_t j = 0; j < m; ++j) {
@@ -79,8 +78,7 @@ LeastTwo least_two_scalar(const W* row, const double* v, std::size_t m) {
   return t;
 }
 
-void fold_row_scalar(const double* __restrict row, std::size_t m, double i,
-                     const ColumnMinima& c) {
+void fold_row_scalar(const double* __restrict row, std::size_t m, double i, const ColumnMinima& c) {
   double* __restrict low = c.low;
   double* __restrict count = c.count;
   if (i == 0.0) {
@@ -112,19 +110,35 @@ bool narrow_scalar(const double* row, std::size_t m, float* out) {
   return exact;
 }
 
+bool survey_scalar(const double* row, std::size_t m, double& low, double& high) {
+  constexpr double kMax = std::numeric_limits<double>::max();
+  bool finite = true;
+  double a = low, b = high;
+  for (std::size_t j = 0; j < m; ++j) {
+    const double w = row[j];
+    finite &= (w <= kMax) & (w >= -kMax);  // false for NaN and for +-inf
+    a = w < a ? w : a;
+    b = w > b ? w : b;
+  }
+  if (finite) {
+    low = a;
+    high = b;
+  }
+  return finite;
+}
+
 constexpr ScanKernels kScalarKernels{
     {start_scalar<double>, relax_scalar<double>, least_two_scalar<double>},
     {start_scalar<float>, relax_scalar<float>, least_two_scalar<float>},
     find_scalar,
     fold_row_scalar,
     narrow_scalar,
+    survey_scalar,
     ScanKernel::kScalar};
 
 #ifdef SIXLINK_HAVE_AVX2_KERNELS
 
-__attribute__((target("avx2"))) inline __m256d load4(const double* p) {
-  return _mm256_loadu_pd(p);
-}
+__attribute__((target("avx2"))) inline __m256d load4(const double* p) { return _mm256_loadu_pd(p); }
 __attribute__((target("avx2"))) inline __m256d load4(const float* p) {
   return _mm256_cvtps_pd(_mm_loadu_ps(p));
 }
@@ -163,11 +177,10 @@ __attribute__((target("avx2"))) double start_avx2(const W* row, const double* v,
 // CPUs).
 template <class W>
 __attribute__((target("avx2"))) inline void relax4(const W* row, const double* v, double* d,
-                                                   std::int64_t* pred, std::size_t j,
-                                                   __m256d shift, __m256d target, __m256d who,
-                                                   __m256d& acc, __m256d& hit) {
-  const __m256d h =
-      _mm256_sub_pd(_mm256_sub_pd(load4(row + j), _mm256_loadu_pd(v + j)), shift);
+                                                   std::int64_t* pred, std::size_t j, __m256d shift,
+                                                   __m256d target, __m256d who, __m256d& acc,
+                                                   __m256d& hit) {
+  const __m256d h = _mm256_sub_pd(_mm256_sub_pd(load4(row + j), _mm256_loadu_pd(v + j)), shift);
   const __m256d old = _mm256_loadu_pd(d + j);
   const __m256d shorter = _mm256_cmp_pd(h, old, _CMP_LT_OQ);
   const __m256d now = _mm256_blendv_pd(old, h, shorter);
@@ -179,10 +192,9 @@ __attribute__((target("avx2"))) inline void relax4(const W* row, const double* v
 }
 
 template <class W>
-__attribute__((target("avx2"))) RelaxOutcome relax_avx2(const W* row, const double* v,
-                                                        double* d, std::int64_t* pred,
-                                                        std::size_t m, double base,
-                                                        std::int64_t i, double at) {
+__attribute__((target("avx2"))) RelaxOutcome relax_avx2(const W* row, const double* v, double* d,
+                                                        std::int64_t* pred, std::size_t m,
+                                                        double base, std::int64_t i, double at) {
   const __m256d shift = _mm256_set1_pd(base), target = _mm256_set1_pd(at);
   const __m256d who = _mm256_castsi256_pd(_mm256_set1_epi64x(i));
   __m256d acc0 = _mm256_set1_pd(kInf), acc1 = acc0;
@@ -298,8 +310,8 @@ __attribute__((target("avx2"))) void fold_row_avx2(const double* row, std::size_
     _mm256_storeu_pd(c.low + j, _mm256_blendv_pd(low, w, less));
   }
   if (j < m) {
-    const ColumnMinima rest{c.low + j, c.count + j, {c.rows[0] + j, c.rows[1] + j, c.rows[2] + j,
-                                                     c.rows[3] + j}};
+    const ColumnMinima rest{
+        c.low + j, c.count + j, {c.rows[0] + j, c.rows[1] + j, c.rows[2] + j, c.rows[3] + j}};
     fold_row_scalar(row + j, m - j, i, rest);
   }
 }
@@ -316,13 +328,35 @@ __attribute__((target("avx2"))) bool narrow_avx2(const double* row, std::size_t 
   return (_mm256_movemask_pd(same) == 0xF) & narrow_scalar(row + j, m - j, out + j);
 }
 
-constexpr ScanKernels kAvx2Kernels{
-    {start_avx2<double>, relax_avx2<double>, least_two_avx2<double>},
-    {start_avx2<float>, relax_avx2<float>, least_two_avx2<float>},
-    find_avx2,
-    fold_row_avx2,
-    narrow_avx2,
-    ScanKernel::kAvx2};
+__attribute__((target("avx2"))) bool survey_avx2(const double* row, std::size_t m, double& low,
+                                                 double& high) {
+  const __m256d top = _mm256_set1_pd(std::numeric_limits<double>::max());
+  const __m256d magnitude = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7fffffffffffffff));
+  __m256d a = _mm256_set1_pd(low), b = _mm256_set1_pd(high);
+  __m256d finite = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+  std::size_t j = 0;
+  for (; j + 4 <= m; j += 4) {
+    const __m256d w = _mm256_loadu_pd(row + j);
+    finite = _mm256_and_pd(finite, _mm256_cmp_pd(_mm256_and_pd(w, magnitude), top, _CMP_LE_OQ));
+    a = _mm256_min_pd(w, a);
+    b = _mm256_max_pd(w, b);
+  }
+  if (_mm256_movemask_pd(finite) != 0xF) return false;
+  double lanes_low = least(a);
+  double lanes_high = -least(_mm256_sub_pd(_mm256_setzero_pd(), b));
+  if (!survey_scalar(row + j, m - j, lanes_low, lanes_high)) return false;
+  low = lanes_low;
+  high = lanes_high;
+  return true;
+}
+
+constexpr ScanKernels kAvx2Kernels{{start_avx2<double>, relax_avx2<double>, least_two_avx2<double>},
+                                   {start_avx2<float>, relax_avx2<float>, least_two_avx2<float>},
+                                   find_avx2,
+                                   fold_row_avx2,
+                                   narrow_avx2,
+                                   survey_avx2,
+                                   ScanKernel::kAvx2};
 
 #endif  // SIXLINK_HAVE_AVX2_KERNELS
 

@@ -60,8 +60,8 @@ struct RowKernels {
   /// For every column: h = row[j] - v[j] - base; when h < d[j], d[j] = h and
   /// pred[j] = i. Reports the new least unsettled distance and whether any
   /// distance now equals `at` (the current minimum).
-  RelaxOutcome (*relax)(const W* row, const double* v, double* d, std::int64_t* pred,
-                        std::size_t m, double base, std::int64_t i, double at);
+  RelaxOutcome (*relax)(const W* row, const double* v, double* d, std::int64_t* pred, std::size_t m,
+                        double base, std::int64_t i, double at);
   /// LeastTwo of row[j] - v[j] over j in [0, m).
   LeastTwo (*least_two)(const W* row, const double* v, std::size_t m);
 };
@@ -76,6 +76,9 @@ struct ScanKernels {
   void (*fold_row)(const double* row, std::size_t m, double i, const ColumnMinima& minima);
   /// out[j] = float(row[j]); returns whether every one converted exactly.
   bool (*narrow)(const double* row, std::size_t m, float* out);
+  /// Whether every row[j] is finite (not NaN, not infinite); when so, lowers
+  /// `low` to and raises `high` to the row's least and greatest values.
+  bool (*survey)(const double* row, std::size_t m, double& low, double& high);
   ScanKernel kind;
 
   template <class W>

@@ -10,6 +10,7 @@
 // makes a constant matrix come out as the identity.
 #include <algorithm>
 #include <limits>
+#include <memory>
 
 #include "assignment/row_reduction.hpp"
 #include "assignment/solvers.hpp"
@@ -24,14 +25,14 @@ namespace {
 // running minima stay in cache while the matrix streams past), keeping the
 // first few rows at each minimum; the rare column whose tracked rows are all
 // taken is finished by a scan down the rest of it.
-// Also writes `narrow`, a float copy of the matrix, when it is not empty:
+// Also writes `narrow`, a float copy of the matrix, when it is not null:
 // returns false (and the copy is then useless) unless every weight converted
 // exactly.
 bool reduce_columns(const double* cost, std::size_t n, const ScanKernels& k,
-                    std::vector<int>& matches, std::vector<float>& narrow, AssignmentWork& out) {
+                    std::vector<int>& matches, float* narrow, AssignmentWork& out) {
   constexpr std::size_t kStrip = 256;
   std::vector<double> low(n), count(n), rows(kTrackedRows * n);
-  bool exact = !narrow.empty();
+  bool exact = narrow != nullptr;
   for (std::size_t from = 0; from < n; from += kStrip) {
     const std::size_t width = std::min(kStrip, n - from);
     ColumnMinima strip{low.data() + from, count.data() + from, {}};
@@ -40,13 +41,14 @@ bool reduce_columns(const double* cost, std::size_t n, const ScanKernels& k,
     for (std::size_t i = 0; i < n; ++i) {
       const double* segment = cost + i * n + from;
       k.fold_row(segment, width, static_cast<double>(i), strip);
-      if (exact) exact = k.narrow(segment, width, narrow.data() + i * n + from);
+      if (exact) exact = k.narrow(segment, width, narrow + i * n + from);
     }
   }
   for (std::size_t j = 0; j < n; ++j) {
     const auto held = static_cast<std::size_t>(count[j]);
     auto best = static_cast<std::size_t>(rows[j]);
-    for (std::size_t r = 1; matches[best] > 0 && r < std::min<std::size_t>(held, kTrackedRows); ++r) {
+    for (std::size_t r = 1; matches[best] > 0 && r < std::min<std::size_t>(held, kTrackedRows);
+         ++r) {
       const auto other = static_cast<std::size_t>(rows[r * n + j]);
       if (matches[other] == 0) best = other;
     }
@@ -123,12 +125,12 @@ bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out) {
   // instance). It costs 4 n^2 bytes, so only from kNarrowFrom columns (where
   // the matrix outgrows the caches) and up to kNarrowUpTo (a 1 GiB copy).
   constexpr std::size_t kNarrowFrom = 256, kNarrowUpTo = 16384;
-  std::vector<float> narrow;
-  if (nn >= kNarrowFrom && nn <= kNarrowUpTo) narrow.resize(nn * nn);
-  const bool use_narrow = reduce_columns(cost, nn, scan_kernels(), matches, narrow, out);
-  if (!use_narrow) std::vector<float>().swap(narrow);
+  std::unique_ptr<float[]> narrow;  // left uninitialised: reduce_columns writes all of it
+  if (nn >= kNarrowFrom && nn <= kNarrowUpTo) narrow.reset(new float[nn * nn]);
+  const bool use_narrow = reduce_columns(cost, nn, scan_kernels(), matches, narrow.get(), out);
+  if (!use_narrow) narrow.reset();
   const bool feasible =
-      use_narrow ? finish(narrow.data(), nn, matches, out) : finish(cost, nn, matches, out);
+      use_narrow ? finish(narrow.get(), nn, matches, out) : finish(cost, nn, matches, out);
   if (!feasible) return false;
   set_row_duals(cost, n, n, out);
   return true;

@@ -93,6 +93,17 @@ TEST(DenseScan, AvxKernelsMatchScalarLoopByLoop) {
       EXPECT_EQ(a.narrow(row.data(), m, n1.data()), b.narrow(row.data(), m, n2.data()));
       EXPECT_FALSE(b.narrow(row.data(), m + 1, std::vector<float>(m + 1).data()));
       EXPECT_EQ(n1, n2);
+      for (double odd : {1.5, kNaN, std::numeric_limits<double>::infinity(),
+                         -std::numeric_limits<double>::infinity()}) {
+        std::vector<double> w(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(m));
+        if (m > 0 && !std::isfinite(odd)) w[static_cast<std::size_t>(trial) % m] = odd;
+        double low1 = 2.0, high1 = 3.0, low2 = 2.0, high2 = 3.0;
+        const bool f1 = a.survey(w.data(), m, low1, high1);
+        EXPECT_EQ(f1, b.survey(w.data(), m, low2, high2));
+        EXPECT_EQ(f1, m == 0 || std::isfinite(odd));
+        EXPECT_EQ(low1, low2);
+        EXPECT_EQ(high1, high2);
+      }
     }
   }
 }
