@@ -143,6 +143,16 @@ __attribute__((target("avx2"))) inline __m256d load4(const float* p) {
   return _mm256_cvtps_pd(_mm_loadu_ps(p));
 }
 
+// A search step reads one whole row that is usually not in cache, too short
+// a stream for the hardware prefetcher to get ahead of: asking for the line
+// 2 KiB ahead keeps the next lines in flight (measured about 15 % faster at
+// n = 4000; 0.5 and 4 KiB did worse). Prefetches past the row are harmless.
+constexpr std::uintptr_t kAhead = 2048;
+inline void prefetch_ahead(const void* p) {
+  _mm_prefetch(reinterpret_cast<const char*>(reinterpret_cast<std::uintptr_t>(p) + kAhead),
+               _MM_HINT_T0);
+}
+
 __attribute__((target("avx2"))) double least(__m256d acc) {
   const __m128d pair = _mm_min_pd(_mm256_castpd256_pd128(acc), _mm256_extractf128_pd(acc, 1));
   return _mm_cvtsd_f64(_mm_min_sd(pair, _mm_unpackhi_pd(pair, pair)));
@@ -156,6 +166,7 @@ __attribute__((target("avx2"))) double start_avx2(const W* row, const double* v,
   const __m256i who = _mm256_set1_epi64x(i);
   std::size_t j = 0;
   for (; j + 4 <= m; j += 4) {
+    prefetch_ahead(row + j);
     const __m256d h = _mm256_sub_pd(load4(row + j), _mm256_loadu_pd(v + j));
     _mm256_storeu_pd(d + j, h);
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(pred + j), who);
@@ -201,6 +212,7 @@ __attribute__((target("avx2"))) RelaxOutcome relax_avx2(const W* row, const doub
   __m256d hit0 = _mm256_setzero_pd(), hit1 = hit0;
   std::size_t j = 0;
   for (; j + 8 <= m; j += 8) {
+    prefetch_ahead(row + j);
     relax4(row, v, d, pred, j, shift, target, who, acc0, hit0);
     relax4(row, v, d, pred, j + 4, shift, target, who, acc1, hit1);
   }
@@ -245,6 +257,7 @@ __attribute__((target("avx2"))) LeastTwo least_two_avx2(const W* row, const doub
   const __m256d step = _mm256_set1_pd(4.0);
   std::size_t j = 0;
   for (; j + 4 <= m; j += 4) {
+    prefetch_ahead(row + j);
     const __m256d h = _mm256_sub_pd(load4(row + j), _mm256_loadu_pd(v + j));
     const __m256d below_first = _mm256_cmp_pd(h, first, _CMP_LT_OQ);
     const __m256d below_second = _mm256_cmp_pd(h, second, _CMP_LT_OQ);
