@@ -21,16 +21,18 @@ namespace {
 // Column reduction: each column's price is its smallest weight; the row that
 // holds it takes the column if it has none yet. On ties a row without a column
 // is preferred, the lowest such row, else the lowest row holding the minimum:
-// the column minima are folded in row by row (strips of columns, so the
-// running minima stay in cache while the matrix streams past), keeping the
-// first few rows at each minimum; the rare column whose tracked rows are all
-// taken is finished by a scan down the rest of it.
+// the column minima are folded in row by row, keeping the first few rows at
+// each minimum; the rare column whose tracked rows are all taken is finished
+// by a scan down the rest of it. Rows are read whole up to 8,192 columns (the
+// running minima, 48 bytes a column, then stay in L2 while the matrix streams
+// past in order; strips of 256 columns, which keep them in L1, measured 2-4x
+// slower at n = 4000 because the memory stream breaks at every row).
 // Also writes `narrow`, a float copy of the matrix, when it is not null:
 // returns false (and the copy is then useless) unless every weight converted
 // exactly.
 bool reduce_columns(const double* cost, std::size_t n, const ScanKernels& k,
                     std::vector<int>& matches, float* narrow, AssignmentWork& out) {
-  constexpr std::size_t kStrip = 256;
+  constexpr std::size_t kStrip = 8192;
   std::vector<double> low(n), count(n), rows(kTrackedRows * n);
   bool exact = narrow != nullptr;
   for (std::size_t from = 0; from < n; from += kStrip) {
