@@ -248,30 +248,42 @@ __attribute__((target("avx2"))) std::size_t find_avx2(const double* d, std::size
 // Each lane keeps the two smallest of its columns (j = lane mod 4, met in
 // increasing order, so a strict < keeps the lower column on ties); the lanes'
 // pairs are then merged in (value, column) order.
+struct TwoLanes {
+  __m256d first, second, j1, j2;
+};
+
+__attribute__((target("avx2"))) inline void keep_two(TwoLanes& l, __m256d h, __m256d column) {
+  const __m256d below_first = _mm256_cmp_pd(h, l.first, _CMP_LT_OQ);
+  const __m256d below_second = _mm256_cmp_pd(h, l.second, _CMP_LT_OQ);
+  l.second = _mm256_blendv_pd(_mm256_blendv_pd(l.second, h, below_second), l.first, below_first);
+  l.j2 = _mm256_blendv_pd(_mm256_blendv_pd(l.j2, column, below_second), l.j1, below_first);
+  l.first = _mm256_blendv_pd(l.first, h, below_first);
+  l.j1 = _mm256_blendv_pd(l.j1, column, below_first);
+}
+
+// Two sets of lanes (columns j mod 8 < 4 and >= 4) halve the dependency chain.
 template <class W>
 __attribute__((target("avx2"))) LeastTwo least_two_avx2(const W* row, const double* v,
                                                         std::size_t m) {
-  __m256d first = _mm256_set1_pd(kInf), second = first;
-  __m256d j1 = _mm256_set1_pd(-1.0), j2 = j1;
+  const __m256d none = _mm256_set1_pd(-1.0), inf = _mm256_set1_pd(kInf);
+  TwoLanes lanes[2] = {{inf, inf, none, none}, {inf, inf, none, none}};
   __m256d column = _mm256_setr_pd(0.0, 1.0, 2.0, 3.0);
-  const __m256d step = _mm256_set1_pd(4.0);
+  const __m256d four = _mm256_set1_pd(4.0), eight = _mm256_set1_pd(8.0);
   std::size_t j = 0;
-  for (; j + 4 <= m; j += 4) {
+  for (; j + 8 <= m; j += 8) {
     prefetch_ahead(row + j);
-    const __m256d h = _mm256_sub_pd(load4(row + j), _mm256_loadu_pd(v + j));
-    const __m256d below_first = _mm256_cmp_pd(h, first, _CMP_LT_OQ);
-    const __m256d below_second = _mm256_cmp_pd(h, second, _CMP_LT_OQ);
-    second = _mm256_blendv_pd(_mm256_blendv_pd(second, h, below_second), first, below_first);
-    j2 = _mm256_blendv_pd(_mm256_blendv_pd(j2, column, below_second), j1, below_first);
-    first = _mm256_blendv_pd(first, h, below_first);
-    j1 = _mm256_blendv_pd(j1, column, below_first);
-    column = _mm256_add_pd(column, step);
+    keep_two(lanes[0], _mm256_sub_pd(load4(row + j), _mm256_loadu_pd(v + j)), column);
+    keep_two(lanes[1], _mm256_sub_pd(load4(row + j + 4), _mm256_loadu_pd(v + j + 4)),
+             _mm256_add_pd(column, four));
+    column = _mm256_add_pd(column, eight);
   }
-  alignas(32) double f[4], fj[4], sv[4], sj[4];
-  _mm256_store_pd(f, first);
-  _mm256_store_pd(fj, j1);
-  _mm256_store_pd(sv, second);
-  _mm256_store_pd(sj, j2);
+  alignas(32) double f[8], fj[8], sv[8], sj[8];
+  for (int half = 0; half < 2; ++half) {
+    _mm256_store_pd(f + 4 * half, lanes[half].first);
+    _mm256_store_pd(fj + 4 * half, lanes[half].j1);
+    _mm256_store_pd(sv + 4 * half, lanes[half].second);
+    _mm256_store_pd(sj + 4 * half, lanes[half].j2);
+  }
   LeastTwo t;
   const auto before = [](double a, std::int64_t ja, double b, std::int64_t jb) {
     return a < b || (a == b && ja < jb);
@@ -289,7 +301,7 @@ __attribute__((target("avx2"))) LeastTwo least_two_avx2(const W* row, const doub
       t.j2 = jj;
     }
   };
-  for (int lane = 0; lane < 4; ++lane) {
+  for (int lane = 0; lane < 8; ++lane) {
     offer(f[lane], fj[lane]);
     offer(sv[lane], sj[lane]);
   }
