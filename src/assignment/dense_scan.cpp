@@ -5,6 +5,8 @@
 #include "assignment/dense_scan.hpp"
 
 #include <atomic>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
@@ -393,8 +395,16 @@ const ScanKernels* pick(ScanKernel kernel) {
   return &kScalarKernels;
 }
 
+// SIXLINK_SCAN_KERNEL=scalar in the environment starts the process on the
+// portable kernels (to measure them, or to rule the vector ones out).
+ScanKernel initial_kernel() {
+  const char* asked = std::getenv("SIXLINK_SCAN_KERNEL");
+  return asked != nullptr && std::strcmp(asked, "scalar") == 0 ? ScanKernel::kScalar
+                                                                : ScanKernel::kAvx2;
+}
+
 std::atomic<const ScanKernels*>& current() {
-  static std::atomic<const ScanKernels*> in_use{pick(ScanKernel::kAvx2)};
+  static std::atomic<const ScanKernels*> in_use{pick(initial_kernel())};
   return in_use;
 }
 

@@ -94,7 +94,9 @@ struct ScanKernels {
 /// Whether this CPU runs the AVX2 kernels (false off x86-64 or without GCC/Clang).
 bool cpu_has_avx2();
 
-/// The kernels in use: AVX2 where the CPU has it, scalar otherwise, unless forced.
+/// The kernels in use: AVX2 where the CPU has it, scalar otherwise, unless
+/// forced (set_scan_kernel, or SIXLINK_SCAN_KERNEL=scalar in the environment
+/// when the process first solves).
 const ScanKernels& scan_kernels();
 
 /// Forces a kernel for every later search in the process (tests and benchmarks
