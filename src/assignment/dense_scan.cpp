@@ -19,35 +19,50 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// The scalar loops keep four running minima: one alone would chain every
+// element's comparison to the previous one's (measured 2x slower).
+inline double least_of(const double (&low)[4]) {
+  const double a = low[1] < low[0] ? low[1] : low[0], b = low[3] < low[2] ? low[3] : low[2];
+  return b < a ? b : a;
+}
+
 template <class W>
 double start_scalar(const W* __restrict row, const double* __restrict v, double* __restrict d,
                     std::int64_t* __restrict pred, std::size_t m, std::int64_t i) {
-  double low = kInf;
+  double low[4] = {kInf, kInf, kInf, kInf};
   for (std::size_t j = 0; j < m; ++j) {
     const double h = static_cast<double>(row[j]) - v[j];
     d[j] = h;
     pred[j] = i;
-    low = h < low ? h : low;
+    low[j % 4] = h < low[j % 4] ? h : low[j % 4];
   }
-  return low;
+  return least_of(low);
 }
 
 template <class W>
 RelaxOutcome relax_scalar(const W* __restrict row, const double* __restrict v, double* __restrict d,
                           std::int64_t* __restrict pred, std::size_t m, double base, std::int64_t i,
                           double at) {
-  double low = kInf;
+  double low[4] = {kInf, kInf, kInf, kInf};
   bool reached = false;
-  for (std::size_t j = 0; j < m; ++j) {
+  const auto step = [&](std::size_t j, double& least) {
     const double h = static_cast<double>(row[j]) - v[j] - base;
     const bool shorter = h < d[j];  // false on a settled (NaN) column
     const double now = shorter ? h : d[j];
     d[j] = now;
     pred[j] = shorter ? i : pred[j];
-    low = now < low ? now : low;
+    least = now < least ? now : least;
     reached |= now == at;
+  };
+  std::size_t j = 0;
+  for (; j + 4 <= m; j += 4) {
+    step(j, low[0]);
+    step(j + 1, low[1]);
+    step(j + 2, low[2]);
+    step(j + 3, low[3]);
   }
-  return {low, reached};
+  for (; j < m; ++j) step(j, low[0]);
+  return {least_of(low), reached};
 }
 
 std::size_t find_scalar(const double* d, std::size_t from, std::size_t m, double value) {
@@ -400,7 +415,7 @@ const ScanKernels* pick(ScanKernel kernel) {
 ScanKernel initial_kernel() {
   const char* asked = std::getenv("SIXLINK_SCAN_KERNEL");
   return asked != nullptr && std::strcmp(asked, "scalar") == 0 ? ScanKernel::kScalar
-                                                                : ScanKernel::kAvx2;
+                                                               : ScanKernel::kAvx2;
 }
 
 std::atomic<const ScanKernels*>& current() {
