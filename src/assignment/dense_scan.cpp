@@ -107,14 +107,17 @@ void fold_row_scalar(const double* __restrict row, std::size_t m, double i, cons
     return;
   }
   for (std::size_t j = 0; j < m; ++j) {
-    const double w = row[j], held = count[j];
-    const bool less = w < low[j], tie = w == low[j];
-    for (int k = 1; k < kTrackedRows; ++k) {
-      if (tie && held == static_cast<double>(k)) c.rows[k][j] = i;
+    const double w = row[j];
+    if (w > low[j]) continue;  // the common case, well predicted
+    if (w < low[j]) {
+      low[j] = w;
+      count[j] = 1.0;
+      c.rows[0][j] = i;
+    } else {
+      const double held = count[j];
+      if (held < static_cast<double>(kTrackedRows)) c.rows[static_cast<int>(held)][j] = i;
+      count[j] = held + 1.0;
     }
-    c.rows[0][j] = less ? i : c.rows[0][j];
-    count[j] = less ? 1.0 : held + (tie ? 1.0 : 0.0);
-    low[j] = less ? w : low[j];
   }
 }
 
