@@ -16,7 +16,9 @@ and result conversion included). Each repetition draws a new matrix (seed =
 repetition) and runs the solvers in a rotated order. The objective of every
 solver is checked against sixlink's (float32 results are reported, not trusted).
 Prints, per family, each solver's median and its range [min-max] over the
-repetitions, and sixlink's median over the best LAPJV median.
+repetitions, sixlink's median over the best LAPJV median, and the median over
+repetitions of the paired ratio (sixlink's time over the fastest LAPJV time on
+the same matrix, measured moments apart), which a busy machine disturbs less.
 """
 
 import argparse
@@ -81,7 +83,7 @@ def main():
     if args.no_scipy:
         runs = [r for r in runs if r[0] != "scipy"]
     names = [r[0] for r in runs]
-    print("family | " + " | ".join(f"{k} ms [range]" for k in names) + " | sixlink / best LAPJV")
+    print("family | " + " | ".join(f"{k} ms [range]" for k in names) + " | sixlink / best LAPJV | paired")
     for n in args.sizes:
         for high_name, high in (("1000", 1000), ("100n", 100 * n)):
             times = {k: [] for k in names}
@@ -102,9 +104,12 @@ def main():
                     if total != totals["sixlink"]:
                         notes.add(f"{name}: objective {total:.0f}, sixlink {totals['sixlink']:.0f}")
             med = {k: statistics.median(v) for k, v in times.items()}
-            best = min(med[k] for k in names if k not in ("sixlink", "scipy"))
+            peers = [k for k in names if k not in ("sixlink", "scipy")]
+            best = min(med[k] for k in peers)
+            paired = statistics.median(
+                times["sixlink"][r] / min(times[k][r] for k in peers) for r in range(args.repeat))
             cells = " | ".join(f"{med[k]:.1f} [{min(times[k]):.0f}-{max(times[k]):.0f}]" for k in names)
-            print(f"n={n} U[0,{high_name}] | {cells} | {med['sixlink'] / best:.2f}", flush=True)
+            print(f"n={n} U[0,{high_name}] | {cells} | {med['sixlink'] / best:.2f} | {paired:.2f}", flush=True)
             for note in sorted(notes):
                 print(f"   note: {note}")
 
