@@ -430,7 +430,10 @@ std::atomic<const ScanKernels*>& current() {
 
 bool cpu_has_avx2() {
 #ifdef SIXLINK_HAVE_AVX2_KERNELS
-  static const bool has = __builtin_cpu_supports("avx2");
+  static const bool has = [] {
+    __builtin_cpu_init();  // in case the first solve runs from a static initialiser
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
   return has;
 #else
   return false;
