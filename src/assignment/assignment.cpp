@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "assignment/dense_scan.hpp"
 #include "assignment/solvers.hpp"
 #include "sixlink/core/error.hpp"
 
@@ -139,8 +140,14 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
   const double forbidden = options.maximize ? -kInf : kInf;
   const bool partial = options.mode == AssignmentMode::kPartial;
   bool all_finite = true;
-  double largest = 0.0, low = kInf, high = -kInf;
+  double low = kInf, high = -kInf;
+  const detail::ScanKernels& kernels = detail::scan_kernels();
   for (Index i = 0; i < rows; ++i) {
+    // Rows of finite weights (all of them, usually) take one vectorised pass;
+    // a row with NaN or an infinity is looked at weight by weight.
+    if (cols > 0 && kernels.survey(weights.data() + i * weights.outerStride(),
+                                   static_cast<std::size_t>(cols), low, high))
+      continue;
     for (Index j = 0; j < cols; ++j) {
       const double w = weights(i, j);
       if (std::isnan(w)) throw InvalidInput("weight " + pair(i, j) + " is NaN");
@@ -153,13 +160,12 @@ AssignmentResult solve_assignment(const Eigen::Ref<const DenseWeights>& weights,
         }
         all_finite = false;
       } else {
-        largest = std::max(largest, std::abs(w));
         low = std::min(low, w);
         high = std::max(high, w);
       }
     }
   }
-  check_magnitude(largest, rows, cols);
+  check_magnitude(std::max({0.0, -low, high}), rows, cols);
 
   // Minimise over the shorter side as rows: n <= m.
   const bool transposed = rows > cols;

@@ -9,14 +9,38 @@
 #include <limits>
 #include <vector>
 
+#include "assignment/dense_scan.hpp"
 #include "assignment/solvers.hpp"
 
 namespace sixlink::detail {
 
-/// `for_each_entry(i, f)` calls f(j, c_ij) for every allowed column j of row i.
-/// Rows still free at the end are left in `free_rows`.
+/// LeastTwo (dense_scan.hpp) of c_ij - v_j over the entries that
+/// `for_each_entry(i, f)` visits (f(j, c_ij) for every allowed column j of row
+/// i; "lowest column" there means first visited).
 template <class ForEachEntry>
-void reduce_rows(Index n, const ForEachEntry& for_each_entry, std::vector<Index>& free_rows,
+LeastTwo least_two(const ForEachEntry& for_each_entry, Index i, const std::vector<double>& v) {
+  LeastTwo t;
+  for_each_entry(i, [&](Index j, double c) {
+    const double h = c - v[static_cast<std::size_t>(j)];
+    if (h < t.second) {
+      if (h >= t.first) {
+        t.second = h;
+        t.j2 = j;
+      } else {
+        t.second = t.first;
+        t.j2 = t.j1;
+        t.first = h;
+        t.j1 = j;
+      }
+    }
+  });
+  return t;
+}
+
+/// `row_least_two(i)` gives row i's LeastTwo under the current prices out.v.
+/// Rows still free at the end are left in `free_rows`.
+template <class RowLeastTwo>
+void reduce_rows(Index n, const RowLeastTwo& row_least_two, std::vector<Index>& free_rows,
                  AssignmentWork& out) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
   std::vector<Index>& x = out.x;
@@ -28,22 +52,7 @@ void reduce_rows(Index n, const ForEachEntry& for_each_entry, std::vector<Index>
     std::size_t next = 0, guard = 0;  // floating-point ties could trade a row back and forth
     while (next < free_rows.size() && guard++ < 4 * at(n) + 16) {
       const Index i = free_rows[next++];
-      double first = kInf, second = kInf;
-      Index j1 = -1, j2 = -1;
-      for_each_entry(i, [&](Index j, double c) {
-        const double h = c - v[at(j)];
-        if (h < second) {
-          if (h >= first) {
-            second = h;
-            j2 = j;
-          } else {
-            second = first;
-            j2 = j1;
-            first = h;
-            j1 = j;
-          }
-        }
-      });
+      auto [first, second, j1, j2] = row_least_two(i);
       if (j1 < 0 || (second == kInf && y[at(j1)] >= 0)) {  // no column, or one and taken:
         still_free.push_back(i);                           // leave it to the search
         continue;

@@ -20,6 +20,9 @@ namespace sixlink::detail {
 
 bool augment_free_rows(const double* cost, Index n, Index m, const std::vector<Index>& free_rows,
                        AssignmentWork& out, bool partial) {
+  // Full mode takes the vectorised search (dense_search.cpp); partial mode's
+  // private "unmatched" columns stay with the loop below.
+  if (!partial) return augment_full_rows(cost, m, free_rows, out);
   constexpr double kInf = std::numeric_limits<double>::infinity();
   const auto mm = static_cast<std::size_t>(m);
   (void)n;

@@ -29,6 +29,15 @@ struct AssignmentWork {
 bool augment_free_rows(const double* cost, Index n, Index m, const std::vector<Index>& free_rows,
                        AssignmentWork& out, bool partial = false);
 
+/// augment_free_rows in full mode (dense_search.cpp): the same search and the
+/// same result, its column loops in the kernels of dense_scan.hpp. The float
+/// overload reads a copy of the matrix whose weights are all exactly floats
+/// (the same values, half the memory traffic; arithmetic stays in double).
+bool augment_full_rows(const double* cost, Index m, const std::vector<Index>& free_rows,
+                       AssignmentWork& out);
+bool augment_full_rows(const float* cost, Index m, const std::vector<Index>& free_rows,
+                       AssignmentWork& out);
+
 /// Shortest augmenting paths from zero duals, one row at a time (Crouse 2016).
 bool assign_shortest_path(const double* cost, Index n, Index m, AssignmentWork& out, bool partial);
 

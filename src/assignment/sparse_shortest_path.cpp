@@ -66,9 +66,13 @@ bool initialise(const SparseView& c, AssignmentWork& out, std::vector<Index>& fr
   }
   reduce_rows(
       c.rows,
-      [&c](Index i, const auto& visit) {
-        for (Index k = c.indptr[at(i)]; k < c.indptr[at(i) + 1]; ++k)
-          visit(c.indices[at(k)], c.values[at(k)]);
+      [&c, &out](Index i) {
+        return least_two(
+            [&c](Index r, const auto& visit) {
+              for (Index k = c.indptr[at(r)]; k < c.indptr[at(r) + 1]; ++k)
+                visit(c.indices[at(k)], c.values[at(k)]);
+            },
+            i, out.v);
       },
       free_rows, out);
   return true;

@@ -93,13 +93,13 @@ def test_min_cost_flow():
 
 @pytest.mark.parametrize("algorithm", ["auto", "shortest_path"])
 def test_solve_assignment(algorithm):
-    cost = hard_assignment(1000)  # about 5 s
+    cost = hard_assignment(2000)  # about 3 s with the vectorised search (issue 19)
     assert_interrupted(lambda: sixlink.solve_assignment(cost, algorithm=algorithm))
     assert sixlink.solve_assignment(hard_assignment(100)).status == "optimal"
 
 
 def test_linear_sum_assignment():
-    cost = hard_assignment(1000)
+    cost = hard_assignment(2000)
     assert_interrupted(lambda: sixlink.linear_sum_assignment(cost))
     rows, cols = sixlink.linear_sum_assignment(np.array([[4, 1, 3], [2, 0, 5], [3, 2, 2]]))
     assert cols.tolist() == [1, 0, 2]
@@ -170,7 +170,7 @@ def test_place_after_an_interrupt(placement_scenario):
 def test_a_handler_that_does_not_raise_lets_the_solve_finish():
     caught = []
     signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
-    cost = hard_assignment(500)  # about 0.6 s
+    cost = hard_assignment(1000)  # about 0.5 s
     timer = sigint_after(0.1)
     try:
         result = sixlink.solve_assignment(cost)
@@ -179,7 +179,7 @@ def test_a_handler_that_does_not_raise_lets_the_solve_finish():
         timer.join()
     assert timer.sent_at is not None and caught == [signal.SIGINT]
     assert result.status == "optimal"
-    assert result.objective == pytest.approx(sum(i * (499 - i) for i in range(500)))
+    assert result.objective == pytest.approx(sum(i * (999 - i) for i in range(1000)))
 
 
 def test_the_handler_exception_propagates():
@@ -190,7 +190,7 @@ def test_the_handler_exception_propagates():
         raise Stop()
 
     signal.signal(signal.SIGINT, handler)
-    cost = hard_assignment(1000)
+    cost = hard_assignment(2000)
     timer = sigint_after(DELAY)
     try:
         with pytest.raises(Stop):
