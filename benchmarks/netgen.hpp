@@ -49,6 +49,7 @@
 // fresh list over all nodes costs only what it is used for.
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -203,7 +204,9 @@ class Generator {
   // the chain (a source's pred closes its chain's cycle).
   std::vector<std::int64_t> chains() {
     std::vector<std::int64_t> pred(static_cast<std::size_t>(p_.nodes + 1), 0);
-    auto at = [&pred](std::int64_t v) -> std::int64_t& { return pred[static_cast<std::size_t>(v)]; };
+    auto at = [&pred](std::int64_t v) -> std::int64_t& {
+      return pred[static_cast<std::size_t>(v)];
+    };
     for (std::int64_t i = 1; i <= p_.sources; ++i) at(i) = i;
     const std::int64_t transshipment = p_.nodes - p_.sources - p_.sinks;
     fill_.reset(p_.sources + 1, p_.nodes - p_.sinks);
@@ -227,12 +230,11 @@ class Generator {
   // demand.
   std::vector<std::int64_t> choose_sinks(std::int64_t source, std::int64_t chain_length) {
     const std::int64_t transshipment = p_.nodes - p_.sources - p_.sinks;
-    std::int64_t count =
-        transshipment == 0
-            ? p_.sinks / p_.sources + 1
-            : static_cast<std::int64_t>(2.0 * static_cast<double>(chain_length) *
-                                        static_cast<double>(p_.sinks) /
-                                        static_cast<double>(transshipment));
+    std::int64_t count = transshipment == 0
+                             ? p_.sinks / p_.sources + 1
+                             : static_cast<std::int64_t>(2.0 * static_cast<double>(chain_length) *
+                                                         static_cast<double>(p_.sinks) /
+                                                         static_cast<double>(transshipment));
     count = std::max<std::int64_t>(2, std::min(count, p_.sinks));
     std::vector<std::int64_t> sinks;  // 0-based node numbers
     sink_list_.reset(p_.nodes - p_.sinks, p_.nodes - 1);
@@ -403,13 +405,20 @@ inline MinCostFlow to_min_cost_flow(const NetgenNetwork& net) {
 
 /// Writes a min-cost-flow problem in the DIMACS format ("p min", "n id supply",
 /// "a tail head low cap cost", nodes 1-based), as NETGEN prints it after its comments.
+/// An infinite capacity is written as the total supply, which no arc of an optimal flow
+/// exceeds when lower bounds are 0 and no cycle costs 0 or less (true of every family here);
+/// DIMACS readers such as CS2's take capacities as plain integers.
 inline void write_dimacs(std::ostream& out, const MinCostFlow& p) {
+  Flow total = 0;
+  for (Index v = 0; v < p.node_count(); ++v) total += std::max<Flow>(p.supply(v), 0);
   out << "p min " << p.node_count() << ' ' << p.arc_count() << '\n';
   for (Index v = 0; v < p.node_count(); ++v)
     if (p.supply(v) != 0) out << "n " << v + 1 << ' ' << p.supply(v) << '\n';
-  for (Index a = 0; a < p.arc_count(); ++a)
-    out << "a " << p.tail(a) + 1 << ' ' << p.head(a) + 1 << ' ' << p.lower(a) << ' '
-        << p.capacity(a) << ' ' << p.cost(a) << '\n';
+  for (Index a = 0; a < p.arc_count(); ++a) {
+    const Flow cap = p.capacity(a) == kInfiniteCapacity ? total : p.capacity(a);
+    out << "a " << p.tail(a) + 1 << ' ' << p.head(a) + 1 << ' ' << p.lower(a) << ' ' << cap << ' '
+        << p.cost(a) << '\n';
+  }
 }
 
 }  // namespace sixlink::bench
