@@ -219,6 +219,7 @@ void print_header(const Options& options) {
   std::printf(" | best peer | sixlink / best | optimal cost |\n|---|---|---|---|---|---|---");
   if (!options.cs2.empty()) std::printf("|---");
   std::printf("|---|---|---|\n");
+  std::fflush(stdout);
 }
 
 bool wanted(const Options& options, const std::string& family) {
