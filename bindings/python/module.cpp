@@ -619,6 +619,16 @@ void bind_matching_and_flow(py::module_& m) {
       "market"_a, "proposing"_a = "applicants",
       "Deferred acceptance (see sixlink.solve_stable_matching)");
   m.def(
+      "read_matching_market",
+      [](const py::dict& market) {
+        const sixlink::MatchingMarket problem = market_from(market);
+        py::gil_scoped_release release;
+        sixlink::validate(problem);
+      },
+      "market"_a,
+      "Reads and validates a market dict as stable_matching does before its engine runs "
+      "(the call's own overhead, timed by benchmarks/stable_families.py)");
+  m.def(
       "parallel_choice_admission",
       [](const py::dict& market, const std::optional<std::vector<double>>& min_score) {
         const sixlink::MatchingMarket problem = market_from(market);

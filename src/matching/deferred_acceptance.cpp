@@ -5,6 +5,7 @@
 // Matching (1990), chapter 5, and I. E. Hafalir, M. B. Yenmez and M. A.
 // Yildirim, Theoretical Economics 8 (2013) 325-363.
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 
 #include "matching/priority.hpp"
@@ -26,6 +27,77 @@ std::vector<Count> applicants_listing(const MatchingMarket& market) {
 
 Index group_of(const MatchingMarket& market, Index a) {
   return market.applicant_group.empty() ? -1 : market.applicant_group[at(a)];
+}
+
+// Whether every institution ranks applicants alike: one score per applicant,
+// one lottery draw per applicant, no quotas (a group quota ranks a group's
+// members above the others at one institution only).
+bool common_priority(const MatchingMarket& market) {
+  return !market.scores.empty() && market.tie_break == TieBreak::kSingle &&
+         market.quotas.empty();
+}
+
+// The applicants in the institutions' common priority order, best first.
+std::vector<std::uint32_t> priority_order(const MatchingMarket& market,
+                                          const detail::Priorities& priorities) {
+  // Sorted as (primary, lottery << 32 | applicant): two integer compares and no
+  // indirection (sorting indices through a key array costs a miss a compare).
+  struct Key {
+    std::uint64_t primary, rest;
+  };
+  const Index applicants = market.applicant_count();
+  std::vector<Key> keys(at(applicants));
+  for (Index a = 0; a < applicants; ++a) {
+    const detail::PriorityKey k = priorities.key(a, 0, 0);
+    keys[at(a)] = {k.primary, std::uint64_t{k.lottery} << 32 | k.applicant};
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+    return x.primary != y.primary ? x.primary < y.primary : x.rest < y.rest;
+  });
+  std::vector<std::uint32_t> order(at(applicants));
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    order[i] = static_cast<std::uint32_t>(keys[i].rest & 0xFFFFFFFFu);
+  return order;
+}
+
+// With a common priority the market has exactly one stable matching: the
+// applicant ranked first everywhere gets its first choice in every stable
+// matching, then the next one the first choice with a seat left, and so on
+// (serial dictatorship; the priority is acyclic in the sense of H. Ergin,
+// Econometrica 70 (2002) 2489-2497). Deferred acceptance from either side
+// returns it, so it is found here directly: no proposal is ever rejected
+// after being held, and an institution needs a seat count, not a heap. The
+// proposals counted are those of applicant-proposing deferred acceptance (the
+// institutions each applicant tries down to its match), whatever the side.
+StableMatchingResult serial_dictatorship(const MatchingMarket& market) {
+  const RankedLists& prefs = market.applicant_prefs;
+  const std::vector<std::uint32_t> order =
+      priority_order(market, detail::Priorities(market));
+  std::vector<Count> left = market.capacities;
+  StableMatchingResult out;
+  out.applicant_match.assign(at(market.applicant_count()), -1);
+  const std::size_t n = order.size();
+  const Index* indptr = prefs.indptr.data();
+  const Index* indices = prefs.indices.data();
+  // Applicants come in priority order, scattered over the lists: fetch a list's
+  // bounds 16 applicants ahead and its entries 8 ahead, so the misses overlap.
+  constexpr std::size_t kBounds = 16, kEntries = 8;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % 4096 == 0) throw_if_interrupted();
+    if (i + kBounds < n) __builtin_prefetch(indptr + order[i + kBounds]);
+    if (i + kEntries < n) __builtin_prefetch(indices + indptr[order[i + kEntries]]);
+    const std::uint32_t a = order[i];
+    for (Index k = indptr[a]; k < indptr[a + 1]; ++k) {
+      const Index s = indices[k];
+      ++out.proposals;
+      if (left[at(s)] > 0) {
+        --left[at(s)];
+        out.applicant_match[a] = s;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 // Free applicants propose down their lists; each institution keeps what its
@@ -71,38 +143,38 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
   const Index applicants = market.applicant_count(), institutions = market.institution_count();
   const detail::Priorities priorities(market);
   // Each institution's acceptable applicants, best first: entries bucketed by
-  // institution, then sorted by priority key.
+  // institution, sorted by priority key, then cut to what the offers read (the
+  // applicant and its place in its own list, 8 bytes instead of 24).
   struct Candidate {
     detail::PriorityKey key;
-    Index position;  // in the applicant's own list: lower is better for the applicant
+    std::uint32_t position;  // in the applicant's own list: lower is better for the applicant
+  };
+  struct Offer {
+    std::uint32_t applicant, position;
   };
   std::vector<Index> start(at(institutions) + 1, 0);
   for (Index s : prefs.indices) ++start[at(s) + 1];
   std::partial_sum(start.begin(), start.end(), start.begin());
-  std::vector<Index> fill(start.begin(), start.end() - 1);
-  std::vector<Candidate> candidates(prefs.indices.size());
-  // One score per applicant and one lottery draw: every institution orders
-  // applicants alike, so one sort of the applicants fills every bucket in
-  // order. Otherwise each bucket is sorted on its own.
-  const bool common_order = !market.scores.empty() && market.tie_break == TieBreak::kSingle;
-  std::vector<Index> order(at(applicants));
-  std::iota(order.begin(), order.end(), Index{0});
-  if (common_order) {
-    std::vector<detail::PriorityKey> keys(at(applicants));
-    for (Index a = 0; a < applicants; ++a) keys[at(a)] = priorities.key(a, 0, 0);
-    std::sort(order.begin(), order.end(),
-              [&keys](Index x, Index y) { return keys[at(x)] < keys[at(y)]; });
-  }
-  for (const Index a : order) {
-    for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
-      const Index s = prefs.indices[at(k)];
-      const detail::PriorityKey key = priorities.key(a, k, s);
-      candidates[at(fill[at(s)]++)] = {key, k - prefs.indptr[at(a)]};
+  std::vector<Offer> offers(prefs.indices.size());
+  std::vector<Index> stop(at(institutions));  // per institution: the end of its ranked offers
+  {
+    std::vector<Index> fill(start.begin(), start.end() - 1);
+    std::vector<Candidate> candidates(prefs.indices.size());
+    for (Index a = 0; a < applicants; ++a) {
+      for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
+        const Index s = prefs.indices[at(k)];
+        candidates[at(fill[at(s)]++)] = {priorities.key(a, k, s),
+                                         static_cast<std::uint32_t>(k - prefs.indptr[at(a)])};
+      }
     }
-  }
-  for (Index s = 0; s < institutions && !common_order; ++s) {
-    std::sort(candidates.begin() + start[at(s)], candidates.begin() + start[at(s) + 1],
-              [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
+    for (Index s = 0; s < institutions; ++s) {
+      const auto first = candidates.begin() + start[at(s)];
+      const auto last = candidates.begin() + start[at(s) + 1];
+      std::sort(first, last, [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
+      stop[at(s)] = start[at(s)];
+      for (auto c = first; c != last && c->key.primary != detail::Priorities::kUnranked; ++c)
+        offers[at(stop[at(s)]++)] = {c->key.applicant, c->position};
+    }
   }
   StableMatchingResult out;
   out.filled.assign(at(institutions), 0);
@@ -110,23 +182,30 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
   // applicant's list (lower is better). One array, so one cache miss a proposal.
   struct Held {
     Index institution = -1;
-    Index position = -1;
+    std::uint32_t position = 0;
   };
   std::vector<Held> held(at(applicants));
   std::vector<Index> next(start.begin(), start.end() - 1);
   std::vector<Index> pending(at(institutions));
   std::iota(pending.rbegin(), pending.rend(), Index{0});
   std::vector<char> queued(at(institutions), 1);
+  // An institution's offers go down its list in order: the applicants a few
+  // offers ahead are known, so their held offers are fetched before they are read.
+  constexpr Index kAhead = 8;
   while (!pending.empty()) {
     throw_if_interrupted();  // one institution's round of offers
     const Index s = pending.back();
     pending.pop_back();
     queued[at(s)] = 0;
-    while (out.filled[at(s)] < market.capacities[at(s)] && next[at(s)] < start[at(s) + 1]) {
-      const Candidate& c = candidates[at(next[at(s)]++)];
-      if (c.key.primary == detail::Priorities::kUnranked) break;  // the rest are unranked too
+    const Index end = stop[at(s)];
+    for (Index k = next[at(s)]; k < std::min(next[at(s)] + kAhead, end); ++k)
+      __builtin_prefetch(&held[offers[at(k)].applicant]);
+    while (out.filled[at(s)] < market.capacities[at(s)] && next[at(s)] < end) {
+      const Index k = next[at(s)]++;
+      if (k + kAhead < end) __builtin_prefetch(&held[offers[at(k + kAhead)].applicant]);
+      const Offer& c = offers[at(k)];
       ++out.proposals;
-      Held& h = held[c.key.applicant];
+      Held& h = held[c.applicant];
       if (h.institution >= 0 && h.position < c.position) continue;  // a keeps its better offer
       if (h.institution >= 0) {
         --out.filled[at(h.institution)];
@@ -266,7 +345,8 @@ std::optional<ProposingSide> parse_proposing_side(std::string_view text) {
 StableMatchingResult solve_stable_matching(const MatchingMarket& market,
                                            const StableMatchingOptions& options) {
   validate(market);
-  StableMatchingResult out = options.proposing == ProposingSide::kApplicants
+  StableMatchingResult out = common_priority(market) ? serial_dictatorship(market)
+                             : options.proposing == ProposingSide::kApplicants
                                  ? applicants_propose(market)
                              : market.quotas.empty() ? institutions_propose(market)
                                                      : institutions_propose_with_quotas(market);
