@@ -17,7 +17,7 @@ def _reals(name: str, values) -> np.ndarray:
         array = np.asarray(values)
         if array.dtype.kind not in "iuf":
             raise ValueError
-        return array.astype(np.float64).ravel()
+        return array.astype(np.float64, copy=False).ravel()
     except (TypeError, ValueError):
         raise ValueError(f"{name} must hold numbers") from None
 
@@ -32,7 +32,8 @@ def _ranked_lists(prefs, name: str):
         for array, part in ((indptr, "indptr"), (indices, "indices")):
             if array.ndim != 1 or (array.size and array.dtype.kind not in "iu"):
                 raise ValueError(f"{name}: {part} must be a one-dimensional integer array")
-        return indptr.astype(np.int64), indices.astype(np.int64)
+        # No copy when they are int64 already: a million lists of ten are 80 MB.
+        return indptr.astype(np.int64, copy=False), indices.astype(np.int64, copy=False)
     try:
         lengths = np.fromiter((len(row) for row in prefs), dtype=np.int64, count=len(prefs))
     except TypeError:
