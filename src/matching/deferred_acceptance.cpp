@@ -19,26 +19,26 @@ namespace {
 
 std::size_t at(Index k) { return static_cast<std::size_t>(k); }
 
-std::vector<Count> applicants_listing(const MatchingMarket& market) {
+std::vector<Count> applicants_listing(const MatchingMarketView& market) {
   std::vector<Count> count(at(market.institution_count()), 0);
   for (Index s : market.applicant_prefs.indices) ++count[at(s)];
   return count;
 }
 
-Index group_of(const MatchingMarket& market, Index a) {
+Index group_of(const MatchingMarketView& market, Index a) {
   return market.applicant_group.empty() ? -1 : market.applicant_group[at(a)];
 }
 
 // Whether every institution ranks applicants alike: one score per applicant,
 // one lottery draw per applicant, no quotas (a group quota ranks a group's
 // members above the others at one institution only).
-bool common_priority(const MatchingMarket& market) {
+bool common_priority(const MatchingMarketView& market) {
   return !market.scores.empty() && market.tie_break == TieBreak::kSingle &&
          market.quotas.empty();
 }
 
 // The applicants in the institutions' common priority order, best first.
-std::vector<std::uint32_t> priority_order(const MatchingMarket& market,
+std::vector<std::uint32_t> priority_order(const MatchingMarketView& market,
                                           const detail::Priorities& priorities) {
   // Sorted as one 128-bit integer, primary : lottery : applicant: a branch-free
   // compare and no indirection (sorting indices through a key array costs a
@@ -65,11 +65,11 @@ std::vector<std::uint32_t> priority_order(const MatchingMarket& market,
 // after being held, and an institution needs a seat count, not a heap. The
 // proposals counted are those of applicant-proposing deferred acceptance (the
 // institutions each applicant tries down to its match), whatever the side.
-StableMatchingResult serial_dictatorship(const MatchingMarket& market) {
-  const RankedLists& prefs = market.applicant_prefs;
+StableMatchingResult serial_dictatorship(const MatchingMarketView& market) {
+  const RankedListsView& prefs = market.applicant_prefs;
   const std::vector<std::uint32_t> order =
       priority_order(market, detail::Priorities(market));
-  std::vector<Count> left = market.capacities;
+  std::vector<Count> left(market.capacities.begin(), market.capacities.end());
   StableMatchingResult out;
   out.applicant_match.assign(at(market.applicant_count()), -1);
   const std::size_t n = order.size();
@@ -98,8 +98,8 @@ StableMatchingResult serial_dictatorship(const MatchingMarket& market) {
 
 // Free applicants propose down their lists; each institution keeps what its
 // choice rule allows. The rejected go back on the stack of free applicants.
-StableMatchingResult applicants_propose(const MatchingMarket& market) {
-  const RankedLists& prefs = market.applicant_prefs;
+StableMatchingResult applicants_propose(const MatchingMarketView& market) {
+  const RankedListsView& prefs = market.applicant_prefs;
   const Index applicants = market.applicant_count();
   const detail::Priorities priorities(market);
   detail::SeatPools pools(market, applicants_listing(market));
@@ -134,8 +134,8 @@ StableMatchingResult applicants_propose(const MatchingMarket& market) {
 
 // Institutions offer seats down their priority order; each applicant holds its
 // best offer so far and turns the others down, which frees a seat to offer on.
-StableMatchingResult institutions_propose(const MatchingMarket& market) {
-  const RankedLists& prefs = market.applicant_prefs;
+StableMatchingResult institutions_propose(const MatchingMarketView& market) {
+  const RankedListsView& prefs = market.applicant_prefs;
   const Index applicants = market.applicant_count(), institutions = market.institution_count();
   const detail::Priorities priorities(market);
   // Each institution's acceptable applicants, best first: entries bucketed by
@@ -157,6 +157,7 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
     std::vector<Index> fill(start.begin(), start.end() - 1);
     std::vector<Candidate> candidates(prefs.indices.size());
     for (Index a = 0; a < applicants; ++a) {
+      if (a % 4096 == 0) throw_if_interrupted();  // the setup takes seconds on large markets
       for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
         const Index s = prefs.indices[at(k)];
         candidates[at(fill[at(s)]++)] = {priorities.key(a, k, s),
@@ -164,6 +165,7 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
       }
     }
     for (Index s = 0; s < institutions; ++s) {
+      if (s % 256 == 0) throw_if_interrupted();
       const auto first = candidates.begin() + start[at(s)];
       const auto last = candidates.begin() + start[at(s) + 1];
       std::sort(first, last, [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
@@ -228,8 +230,8 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
 // priority order: O(candidates) each time, so O(L * longest candidate list)
 // in the worst case.
 // Kept whole: one loop of the algorithm, read against the reference's pseudo-code.
-StableMatchingResult institutions_propose_with_quotas(const MatchingMarket& market) {
-  const RankedLists& prefs = market.applicant_prefs;
+StableMatchingResult institutions_propose_with_quotas(const MatchingMarketView& market) {
+  const RankedListsView& prefs = market.applicant_prefs;
   const Index applicants = market.applicant_count(), institutions = market.institution_count();
   const detail::Priorities priorities(market);
   struct Candidate {
@@ -338,7 +340,7 @@ std::optional<ProposingSide> parse_proposing_side(std::string_view text) {
   return std::nullopt;
 }
 
-StableMatchingResult solve_stable_matching(const MatchingMarket& market,
+StableMatchingResult solve_stable_matching(const MatchingMarketView& market,
                                            const StableMatchingOptions& options) {
   validate(market);
   StableMatchingResult out = common_priority(market) ? serial_dictatorship(market)

@@ -38,7 +38,7 @@ class Priorities {
   static constexpr std::uint64_t kUnranked = std::numeric_limits<std::uint64_t>::max();
 
   /// The market must be valid (see validate).
-  explicit Priorities(const MatchingMarket& market);
+  explicit Priorities(const MatchingMarketView& market);
 
   /// The priority of applicant a at institution s, where entry k of a's list
   /// names s; primary == kUnranked when s does not accept a.
@@ -75,7 +75,7 @@ class Priorities {
 
  private:
   enum class Kind { kRanked, kScores, kEntryScores };
-  const MatchingMarket& market_;
+  MatchingMarketView market_;  // spans: cheap to hold, and safe with a temporary view
   Kind kind_;
   std::vector<std::uint64_t> rank_;  // per entry, for ranked lists
 };

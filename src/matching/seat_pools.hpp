@@ -18,7 +18,7 @@ class SeatPools {
  public:
   /// `applicants_listing[s]`: the most applicants s will ever be offered (the
   /// arena gives each pool that much room, or its seats if fewer).
-  SeatPools(const MatchingMarket& market, const std::vector<Count>& applicants_listing) {
+  SeatPools(const MatchingMarketView& market, const std::vector<Count>& applicants_listing) {
     const Index institutions = market.institution_count();
     seats_.resize(static_cast<std::size_t>(institutions));
     open_.resize(static_cast<std::size_t>(institutions));

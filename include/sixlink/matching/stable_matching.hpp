@@ -67,8 +67,9 @@ struct StableMatchingResult {
   Count proposals = 0;                 ///< proposals made (a measure of the work)
 };
 
-/// Throws InvalidInput for a malformed market (see validate).
-StableMatchingResult solve_stable_matching(const MatchingMarket& market,
+/// Throws InvalidInput for a malformed market (see validate). Takes a
+/// MatchingMarket, or a MatchingMarketView of arrays the caller holds.
+StableMatchingResult solve_stable_matching(const MatchingMarketView& market,
                                            const StableMatchingOptions& options = {});
 
 }  // namespace sixlink
