@@ -6,6 +6,7 @@
 // Yildirim, Theoretical Economics 8 (2013) 325-363.
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <numeric>
 
 #include "matching/priority.hpp"
@@ -132,47 +133,85 @@ StableMatchingResult applicants_propose(const MatchingMarketView& market) {
   return out;
 }
 
-// Institutions offer seats down their priority order; each applicant holds its
-// best offer so far and turns the others down, which frees a seat to offer on.
-StableMatchingResult institutions_propose(const MatchingMarketView& market) {
-  const RankedListsView& prefs = market.applicant_prefs;
-  const Index applicants = market.applicant_count(), institutions = market.institution_count();
-  const detail::Priorities priorities(market);
-  // Each institution's acceptable applicants, best first: entries bucketed by
-  // institution, sorted by priority key, then cut to what the offers read (the
-  // applicant and its place in its own list, 8 bytes instead of 24).
-  struct Candidate {
-    detail::PriorityKey key;
+// Each institution's acceptable applicants in priority order, sorted lazily:
+// the list entries are bucketed by institution, and a bucket is put in order
+// when the institution's offers reach its unsorted part: first its best twice
+// its seats (at least 32; nth_element, then a sort of those), then, if the
+// offers go past them, the rest. Institutions
+// usually offer to a few times their seats out of all who list them (a popular
+// one in the repeated-lists family: 500 for 50 seats), so most of a bucket is
+// never sorted. Unranked entries sort last.
+class OfferLists {
+ public:
+  struct Candidate {  // the key as (primary, lottery << 32 | applicant): two compares
+    std::uint64_t primary, rest;
     std::uint32_t position;  // in the applicant's own list: lower is better for the applicant
+    std::uint32_t applicant() const { return static_cast<std::uint32_t>(rest); }
+    bool ranked() const { return primary != detail::Priorities::kUnranked; }
+    friend bool operator<(const Candidate& x, const Candidate& y) {
+      return x.primary != y.primary ? x.primary < y.primary : x.rest < y.rest;
+    }
   };
-  struct Offer {
-    std::uint32_t applicant, position;
-  };
-  std::vector<Index> start(at(institutions) + 1, 0);
-  for (Index s : prefs.indices) ++start[at(s) + 1];
-  std::partial_sum(start.begin(), start.end(), start.begin());
-  std::vector<Offer> offers(prefs.indices.size());
-  std::vector<Index> stop(at(institutions));  // per institution: the end of its ranked offers
-  {
-    std::vector<Index> fill(start.begin(), start.end() - 1);
-    std::vector<Candidate> candidates(prefs.indices.size());
-    for (Index a = 0; a < applicants; ++a) {
+
+  OfferLists(const MatchingMarketView& market, const detail::Priorities& priorities)
+      : capacities_(market.capacities) {
+    const RankedListsView& prefs = market.applicant_prefs;
+    start_.assign(at(market.institution_count()) + 1, 0);
+    for (Index s : prefs.indices) ++start_[at(s) + 1];
+    std::partial_sum(start_.begin(), start_.end(), start_.begin());
+    sorted_.assign(start_.begin(), start_.end() - 1);
+    std::vector<Index> fill(start_.begin(), start_.end() - 1);
+    // Every entry is written below: no zeroing of what is the largest array here.
+    candidates_ = std::make_unique_for_overwrite<Candidate[]>(prefs.indices.size());
+    for (Index a = 0; a < market.applicant_count(); ++a) {
       if (a % 4096 == 0) throw_if_interrupted();  // the setup takes seconds on large markets
       for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
         const Index s = prefs.indices[at(k)];
-        candidates[at(fill[at(s)]++)] = {priorities.key(a, k, s),
-                                         static_cast<std::uint32_t>(k - prefs.indptr[at(a)])};
+        const detail::PriorityKey key = priorities.key(a, k, s);
+        candidates_[at(fill[at(s)]++)] = {key.primary,
+                                          std::uint64_t{key.lottery} << 32 | key.applicant,
+                                          static_cast<std::uint32_t>(k - prefs.indptr[at(a)])};
       }
     }
-    for (Index s = 0; s < institutions; ++s) {
-      if (s % 256 == 0) throw_if_interrupted();
-      const auto first = candidates.begin() + start[at(s)];
-      const auto last = candidates.begin() + start[at(s) + 1];
-      std::sort(first, last, [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
-      stop[at(s)] = start[at(s)];
-      for (auto c = first; c != last && c->key.primary != detail::Priorities::kUnranked; ++c)
-        offers[at(stop[at(s)]++)] = {c->key.applicant, c->position};
-    }
+  }
+
+  Index begin(Index s) const { return start_[at(s)]; }
+  Index end(Index s) const { return start_[at(s) + 1]; }
+  /// Entry k of institution s's bucket, in priority order (begin(s) <= k < end(s)).
+  const Candidate& get(Index s, Index k) {
+    if (k >= sorted_[at(s)]) sort_from(s, k);
+    return candidates_[at(k)];
+  }
+  /// Entry k as it lies now, sorted or not: what to prefetch.
+  const Candidate& peek(Index k) const { return candidates_[at(k)]; }
+
+ private:
+  void sort_from(Index s, Index k) {
+    // A first batch, then the rest at once: an institution that goes past twice
+    // its seats tends to go far (the independent family: two thirds of a bucket).
+    const Index batch = k == begin(s) ? std::max<Index>(2 * capacities_[at(s)], 32) : end(s) - k;
+    const Index upto = std::min(end(s), k + batch);
+    Candidate* const first = candidates_.get() + k;
+    Candidate* const middle = candidates_.get() + upto;
+    std::nth_element(first, middle, candidates_.get() + end(s));
+    std::sort(first, middle);
+    sorted_[at(s)] = upto;
+  }
+
+  std::span<const Count> capacities_;
+  std::vector<Index> start_, sorted_;  // per institution: its bucket, and how far it is sorted
+  std::unique_ptr<Candidate[]> candidates_;
+};
+
+// Institutions offer seats down their priority order; each applicant holds its
+// best offer so far and turns the others down, which frees a seat to offer on.
+StableMatchingResult institutions_propose(const MatchingMarketView& market) {
+  const Index applicants = market.applicant_count(), institutions = market.institution_count();
+  OfferLists lists(market, detail::Priorities(market));
+  std::vector<Index> next(at(institutions)), stop(at(institutions));
+  for (Index s = 0; s < institutions; ++s) {
+    next[at(s)] = lists.begin(s);
+    stop[at(s)] = lists.end(s);
   }
   StableMatchingResult out;
   out.filled.assign(at(institutions), 0);
@@ -183,33 +222,51 @@ StableMatchingResult institutions_propose(const MatchingMarketView& market) {
     std::uint32_t position = 0;
   };
   std::vector<Held> held(at(applicants));
-  std::vector<Index> next(start.begin(), start.end() - 1);
-  std::vector<Index> pending(at(institutions));
-  std::iota(pending.rbegin(), pending.rend(), Index{0});
-  std::vector<char> queued(at(institutions), 1);
-  // An institution's offers go down its list in order: the applicants a few
-  // offers ahead are known, so their held offers are fetched before they are read.
-  constexpr Index kAhead = 8;
-  while (!pending.empty()) {
+  // Institutions with seats to offer, first in first out (each at most once,
+  // so a ring of one slot per institution holds them). The order changes
+  // neither the matching nor the offers made, but after the first round a visit
+  // is mostly one offer for one freed seat: two cache misses (the
+  // institution's next offer, the applicant's held offer) that a queue lets us
+  // fetch ahead, the offer 8 visits ahead and the held offer 4 ahead.
+  const auto ring = static_cast<std::size_t>(institutions);
+  std::vector<Index> queue(ring);
+  std::iota(queue.begin(), queue.end(), Index{0});
+  std::size_t head = 0, queued_count = ring;
+  std::vector<char> queued(ring, 1);
+  constexpr std::size_t kOfferAhead = 8, kHeldAhead = 4;
+  constexpr Index kAhead = 8;  // within one institution's round
+  while (queued_count > 0) {
     throw_if_interrupted();  // one institution's round of offers
-    const Index s = pending.back();
-    pending.pop_back();
+    if (queued_count > kOfferAhead) {
+      const Index later = queue[(head + kOfferAhead) % ring];
+      __builtin_prefetch(&lists.peek(next[at(later)]));
+    }
+    if (queued_count > kHeldAhead) {
+      const Index soon = queue[(head + kHeldAhead) % ring];
+      if (next[at(soon)] < stop[at(soon)])
+        __builtin_prefetch(&held[lists.peek(next[at(soon)]).applicant()]);
+    }
+    const Index s = queue[head];
+    head = (head + 1) % ring;
+    --queued_count;
     queued[at(s)] = 0;
     const Index end = stop[at(s)];
-    for (Index k = next[at(s)]; k < std::min(next[at(s)] + kAhead, end); ++k)
-      __builtin_prefetch(&held[offers[at(k)].applicant]);
     while (out.filled[at(s)] < market.capacities[at(s)] && next[at(s)] < end) {
       const Index k = next[at(s)]++;
-      if (k + kAhead < end) __builtin_prefetch(&held[offers[at(k + kAhead)].applicant]);
-      const Offer& c = offers[at(k)];
+      if (k + kAhead < end) __builtin_prefetch(&held[lists.peek(k + kAhead).applicant()]);
+      const OfferLists::Candidate& c = lists.get(s, k);
+      if (!c.ranked()) {  // the rest are unranked too
+        next[at(s)] = stop[at(s)] = end;
+        break;
+      }
       ++out.proposals;
-      Held& h = held[c.applicant];
+      Held& h = held[c.applicant()];
       if (h.institution >= 0 && h.position < c.position) continue;  // a keeps its better offer
       if (h.institution >= 0) {
         --out.filled[at(h.institution)];
         if (!queued[at(h.institution)]) {
           queued[at(h.institution)] = 1;
-          pending.push_back(h.institution);
+          queue[(head + queued_count++) % ring] = h.institution;
         }
       }
       h = {s, c.position};
