@@ -60,6 +60,22 @@ class Priorities {
     return out;
   }
 
+  /// Fetches what key(a, k, ·) will read into the cache (a hint; k may be one
+  /// past a's list).
+  void prefetch(Index a, Index k) const {
+    switch (kind_) {
+      case Kind::kRanked:
+        __builtin_prefetch(rank_.data() + k);
+        return;
+      case Kind::kScores:
+        __builtin_prefetch(market_.scores.data() + a);
+        return;
+      case Kind::kEntryScores:
+        __builtin_prefetch(market_.entry_scores.data() + k);
+        return;
+    }
+  }
+
   /// The tie-breaking draw of applicant a at institution s.
   std::uint32_t lottery(Index a, Index s) const {
     if (market_.tie_break == TieBreak::kSingle) return single_lottery(market_.seed, a);
