@@ -34,8 +34,7 @@ Index group_of(const MatchingMarketView& market, Index a) {
 // one lottery draw per applicant, no quotas (a group quota ranks a group's
 // members above the others at one institution only).
 bool common_priority(const MatchingMarketView& market) {
-  return !market.scores.empty() && market.tie_break == TieBreak::kSingle &&
-         market.quotas.empty();
+  return !market.scores.empty() && market.tie_break == TieBreak::kSingle && market.quotas.empty();
 }
 
 // The applicants in the institutions' common priority order, best first.
@@ -68,8 +67,7 @@ std::vector<std::uint32_t> priority_order(const MatchingMarketView& market,
 // institutions each applicant tries down to its match), whatever the side.
 StableMatchingResult serial_dictatorship(const MatchingMarketView& market) {
   const RankedListsView& prefs = market.applicant_prefs;
-  const std::vector<std::uint32_t> order =
-      priority_order(market, detail::Priorities(market));
+  const std::vector<std::uint32_t> order = priority_order(market, detail::Priorities(market));
   std::vector<Count> left(market.capacities.begin(), market.capacities.end());
   StableMatchingResult out;
   out.applicant_match.assign(at(market.applicant_count()), -1);

@@ -48,8 +48,7 @@ void check_lists(const RankedListsView& lists, const char* field, const char* ow
   }
 }
 
-void check_scores(std::span<const double> scores, const char* field,
-                  const RankedListsView& prefs) {
+void check_scores(std::span<const double> scores, const char* field, const RankedListsView& prefs) {
   for (std::size_t k = 0; k < scores.size(); ++k) {
     if (std::isfinite(scores[k])) continue;
     std::string whose = "applicant " + std::to_string(k);

@@ -24,8 +24,8 @@ enum class Family { kIndependent, kPopularity, kRepeated };
 // by popularity (institution j drawn with weight exp(2 q_j), q_j standard
 // normal: a top-k Plackett-Luce list, what quality plus Gumbel noise gives),
 // or copied from `applicants / 8 + 1` distinct uniform lists.
-RankedLists family_lists(std::mt19937_64& rng, Family family, Index applicants,
-                         Index institutions, Index length) {
+RankedLists family_lists(std::mt19937_64& rng, Family family, Index applicants, Index institutions,
+                         Index length) {
   std::vector<double> weight(static_cast<std::size_t>(institutions), 1.0);
   std::normal_distribution<double> quality(0.0, 1.0);
   if (family == Family::kPopularity)
