@@ -98,7 +98,11 @@ def solve_stable_matching(applicant_prefs, capacities, institution_prefs=None, s
     applicants whose groups entry is that group; unused reserved seats go to
     everyone. Returns an int64 array: each applicant's institution, or -1.
     Bad input raises ValueError naming the applicant or institution. The GIL is
-    released while solving.
+    released while solving. Contiguous int64 and float64 arrays are read in
+    place, not copied: do not change them from another thread during the call.
+    With one score per applicant (single tie-breaking, no quotas) every
+    institution ranks alike and the stable matching is unique: both sides
+    return it, computed as serial dictatorship.
     """
     market = _market(applicant_prefs, capacities, institution_prefs, scores, tie_break, seed, groups, quotas)
     return _core.stable_matching(market, _check_text("proposing", proposing))
