@@ -285,8 +285,57 @@ sixlink::MatchingMarket market_from(const py::dict& d) {
   return m;
 }
 
+// The market dict of sixlink/_matching.py read in place for stable_matching:
+// numpy's arrays are viewed, not copied (a million lists of ten are 80 MB, and
+// copying them into fresh pages cost a third of the solve). `held` keeps the
+// arrays, converted ones included, alive while `view` is read.
+struct BorrowedMarket {
+  std::vector<py::array> held;
+  std::vector<sixlink::GroupQuota> quotas;
+  sixlink::MatchingMarketView view;
+};
+
+void borrow_market(const py::dict& d, BorrowedMarket& out) {
+  auto array = [&d, &out](const char* key, auto cast) {
+    using Span = std::span<const typename decltype(cast(py::object()))::value_type>;
+    if (!d.contains(key) || d[key].is_none()) return Span();
+    const auto a = cast(d[key]);
+    if (a.ndim() != 1) throw sixlink::InvalidInput(std::string(key) + " must be one-dimensional");
+    out.held.push_back(a);
+    return Span(a.data(), static_cast<std::size_t>(a.size()));
+  };
+  auto ints = [&array](const char* key) {
+    return array(key, [](const py::object& o) { return o.cast<Int64Array>(); });
+  };
+  auto doubles = [&array](const char* key) {
+    return array(key, [](const py::object& o) {
+      return o.cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
+    });
+  };
+  sixlink::MatchingMarketView& m = out.view;
+  m.applicant_prefs = {ints("prefs_indptr"), ints("prefs_indices")};
+  m.capacities = ints("capacities");
+  if (d.contains("institution_indptr") && !d["institution_indptr"].is_none())
+    m.institution_prefs = {ints("institution_indptr"), ints("institution_indices")};
+  m.scores = doubles("scores");
+  m.entry_scores = doubles("entry_scores");
+  const std::string tie_break =
+      d.contains("tie_break") ? d["tie_break"].cast<std::string>() : "single";
+  if (tie_break != "single" && tie_break != "multiple")
+    throw sixlink::InvalidInput("tie_break must be 'single' or 'multiple', got '" + tie_break +
+                                "'");
+  m.tie_break = tie_break == "single" ? sixlink::TieBreak::kSingle : sixlink::TieBreak::kMultiple;
+  m.seed = d.contains("seed") ? d["seed"].cast<std::uint64_t>() : 0;
+  m.applicant_group = ints("groups");
+  const auto institution = ints("quota_institution"), group = ints("quota_group"),
+             seats = ints("quota_seats");
+  for (std::size_t q = 0; q < institution.size(); ++q)
+    out.quotas.push_back({institution[q], group[q], seats[q]});
+  m.quotas = out.quotas;
+}
+
 // A market small enough to match on the calling thread (milliseconds).
-bool small_market(const sixlink::MatchingMarket& m) {
+bool small_market(const sixlink::MatchingMarketView& m) {
   return m.applicant_prefs.indices.size() + m.institution_prefs.indices.size() +
              m.entry_scores.size() <
          (std::size_t{1} << 16);
@@ -611,7 +660,9 @@ void bind_matching_and_flow(py::module_& m) {
           throw sixlink::InvalidInput("proposing must be 'applicants' or 'institutions', got '" +
                                       proposing + "'");
         }
-        const sixlink::MatchingMarket problem = market_from(market);
+        BorrowedMarket borrowed;
+        borrow_market(market, borrowed);
+        const sixlink::MatchingMarketView& problem = borrowed.view;
         const auto r =
             call_interruptibly([&] { return sixlink::solve_stable_matching(problem, {*side}); },
                                small_market(problem));
@@ -619,6 +670,17 @@ void bind_matching_and_flow(py::module_& m) {
       },
       "market"_a, "proposing"_a = "applicants",
       "Deferred acceptance (see sixlink.solve_stable_matching)");
+  m.def(
+      "read_matching_market",
+      [](const py::dict& market) {
+        BorrowedMarket borrowed;
+        borrow_market(market, borrowed);
+        py::gil_scoped_release release;
+        sixlink::validate(borrowed.view);
+      },
+      "market"_a,
+      "Reads and validates a market dict as stable_matching does before its engine runs "
+      "(the call's own overhead, timed by benchmarks/stable_families.py)");
   m.def(
       "parallel_choice_admission",
       [](const py::dict& market, const std::optional<std::vector<double>>& min_score) {

@@ -15,7 +15,8 @@ std::size_t at(Index k) { return static_cast<std::size_t>(k); }
 }  // namespace
 
 ChoiceRuleVerdict apply_choice_rules(const MatchingMarket& market,
-                                     std::span<const Index> applicant_match) {
+                                     std::span<const Index> applicant_match,
+                                     const ChoiceRuleOptions& options) {
   validate(market);
   const Index applicants = market.applicant_count(), institutions = market.institution_count();
   if (static_cast<Index>(applicant_match.size()) != applicants) {
@@ -59,7 +60,7 @@ ChoiceRuleVerdict apply_choice_rules(const MatchingMarket& market,
     }
     pools.offer(s, key, group_of(a));
   }
-  pools.sort();
+  if (options.count_outranked) pools.sort();
   // Every institution a lists above its match: would it take a, and whom a outranks there.
   for (Index a = 0; a < applicants; ++a) {
     const Index end = place[at(a)] >= 0 ? place[at(a)] : prefs.indptr[at(a) + 1];
@@ -68,7 +69,7 @@ ChoiceRuleVerdict apply_choice_rules(const MatchingMarket& market,
       const detail::PriorityKey key = priorities.key(a, k, s);
       if (key.primary == detail::Priorities::kUnranked) continue;
       if (pools.would_take(s, key, group_of(a))) out.takers.emplace_back(a, s);
-      out.outranked += pools.outranked(s, key, group_of(a));
+      if (options.count_outranked) out.outranked += pools.outranked(s, key, group_of(a));
     }
   }
   return out;

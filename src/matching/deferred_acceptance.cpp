@@ -5,6 +5,8 @@
 // Matching (1990), chapter 5, and I. E. Hafalir, M. B. Yenmez and M. A.
 // Yildirim, Theoretical Economics 8 (2013) 325-363.
 #include <algorithm>
+#include <cstdint>
+#include <memory>
 #include <numeric>
 
 #include "matching/priority.hpp"
@@ -18,32 +20,119 @@ namespace {
 
 std::size_t at(Index k) { return static_cast<std::size_t>(k); }
 
-std::vector<Count> applicants_listing(const MatchingMarket& market) {
+std::vector<Count> applicants_listing(const MatchingMarketView& market) {
   std::vector<Count> count(at(market.institution_count()), 0);
   for (Index s : market.applicant_prefs.indices) ++count[at(s)];
   return count;
 }
 
-Index group_of(const MatchingMarket& market, Index a) {
+Index group_of(const MatchingMarketView& market, Index a) {
   return market.applicant_group.empty() ? -1 : market.applicant_group[at(a)];
+}
+
+// Whether every institution ranks applicants alike: one score per applicant,
+// one lottery draw per applicant, no quotas (a group quota ranks a group's
+// members above the others at one institution only).
+bool common_priority(const MatchingMarketView& market) {
+  return !market.scores.empty() && market.tie_break == TieBreak::kSingle && market.quotas.empty();
+}
+
+// The applicants in the institutions' common priority order, best first.
+std::vector<std::uint32_t> priority_order(const MatchingMarketView& market,
+                                          const detail::Priorities& priorities) {
+  // Sorted as one 128-bit integer, primary : lottery : applicant: a branch-free
+  // compare and no indirection (sorting indices through a key array costs a
+  // cache miss a compare).
+  __extension__ using Wide = unsigned __int128;
+  const Index applicants = market.applicant_count();
+  std::vector<Wide> keys(at(applicants));
+  for (Index a = 0; a < applicants; ++a) {
+    const detail::PriorityKey k = priorities.key(a, 0, 0);
+    keys[at(a)] = Wide{k.primary} << 64 | Wide{k.lottery} << 32 | Wide{k.applicant};
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::uint32_t> order(at(applicants));
+  for (std::size_t i = 0; i < keys.size(); ++i) order[i] = static_cast<std::uint32_t>(keys[i]);
+  return order;
+}
+
+// With a common priority the market has exactly one stable matching: the
+// applicant ranked first everywhere gets its first choice in every stable
+// matching, then the next one the first choice with a seat left, and so on
+// (serial dictatorship; the priority is acyclic in the sense of H. Ergin,
+// Econometrica 70 (2002) 2489-2497). Deferred acceptance from either side
+// returns it, so it is found here directly: no proposal is ever rejected
+// after being held, and an institution needs a seat count, not a heap. The
+// proposals counted are those of applicant-proposing deferred acceptance (the
+// institutions each applicant tries down to its match), whatever the side.
+StableMatchingResult serial_dictatorship(const MatchingMarketView& market) {
+  const RankedListsView& prefs = market.applicant_prefs;
+  const std::vector<std::uint32_t> order = priority_order(market, detail::Priorities(market));
+  std::vector<Count> left(market.capacities.begin(), market.capacities.end());
+  StableMatchingResult out;
+  out.applicant_match.assign(at(market.applicant_count()), -1);
+  const std::size_t n = order.size();
+  const Index* indptr = prefs.indptr.data();
+  const Index* indices = prefs.indices.data();
+  // Applicants come in priority order, scattered over the lists: fetch a list's
+  // bounds 16 applicants ahead and its entries 8 ahead, so the misses overlap.
+  constexpr std::size_t kBounds = 16, kEntries = 8;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % 4096 == 0) throw_if_interrupted();
+    if (i + kBounds < n) __builtin_prefetch(indptr + order[i + kBounds]);
+    if (i + kEntries < n) __builtin_prefetch(indices + indptr[order[i + kEntries]]);
+    const std::uint32_t a = order[i];
+    for (Index k = indptr[a]; k < indptr[a + 1]; ++k) {
+      const Index s = indices[k];
+      ++out.proposals;
+      if (left[at(s)] > 0) {
+        --left[at(s)];
+        out.applicant_match[a] = s;
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 // Free applicants propose down their lists; each institution keeps what its
 // choice rule allows. The rejected go back on the stack of free applicants.
-StableMatchingResult applicants_propose(const MatchingMarket& market) {
-  const RankedLists& prefs = market.applicant_prefs;
+StableMatchingResult applicants_propose(const MatchingMarketView& market) {
+  const RankedListsView& prefs = market.applicant_prefs;
   const Index applicants = market.applicant_count();
   const detail::Priorities priorities(market);
   detail::SeatPools pools(market, applicants_listing(market));
   StableMatchingResult out;
   out.applicant_match.assign(at(applicants), -1);
   std::vector<Index> next(prefs.indptr.begin(), prefs.indptr.end() - 1);  // next entry to try
-  std::vector<Index> free(at(applicants));
-  std::iota(free.rbegin(), free.rend(), Index{0});  // applicant 0 proposes first
-  while (!free.empty()) {
+  // Free applicants, first in first out (a ring of one slot per applicant: each
+  // is queued at most once at a time). The order changes neither the matching
+  // nor the proposals (each applicant proposes down to its match whatever the
+  // order), and a queue shows who comes next: the lists of the applicants 8
+  // ahead (16 ahead: where they are in them) and the pools that the one 4
+  // ahead proposes to are fetched before they are read, instead of one cache
+  // miss after another once rejections scatter the queue.
+  const auto ring = static_cast<std::size_t>(applicants);
+  std::vector<Index> queue(ring);
+  std::iota(queue.begin(), queue.end(), Index{0});  // applicant 0 proposes first
+  std::size_t head = 0, free_count = ring;
+  const auto ahead = [&](std::size_t d) { return queue[(head + d) % ring]; };
+  while (free_count > 0) {
     throw_if_interrupted();  // one applicant's proposals until held or out of list
-    const Index a = free.back();
-    free.pop_back();
+    if (free_count > 16) __builtin_prefetch(&next[at(ahead(16))]);
+    if (free_count > 8) {
+      const Index later = ahead(8);
+      __builtin_prefetch(prefs.indices.data() + next[at(later)]);  // a hint: may be one past
+      priorities.prefetch(later, next[at(later)]);
+    }
+    if (free_count > 4) {
+      const Index soon = ahead(4);
+      if (next[at(soon)] < prefs.indptr[at(soon) + 1])
+        pools.prefetch(prefs.indices[at(next[at(soon)])]);
+    }
+    const Index a = queue[head];
+    head = (head + 1) % ring;
+    --free_count;
     const Index end = prefs.indptr[at(a) + 1];
     while (next[at(a)] < end) {
       const Index k = next[at(a)]++;
@@ -56,7 +145,7 @@ StableMatchingResult applicants_propose(const MatchingMarket& market) {
       out.applicant_match[at(a)] = s;
       if (rejected >= 0) {
         out.applicant_match[at(rejected)] = -1;
-        free.push_back(rejected);
+        queue[(head + free_count++) % ring] = rejected;
       }
       break;
     }
@@ -64,45 +153,85 @@ StableMatchingResult applicants_propose(const MatchingMarket& market) {
   return out;
 }
 
-// Institutions offer seats down their priority order; each applicant holds its
-// best offer so far and turns the others down, which frees a seat to offer on.
-StableMatchingResult institutions_propose(const MatchingMarket& market) {
-  const RankedLists& prefs = market.applicant_prefs;
-  const Index applicants = market.applicant_count(), institutions = market.institution_count();
-  const detail::Priorities priorities(market);
-  // Each institution's acceptable applicants, best first: entries bucketed by
-  // institution, then sorted by priority key.
-  struct Candidate {
-    detail::PriorityKey key;
-    Index position;  // in the applicant's own list: lower is better for the applicant
+// Each institution's acceptable applicants in priority order, sorted lazily:
+// the list entries are bucketed by institution, and a bucket is put in order
+// when the institution's offers reach its unsorted part: first its best twice
+// its seats (at least 32; nth_element, then a sort of those), then, if the
+// offers go past them, the rest. Institutions
+// usually offer to a few times their seats out of all who list them (a popular
+// one in the repeated-lists family: 500 for 50 seats), so most of a bucket is
+// never sorted. Unranked entries sort last.
+class OfferLists {
+ public:
+  struct Candidate {  // the key as (primary, lottery << 32 | applicant): two compares
+    std::uint64_t primary, rest;
+    std::uint32_t position;  // in the applicant's own list: lower is better for the applicant
+    std::uint32_t applicant() const { return static_cast<std::uint32_t>(rest); }
+    bool ranked() const { return primary != detail::Priorities::kUnranked; }
+    friend bool operator<(const Candidate& x, const Candidate& y) {
+      return x.primary != y.primary ? x.primary < y.primary : x.rest < y.rest;
+    }
   };
-  std::vector<Index> start(at(institutions) + 1, 0);
-  for (Index s : prefs.indices) ++start[at(s) + 1];
-  std::partial_sum(start.begin(), start.end(), start.begin());
-  std::vector<Index> fill(start.begin(), start.end() - 1);
-  std::vector<Candidate> candidates(prefs.indices.size());
-  // One score per applicant and one lottery draw: every institution orders
-  // applicants alike, so one sort of the applicants fills every bucket in
-  // order. Otherwise each bucket is sorted on its own.
-  const bool common_order = !market.scores.empty() && market.tie_break == TieBreak::kSingle;
-  std::vector<Index> order(at(applicants));
-  std::iota(order.begin(), order.end(), Index{0});
-  if (common_order) {
-    std::vector<detail::PriorityKey> keys(at(applicants));
-    for (Index a = 0; a < applicants; ++a) keys[at(a)] = priorities.key(a, 0, 0);
-    std::sort(order.begin(), order.end(),
-              [&keys](Index x, Index y) { return keys[at(x)] < keys[at(y)]; });
-  }
-  for (const Index a : order) {
-    for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
-      const Index s = prefs.indices[at(k)];
-      const detail::PriorityKey key = priorities.key(a, k, s);
-      candidates[at(fill[at(s)]++)] = {key, k - prefs.indptr[at(a)]};
+
+  OfferLists(const MatchingMarketView& market, const detail::Priorities& priorities)
+      : capacities_(market.capacities) {
+    const RankedListsView& prefs = market.applicant_prefs;
+    start_.assign(at(market.institution_count()) + 1, 0);
+    for (Index s : prefs.indices) ++start_[at(s) + 1];
+    std::partial_sum(start_.begin(), start_.end(), start_.begin());
+    sorted_.assign(start_.begin(), start_.end() - 1);
+    std::vector<Index> fill(start_.begin(), start_.end() - 1);
+    // Every entry is written below: no zeroing of what is the largest array here.
+    candidates_ = std::make_unique_for_overwrite<Candidate[]>(prefs.indices.size());
+    for (Index a = 0; a < market.applicant_count(); ++a) {
+      if (a % 4096 == 0) throw_if_interrupted();  // the setup takes seconds on large markets
+      for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
+        const Index s = prefs.indices[at(k)];
+        const detail::PriorityKey key = priorities.key(a, k, s);
+        candidates_[at(fill[at(s)]++)] = {key.primary,
+                                          std::uint64_t{key.lottery} << 32 | key.applicant,
+                                          static_cast<std::uint32_t>(k - prefs.indptr[at(a)])};
+      }
     }
   }
-  for (Index s = 0; s < institutions && !common_order; ++s) {
-    std::sort(candidates.begin() + start[at(s)], candidates.begin() + start[at(s) + 1],
-              [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
+
+  Index begin(Index s) const { return start_[at(s)]; }
+  Index end(Index s) const { return start_[at(s) + 1]; }
+  /// Entry k of institution s's bucket, in priority order (begin(s) <= k < end(s)).
+  const Candidate& get(Index s, Index k) {
+    if (k >= sorted_[at(s)]) sort_from(s, k);
+    return candidates_[at(k)];
+  }
+  /// Entry k as it lies now, sorted or not: what to prefetch.
+  const Candidate& peek(Index k) const { return candidates_[at(k)]; }
+
+ private:
+  void sort_from(Index s, Index k) {
+    // A first batch, then the rest at once: an institution that goes past twice
+    // its seats tends to go far (the independent family: two thirds of a bucket).
+    const Index batch = k == begin(s) ? std::max<Index>(2 * capacities_[at(s)], 32) : end(s) - k;
+    const Index upto = std::min(end(s), k + batch);
+    Candidate* const first = candidates_.get() + k;
+    Candidate* const middle = candidates_.get() + upto;
+    std::nth_element(first, middle, candidates_.get() + end(s));
+    std::sort(first, middle);
+    sorted_[at(s)] = upto;
+  }
+
+  std::span<const Count> capacities_;
+  std::vector<Index> start_, sorted_;  // per institution: its bucket, and how far it is sorted
+  std::unique_ptr<Candidate[]> candidates_;
+};
+
+// Institutions offer seats down their priority order; each applicant holds its
+// best offer so far and turns the others down, which frees a seat to offer on.
+StableMatchingResult institutions_propose(const MatchingMarketView& market) {
+  const Index applicants = market.applicant_count(), institutions = market.institution_count();
+  OfferLists lists(market, detail::Priorities(market));
+  std::vector<Index> next(at(institutions)), stop(at(institutions));
+  for (Index s = 0; s < institutions; ++s) {
+    next[at(s)] = lists.begin(s);
+    stop[at(s)] = lists.end(s);
   }
   StableMatchingResult out;
   out.filled.assign(at(institutions), 0);
@@ -110,29 +239,54 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
   // applicant's list (lower is better). One array, so one cache miss a proposal.
   struct Held {
     Index institution = -1;
-    Index position = -1;
+    std::uint32_t position = 0;
   };
   std::vector<Held> held(at(applicants));
-  std::vector<Index> next(start.begin(), start.end() - 1);
-  std::vector<Index> pending(at(institutions));
-  std::iota(pending.rbegin(), pending.rend(), Index{0});
-  std::vector<char> queued(at(institutions), 1);
-  while (!pending.empty()) {
+  // Institutions with seats to offer, first in first out (each at most once,
+  // so a ring of one slot per institution holds them). The order changes
+  // neither the matching nor the offers made, but after the first round a visit
+  // is mostly one offer for one freed seat: two cache misses (the
+  // institution's next offer, the applicant's held offer) that a queue lets us
+  // fetch ahead, the offer 8 visits ahead and the held offer 4 ahead.
+  const auto ring = static_cast<std::size_t>(institutions);
+  std::vector<Index> queue(ring);
+  std::iota(queue.begin(), queue.end(), Index{0});
+  std::size_t head = 0, queued_count = ring;
+  std::vector<char> queued(ring, 1);
+  constexpr std::size_t kOfferAhead = 8, kHeldAhead = 4;
+  constexpr Index kAhead = 8;  // within one institution's round
+  while (queued_count > 0) {
     throw_if_interrupted();  // one institution's round of offers
-    const Index s = pending.back();
-    pending.pop_back();
+    if (queued_count > kOfferAhead) {
+      const Index later = queue[(head + kOfferAhead) % ring];
+      __builtin_prefetch(&lists.peek(next[at(later)]));
+    }
+    if (queued_count > kHeldAhead) {
+      const Index soon = queue[(head + kHeldAhead) % ring];
+      if (next[at(soon)] < stop[at(soon)])
+        __builtin_prefetch(&held[lists.peek(next[at(soon)]).applicant()]);
+    }
+    const Index s = queue[head];
+    head = (head + 1) % ring;
+    --queued_count;
     queued[at(s)] = 0;
-    while (out.filled[at(s)] < market.capacities[at(s)] && next[at(s)] < start[at(s) + 1]) {
-      const Candidate& c = candidates[at(next[at(s)]++)];
-      if (c.key.primary == detail::Priorities::kUnranked) break;  // the rest are unranked too
+    const Index end = stop[at(s)];
+    while (out.filled[at(s)] < market.capacities[at(s)] && next[at(s)] < end) {
+      const Index k = next[at(s)]++;
+      if (k + kAhead < end) __builtin_prefetch(&held[lists.peek(k + kAhead).applicant()]);
+      const OfferLists::Candidate& c = lists.get(s, k);
+      if (!c.ranked()) {  // the rest are unranked too
+        next[at(s)] = stop[at(s)] = end;
+        break;
+      }
       ++out.proposals;
-      Held& h = held[c.key.applicant];
+      Held& h = held[c.applicant()];
       if (h.institution >= 0 && h.position < c.position) continue;  // a keeps its better offer
       if (h.institution >= 0) {
         --out.filled[at(h.institution)];
         if (!queued[at(h.institution)]) {
           queued[at(h.institution)] = 1;
-          pending.push_back(h.institution);
+          queue[(head + queued_count++) % ring] = h.institution;
         }
       }
       h = {s, c.position};
@@ -153,8 +307,8 @@ StableMatchingResult institutions_propose(const MatchingMarket& market) {
 // priority order: O(candidates) each time, so O(L * longest candidate list)
 // in the worst case.
 // Kept whole: one loop of the algorithm, read against the reference's pseudo-code.
-StableMatchingResult institutions_propose_with_quotas(const MatchingMarket& market) {
-  const RankedLists& prefs = market.applicant_prefs;
+StableMatchingResult institutions_propose_with_quotas(const MatchingMarketView& market) {
+  const RankedListsView& prefs = market.applicant_prefs;
   const Index applicants = market.applicant_count(), institutions = market.institution_count();
   const detail::Priorities priorities(market);
   struct Candidate {
@@ -263,10 +417,11 @@ std::optional<ProposingSide> parse_proposing_side(std::string_view text) {
   return std::nullopt;
 }
 
-StableMatchingResult solve_stable_matching(const MatchingMarket& market,
+StableMatchingResult solve_stable_matching(const MatchingMarketView& market,
                                            const StableMatchingOptions& options) {
   validate(market);
-  StableMatchingResult out = options.proposing == ProposingSide::kApplicants
+  StableMatchingResult out = common_priority(market) ? serial_dictatorship(market)
+                             : options.proposing == ProposingSide::kApplicants
                                  ? applicants_propose(market)
                              : market.quotas.empty() ? institutions_propose(market)
                                                      : institutions_propose_with_quotas(market);

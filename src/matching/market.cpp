@@ -6,6 +6,7 @@
 
 #include "matching/priority.hpp"
 #include "sixlink/core/error.hpp"
+#include "sixlink/core/interrupt.hpp"
 
 namespace sixlink {
 namespace {
@@ -14,19 +15,24 @@ std::size_t at(Index k) { return static_cast<std::size_t>(k); }
 
 // Checks a RankedLists' shape and entries: `owner` names one list ("applicant"),
 // `item` what it ranks ("institution"), `items` how many of those exist.
-void check_lists(const RankedLists& lists, const char* field, const char* owner, const char* item,
-                 Index items) {
+void check_lists(const RankedListsView& lists, const char* field, const char* owner,
+                 const char* item, Index items) {
   const std::string where = std::string(field) + ": ";
   if (lists.indptr.empty() || lists.indptr.front() != 0)
     throw InvalidInput(where + "indptr must start with 0");
-  if (lists.indptr.back() != static_cast<Index>(lists.indices.size())) {
+  const auto entries = static_cast<Index>(lists.indices.size());
+  if (lists.indptr.back() != entries) {
     throw InvalidInput(where + "indptr ends at " + std::to_string(lists.indptr.back()) +
-                       " but there are " + std::to_string(lists.indices.size()) + " entries");
+                       " but there are " + std::to_string(entries) + " entries");
   }
   std::vector<Index> seen(at(items), -1);
   for (Index r = 0; r < lists.size(); ++r) {
+    // Checked before the list is read: the arrays may be a caller's (a view).
     if (lists.indptr[at(r) + 1] < lists.indptr[at(r)])
       throw InvalidInput(where + "indptr decreases at " + owner + " " + std::to_string(r));
+    if (lists.indptr[at(r) + 1] > entries)
+      throw InvalidInput(where + "indptr runs past the entries at " + owner + " " +
+                         std::to_string(r));
     for (Index k = lists.indptr[at(r)]; k < lists.indptr[at(r) + 1]; ++k) {
       const Index x = lists.indices[at(k)];
       if (x < 0 || x >= items) {
@@ -42,7 +48,7 @@ void check_lists(const RankedLists& lists, const char* field, const char* owner,
   }
 }
 
-void check_scores(const std::vector<double>& scores, const char* field, const RankedLists& prefs) {
+void check_scores(std::span<const double> scores, const char* field, const RankedListsView& prefs) {
   for (std::size_t k = 0; k < scores.size(); ++k) {
     if (std::isfinite(scores[k])) continue;
     std::string whose = "applicant " + std::to_string(k);
@@ -63,7 +69,7 @@ std::string_view to_string(TieBreak rule) {
   return rule == TieBreak::kSingle ? "single" : "multiple";
 }
 
-void validate(const MatchingMarket& m) {
+void validate(const MatchingMarketView& m) {
   const Index applicants = m.applicant_count(), institutions = m.institution_count();
   if (applicants >= (Index{1} << 32) - 1) throw InvalidInput("too many applicants (2^32 or more)");
   for (Index s = 0; s < institutions; ++s) {
@@ -139,14 +145,14 @@ void validate(const MatchingMarket& m) {
 
 namespace detail {
 
-Priorities::Priorities(const MatchingMarket& market) : market_(market) {
+Priorities::Priorities(const MatchingMarketView& market) : market_(market) {
   const bool ranked =
       market.institution_prefs.size() > 0 || !market.institution_prefs.indices.empty();
   kind_ = ranked ? Kind::kRanked : (!market.scores.empty() ? Kind::kScores : Kind::kEntryScores);
   if (kind_ != Kind::kRanked) return;
   // Each applicant's positions in the institutions' lists (the transpose of
   // institution_prefs), then one pass over the applicants' own entries.
-  const RankedLists& by_institution = market.institution_prefs;
+  const RankedListsView& by_institution = market.institution_prefs;
   const Index applicants = market.applicant_count();
   std::vector<Index> start(at(applicants) + 1, 0);
   for (Index a : by_institution.indices) ++start[at(a) + 1];
@@ -154,6 +160,7 @@ Priorities::Priorities(const MatchingMarket& market) : market_(market) {
   std::vector<Index> fill(start.begin(), start.end() - 1);
   std::vector<std::pair<Index, std::uint64_t>> ranked_at(by_institution.indices.size());
   for (Index s = 0; s < by_institution.size(); ++s) {
+    if (s % 256 == 0) throw_if_interrupted();
     const Index first = by_institution.indptr[at(s)];
     for (Index k = first; k < by_institution.indptr[at(s) + 1]; ++k) {
       const Index a = by_institution.indices[at(k)];
@@ -163,6 +170,7 @@ Priorities::Priorities(const MatchingMarket& market) : market_(market) {
   rank_.assign(market.applicant_prefs.indices.size(), kUnranked);
   std::vector<std::uint64_t> position(at(market.institution_count()), kUnranked);
   for (Index a = 0; a < applicants; ++a) {
+    if (a % 4096 == 0) throw_if_interrupted();  // seconds for millions of lists
     for (Index r = start[at(a)]; r < start[at(a) + 1]; ++r)
       position[at(ranked_at[at(r)].first)] = ranked_at[at(r)].second;
     for (Index k = market.applicant_prefs.indptr[at(a)];

@@ -38,7 +38,7 @@ class Priorities {
   static constexpr std::uint64_t kUnranked = std::numeric_limits<std::uint64_t>::max();
 
   /// The market must be valid (see validate).
-  explicit Priorities(const MatchingMarket& market);
+  explicit Priorities(const MatchingMarketView& market);
 
   /// The priority of applicant a at institution s, where entry k of a's list
   /// names s; primary == kUnranked when s does not accept a.
@@ -60,6 +60,22 @@ class Priorities {
     return out;
   }
 
+  /// Fetches what key(a, k, ·) will read into the cache (a hint; k may be one
+  /// past a's list).
+  void prefetch(Index a, Index k) const {
+    switch (kind_) {
+      case Kind::kRanked:
+        __builtin_prefetch(rank_.data() + k);
+        return;
+      case Kind::kScores:
+        __builtin_prefetch(market_.scores.data() + a);
+        return;
+      case Kind::kEntryScores:
+        __builtin_prefetch(market_.entry_scores.data() + k);
+        return;
+    }
+  }
+
   /// The tie-breaking draw of applicant a at institution s.
   std::uint32_t lottery(Index a, Index s) const {
     if (market_.tie_break == TieBreak::kSingle) return single_lottery(market_.seed, a);
@@ -75,7 +91,7 @@ class Priorities {
 
  private:
   enum class Kind { kRanked, kScores, kEntryScores };
-  const MatchingMarket& market_;
+  MatchingMarketView market_;  // spans: cheap to hold, and safe with a temporary view
   Kind kind_;
   std::vector<std::uint64_t> rank_;  // per entry, for ranked lists
 };

@@ -18,7 +18,7 @@ class SeatPools {
  public:
   /// `applicants_listing[s]`: the most applicants s will ever be offered (the
   /// arena gives each pool that much room, or its seats if fewer).
-  SeatPools(const MatchingMarket& market, const std::vector<Count>& applicants_listing) {
+  SeatPools(const MatchingMarketView& market, const std::vector<Count>& applicants_listing) {
     const Index institutions = market.institution_count();
     seats_.resize(static_cast<std::size_t>(institutions));
     open_.resize(static_cast<std::size_t>(institutions));
@@ -59,10 +59,8 @@ class SeatPools {
         if (open_[si].size > open_seats(si)) return pop(open_[si]).applicant;  // one seat fewer
         return -1;
       }
-      if (reserved.seats > 0 && key < top(reserved)) {  // displace the worst reserved holder
-        candidate = pop(reserved);
-        push(reserved, key);
-      }
+      if (reserved.seats > 0 && key < top(reserved))  // displace the worst reserved holder
+        candidate = replace_top(reserved, key);
     }
     Pool& open = open_[si];
     if (open.size < open_seats(si)) {
@@ -70,9 +68,13 @@ class SeatPools {
       return -1;
     }
     if (open.size == 0 || !(candidate < top(open))) return static_cast<Index>(candidate.applicant);
-    const PriorityKey worst = pop(open);
-    push(open, candidate);
-    return static_cast<Index>(worst.applicant);
+    return static_cast<Index>(replace_top(open, candidate).applicant);
+  }
+
+  /// Fetches s's open pool and its worst holder into the cache (a hint).
+  void prefetch(Index s) const {
+    const Pool& open = open_[static_cast<std::size_t>(s)];
+    __builtin_prefetch(keys_.data() + open.offset);
   }
 
   /// Whether s would take the applicant (key, group) over those it holds.
@@ -141,6 +143,21 @@ class SeatPools {
   PriorityKey pop(Pool& p) {
     std::pop_heap(begin(p), begin(p) + p.size);
     return keys_[p.offset + static_cast<std::size_t>(--p.size)];
+  }
+  // The worst holder out, `key` in: one sift down from the top instead of a
+  // pop and a push (the proposal every displacement makes).
+  PriorityKey replace_top(Pool& p, const PriorityKey& key) {
+    PriorityKey* heap = begin(p);
+    const PriorityKey worst = heap[0];
+    Count i = 0;
+    for (Count child = 1; child < p.size; child = 2 * i + 1) {
+      if (child + 1 < p.size && heap[child] < heap[child + 1]) ++child;
+      if (!(key < heap[child])) break;
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = key;
+    return worst;
   }
   Count worse_than(const Pool& p, const PriorityKey& key) const {  // pool sorted worst first
     const auto first = keys_.begin() + static_cast<std::ptrdiff_t>(p.offset);

@@ -179,6 +179,14 @@ void list_preferred(const Cohort& c, const PlacementOptions& o, Candidates& out)
   const CandidateTables& t = out.tables;
   const auto G = static_cast<Index>(c.graduates.size());
   out.preferred_ptr.assign(static_cast<std::size_t>(G) + 1, 0);
+  // Room for twice the preferences times the mean openings of an enterprise
+  // (enterprises are drawn by seats, so preferred ones have more than the mean):
+  // growing by doubling copied the table (11M entries on the province) and
+  // touched twice its pages. Unused room is never touched, so it costs no memory.
+  std::size_t preferences = 0;
+  for (const Graduate& grad : c.graduates) preferences += grad.preferences.size();
+  const std::size_t enterprises = std::max<std::size_t>(t.of_enterprise.size(), 1);
+  out.preferred.reserve(2 * preferences * (c.openings.size() / enterprises + 1));
   ProgressReporter progress(o.progress, "candidates", G);
   for (Index g = 0; g < G; ++g) {
     throw_if_interrupted();

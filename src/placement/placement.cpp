@@ -183,7 +183,8 @@ PlacementResult place(const Scenario& s, const Cohort& c, const PlacementOptions
   progress.advance();
   progress.check();
 
-  const StabilityAudit audit = audit_stability(market, result.opening_of);
+  // Only the blocking pairs are reported: justified envy is not counted.
+  const StabilityAudit audit = audit_stability(market, result.opening_of, {false});
   if (!audit.over_capacity.empty() || !audit.unacceptable.empty())
     throw std::logic_error("placement: a mode broke a capacity or placed off a graduate's list");
   result.blocking_pairs = audit.blocking_pairs;

@@ -7,11 +7,12 @@
 
 namespace sixlink {
 
-StabilityAudit audit_stability(const MatchingMarket& market,
-                               std::span<const Index> applicant_match) {
+StabilityAudit audit_stability(const MatchingMarket& market, std::span<const Index> applicant_match,
+                               const StabilityAuditOptions& options) {
   // The choice rule validates the market and the matching (the same messages
   // the audit has always thrown) and judges every list entry above a match.
-  ChoiceRuleVerdict verdict = apply_choice_rules(market, applicant_match);
+  ChoiceRuleVerdict verdict =
+      apply_choice_rules(market, applicant_match, {options.count_justified_envy});
   StabilityAudit out;
   out.blocking_pairs = std::move(verdict.takers);
   out.unacceptable = std::move(verdict.unacceptable);

@@ -63,6 +63,8 @@ TEST(MatchingMarket, ValidateNamesTheCulprit) {
   bad = m;
   bad.applicant_prefs.indptr = {0, 2, 1};
   EXPECT_THAT(error_of(bad), HasSubstr("indptr"));
+  bad.applicant_prefs.indptr = {0, 5, 3};  // a list past the entries is caught before it is read
+  EXPECT_THAT(error_of(bad), HasSubstr("indptr runs past the entries at applicant 0"));
   bad = m;
   bad.capacities = {1, -2};
   EXPECT_THAT(error_of(bad), HasSubstr("institution 1 has capacity -2"));

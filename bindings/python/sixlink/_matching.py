@@ -17,7 +17,7 @@ def _reals(name: str, values) -> np.ndarray:
         array = np.asarray(values)
         if array.dtype.kind not in "iuf":
             raise ValueError
-        return array.astype(np.float64).ravel()
+        return array.astype(np.float64, copy=False).ravel()
     except (TypeError, ValueError):
         raise ValueError(f"{name} must hold numbers") from None
 
@@ -32,7 +32,8 @@ def _ranked_lists(prefs, name: str):
         for array, part in ((indptr, "indptr"), (indices, "indices")):
             if array.ndim != 1 or (array.size and array.dtype.kind not in "iu"):
                 raise ValueError(f"{name}: {part} must be a one-dimensional integer array")
-        return indptr.astype(np.int64), indices.astype(np.int64)
+        # No copy when they are int64 already: a million lists of ten are 80 MB.
+        return indptr.astype(np.int64, copy=False), indices.astype(np.int64, copy=False)
     try:
         lengths = np.fromiter((len(row) for row in prefs), dtype=np.int64, count=len(prefs))
     except TypeError:
@@ -97,7 +98,11 @@ def solve_stable_matching(applicant_prefs, capacities, institution_prefs=None, s
     applicants whose groups entry is that group; unused reserved seats go to
     everyone. Returns an int64 array: each applicant's institution, or -1.
     Bad input raises ValueError naming the applicant or institution. The GIL is
-    released while solving.
+    released while solving. Contiguous int64 and float64 arrays are read in
+    place, not copied: do not change them from another thread during the call.
+    With one score per applicant (single tie-breaking, no quotas) every
+    institution ranks alike and the stable matching is unique: both sides
+    return it, computed as serial dictatorship.
     """
     market = _market(applicant_prefs, capacities, institution_prefs, scores, tie_break, seed, groups, quotas)
     return _core.stable_matching(market, _check_text("proposing", proposing))

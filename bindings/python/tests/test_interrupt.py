@@ -119,14 +119,19 @@ def test_sparse_assignment():
 
 def test_stable_matching():
     rng = np.random.default_rng(5)
-    applicants, institutions, listed = 1_000_000, 10_000, 8
+    applicants, institutions, listed = 2_000_000, 20_000, 8
     start = rng.integers(0, institutions, applicants)
     indices = ((start[:, None] + np.arange(listed) * 997) % institutions).ravel()
     indptr = np.arange(0, applicants * listed + 1, listed)
     capacities = np.full(institutions, 20)
-    scores = rng.random(applicants)
-    assert_interrupted(lambda: sixlink.solve_stable_matching((indptr, indices), capacities,
-                                                             scores=scores))
+    # Each institution ranks the applicants that list it in an order of its own
+    # (one score per applicant is serial dictatorship, too fast to interrupt).
+    applicant = np.repeat(np.arange(applicants), listed)
+    by_institution = applicant[np.lexsort((rng.random(indices.size), indices))]
+    institution_indptr = np.concatenate(([0], np.cumsum(np.bincount(indices, minlength=institutions))))
+    assert_interrupted(lambda: sixlink.solve_stable_matching(
+        (indptr, indices), capacities, institution_prefs=(institution_indptr, by_institution),
+        proposing="institutions"))  # about 2 s
     assert sixlink.solve_stable_matching([[0], [0]], [1], scores=[1.0, 2.0]).tolist() == [-1, 0]
 
 

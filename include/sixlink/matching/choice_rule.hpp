@@ -43,12 +43,20 @@ struct ChoiceRuleVerdict {
   Count outranked = 0;
 };
 
+struct ChoiceRuleOptions {
+  /// Count `outranked`. Off, it stays 0 and the seat pools are not sorted: the
+  /// takers alone need one comparison with each pool's worst holder per list
+  /// entry, where counting needs a binary search of the pool.
+  bool count_outranked = true;
+};
+
 /// Applies every institution's choice rule to `applicant_match` (per applicant:
 /// its institution, or -1). Throws InvalidInput for a malformed market (see
 /// validate) or a match array of the wrong length or with an institution index
 /// out of range. Capacities are not checked: an institution over capacity
 /// holds every applicant matched to it.
 ChoiceRuleVerdict apply_choice_rules(const MatchingMarket& market,
-                                     std::span<const Index> applicant_match);
+                                     std::span<const Index> applicant_match,
+                                     const ChoiceRuleOptions& options = {});
 
 }  // namespace sixlink

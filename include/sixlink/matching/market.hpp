@@ -71,12 +71,60 @@ struct MatchingMarket {
   Index institution_count() const { return static_cast<Index>(capacities.size()); }
 };
 
+/// Ranked lists read in place: the layout of RankedLists over borrowed arrays.
+struct RankedListsView {
+  std::span<const Index> indptr, indices;
+
+  RankedListsView() = default;
+  RankedListsView(std::span<const Index> indptr_in, std::span<const Index> indices_in)
+      : indptr(indptr_in), indices(indices_in) {}
+  RankedListsView(const RankedLists& lists)  // NOLINT: a view of the lists, implicitly
+      : indptr(lists.indptr), indices(lists.indices) {}
+
+  Index size() const { return indptr.empty() ? 0 : static_cast<Index>(indptr.size()) - 1; }
+  std::span<const Index> list(Index r) const {
+    return indices.subspan(static_cast<std::size_t>(indptr[static_cast<std::size_t>(r)]),
+                           static_cast<std::size_t>(indptr[static_cast<std::size_t>(r) + 1] -
+                                                    indptr[static_cast<std::size_t>(r)]));
+  }
+};
+
+/// A market read in place: the fields of MatchingMarket over borrowed arrays,
+/// which must outlive it. What a caller holding the arrays already (the Python
+/// binding, on numpy's) passes to solve without copying them; a MatchingMarket
+/// converts to one implicitly.
+struct MatchingMarketView {
+  RankedListsView applicant_prefs;
+  std::span<const Count> capacities;
+  RankedListsView institution_prefs;
+  std::span<const double> scores, entry_scores;
+  TieBreak tie_break = TieBreak::kSingle;
+  std::uint64_t seed = 0;
+  std::span<const Index> applicant_group;
+  std::span<const GroupQuota> quotas;
+
+  MatchingMarketView() = default;
+  MatchingMarketView(const MatchingMarket& m)  // NOLINT: a view of the market, implicitly
+      : applicant_prefs(m.applicant_prefs),
+        capacities(m.capacities),
+        institution_prefs(m.institution_prefs),
+        scores(m.scores),
+        entry_scores(m.entry_scores),
+        tie_break(m.tie_break),
+        seed(m.seed),
+        applicant_group(m.applicant_group),
+        quotas(m.quotas) {}
+
+  Index applicant_count() const { return applicant_prefs.size(); }
+  Index institution_count() const { return static_cast<Index>(capacities.size()); }
+};
+
 /// Checks the market and throws InvalidInput naming the applicant,
 /// institution or quota at fault: indices out of range, an institution listed
 /// twice by one applicant (or an applicant twice by one institution), negative
 /// capacity or quota seats, NaN or infinite scores, array lengths that do not
 /// match, not exactly one priority given, reserved seats beyond capacity.
 /// Zero capacities and empty lists are valid.
-void validate(const MatchingMarket& market);
+void validate(const MatchingMarketView& market);
 
 }  // namespace sixlink

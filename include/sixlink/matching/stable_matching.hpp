@@ -24,11 +24,24 @@
 // institutions propose: each offers to its choice among the applicants that
 // have not turned it down).
 //
+// A common priority (one score per applicant, single tie-breaking, no quotas:
+// every institution ranks applicants alike) leaves exactly one stable matching,
+// serial dictatorship (H. Ergin, Econometrica 70 (2002) 2489-2497): applicants
+// in priority order each take the first listed institution with a seat left.
+// Deferred acceptance from either side returns it, and it is computed so:
+// O(A log A + L) for A applicants, one sort and one pass, no proposal bounced.
+//
 // Complexity: O(L log q) for total list length L and largest capacity q (each
 // proposal is one heap operation at one institution); institution-proposing
-// adds O(L log L) to sort each institution's applicants by priority, and with
-// group quotas recomputes an institution's choice over its candidate list
-// after each rejection it receives, O(L * longest candidate list) at worst.
+// adds O(L log L) at most to put each institution's applicants in priority
+// order (lazily: most of a popular institution's list is never reached, and
+// is partitioned, not sorted), and with group quotas recomputes an
+// institution's choice over its candidate list after each rejection it
+// receives, O(L * longest candidate list) at worst. Free applicants (and
+// institutions with seats to offer) wait in first-in-first-out queues, which
+// changes neither the result nor the proposals made but lets the next ones'
+// lists and heaps be prefetched: at 10 million list entries the time is cache
+// misses, not comparisons (benchmarks/README.md, issue 19).
 //
 // Certificate: audit_stability (verify/stability_audit.hpp) lists blocking
 // pairs and capacity violations of any matching; the tests check that it finds
@@ -67,8 +80,9 @@ struct StableMatchingResult {
   Count proposals = 0;                 ///< proposals made (a measure of the work)
 };
 
-/// Throws InvalidInput for a malformed market (see validate).
-StableMatchingResult solve_stable_matching(const MatchingMarket& market,
+/// Throws InvalidInput for a malformed market (see validate). Takes a
+/// MatchingMarket, or a MatchingMarketView of arrays the caller holds.
+StableMatchingResult solve_stable_matching(const MatchingMarketView& market,
                                            const StableMatchingOptions& options = {});
 
 }  // namespace sixlink

@@ -42,9 +42,16 @@ struct StabilityAudit {
   }
 };
 
+struct StabilityAuditOptions {
+  /// Count justified envy. Off, justified_envy stays 0 and the audit costs one
+  /// comparison per list entry above a match instead of a binary search (what
+  /// a caller that needs only the blocking pairs saves).
+  bool count_justified_envy = true;
+};
+
 /// Throws InvalidInput for a malformed market or a match array of the wrong
 /// length or with an institution index out of range.
-StabilityAudit audit_stability(const MatchingMarket& market,
-                               std::span<const Index> applicant_match);
+StabilityAudit audit_stability(const MatchingMarket& market, std::span<const Index> applicant_match,
+                               const StabilityAuditOptions& options = {});
 
 }  // namespace sixlink
