@@ -187,8 +187,10 @@ bool CostScalingEngine::discharge(Id start, Cost epsilon) {
       // will be residual once it is augmented), plus epsilon.
       if (tip != start) {
         const Arc& last = arc[static_cast<std::size_t>(path_.back())];  // way back: to its tail
-        least = std::min(least, -last.cost + pt - price[static_cast<std::size_t>(
-                                                       arc[static_cast<std::size_t>(last.rev)].head)]);
+        least = std::min(
+            least,
+            -last.cost + pt -
+                price[static_cast<std::size_t>(arc[static_cast<std::size_t>(last.rev)].head)]);
       }
       for (Id j = first_[ti]; j < current_[ti]; ++j) {
         const auto ji = static_cast<std::size_t>(j);
@@ -211,7 +213,8 @@ bool CostScalingEngine::discharge(Id start, Cost epsilon) {
         break;  // prices moved: start again from `start`
       }
       if (tip != start) {
-        tip = arcs_[static_cast<std::size_t>(arcs_[static_cast<std::size_t>(path_.back())].rev)].head;
+        tip =
+            arcs_[static_cast<std::size_t>(arcs_[static_cast<std::size_t>(path_.back())].rev)].head;
         path_.pop_back();
       }
     }
@@ -289,9 +292,9 @@ bool CostScalingEngine::global_update(Cost epsilon) {
   }
   for (Id v = 0; v < n_; ++v) {
     const auto vi = static_cast<std::size_t>(v);
-    const Cost drop = static_cast<Cost>(done[vi] ? rank_[vi] : last + 1) * epsilon;
-    if (price_[vi] - drop <= -kPriceLimit) return false;
-    price_[vi] -= drop;
+    const i128 lowered = price_[vi] - static_cast<i128>(done[vi] ? rank_[vi] : last + 1) * epsilon;
+    if (lowered <= -kPriceLimit) return false;  // out of range (or no feasible flow)
+    price_[vi] = static_cast<Cost>(lowered);
     current_[vi] = first_[vi];
   }
   return true;
@@ -339,8 +342,8 @@ bool CostScalingEngine::exact_potentials(const Problem& p, MinCostFlowResult& ou
   out.flow.resize(m);
   i128 total = 0;
   for (std::size_t a = 0; a < m; ++a) {
-    const Flow shifted = arcs_[static_cast<std::size_t>(arcs_[static_cast<std::size_t>(
-        forward_[a])].rev)].residual;
+    const Flow shifted =
+        arcs_[static_cast<std::size_t>(arcs_[static_cast<std::size_t>(forward_[a])].rev)].residual;
     if (p.upper[a] == kInf && shifted >= capped_) return false;  // the cap bound: not the answer
     out.flow[a] = shifted + lower_of(p, a);
     total += static_cast<i128>(out.flow[a]) * p.cost[a];

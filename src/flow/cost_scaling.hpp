@@ -53,8 +53,8 @@ class CostScalingEngine {
   bool exact_potentials(const Problem& p, MinCostFlowResult& out);
 
   Id n_ = 0;
-  Cost scale_ = 1;                  // n + 1
-  std::vector<Id> first_;           // residual arcs of u: [first_[u], first_[u + 1])
+  Cost scale_ = 1;         // n + 1
+  std::vector<Id> first_;  // residual arcs of u: [first_[u], first_[u + 1])
   // A residual arc, with its pair's residual capacity mirrored in `back` so that
   // a global update reads the arcs into a node from that node's own list.
   struct Arc {
@@ -62,7 +62,7 @@ class CostScalingEngine {
     Flow back = 0;  // the paired arc's residual
     Cost cost = 0;  // scaled; the pair's is its negative
     Id head = 0;
-    Id rev = 0;     // the paired arc
+    Id rev = 0;  // the paired arc
   };
   void push(std::size_t k, Flow delta) {
     Arc& a = arcs_[k];
@@ -72,18 +72,18 @@ class CostScalingEngine {
     r.residual += delta;
     r.back -= delta;
   }
-  std::vector<Arc> arcs_;           // residual arcs, grouped by tail
-  std::vector<Id> forward_;         // caller's arc -> its forward residual arc
-  std::vector<Flow> excess_;        // per node
+  std::vector<Arc> arcs_;     // residual arcs, grouped by tail
+  std::vector<Id> forward_;   // caller's arc -> its forward residual arc
+  std::vector<Flow> excess_;  // per node
   std::vector<Cost> price_, phase_start_;
-  std::vector<Id> current_;         // current-arc pointer of each node
-  std::vector<Id> queue_;           // active nodes, FIFO (ring)
-  std::vector<Id> path_;            // residual arcs of the partial augmenting path
+  std::vector<Id> current_;  // current-arc pointer of each node
+  std::vector<Id> queue_;    // active nodes, FIFO (ring)
+  std::vector<Id> path_;     // residual arcs of the partial augmenting path
   std::vector<std::uint8_t> queued_;
   std::size_t queue_head_ = 0, queue_size_ = 0;
   std::int64_t relabels_ = 0, iterations_ = 0;
-  Cost price_floor_ = 0;            // a price below this aborts (range or infeasible)
-  Flow capped_ = 0;                 // the bound given to infinite capacities
+  Cost price_floor_ = 0;  // a price below this aborts (range or infeasible)
+  Flow capped_ = 0;       // the bound given to infinite capacities
   // Global update: rank buckets and per-node rank.
   std::vector<std::vector<Id>> buckets_;
   std::vector<Id> rank_;
