@@ -241,51 +241,8 @@ sixlink::AssignmentOptions assignment_options(bool maximize, const std::string& 
   return options;
 }
 
-// A matching market from the dict sixlink/_matching.py builds: int64 and
-// float64 arrays, None for what is not given.
-sixlink::MatchingMarket market_from(const py::dict& d) {
-  auto ints = [&d](const char* key) {
-    std::vector<std::int64_t> out;
-    if (!d.contains(key) || d[key].is_none()) return out;
-    const auto a = d[key].cast<Int64Array>();
-    if (a.ndim() != 1) throw sixlink::InvalidInput(std::string(key) + " must be one-dimensional");
-    out.assign(a.data(), a.data() + a.size());
-    return out;
-  };
-  auto doubles = [&d](const char* key) {
-    std::vector<double> out;
-    if (!d.contains(key) || d[key].is_none()) return out;
-    const auto a = d[key].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
-    if (a.ndim() != 1) throw sixlink::InvalidInput(std::string(key) + " must be one-dimensional");
-    out.assign(a.data(), a.data() + a.size());
-    return out;
-  };
-  sixlink::MatchingMarket m;
-  m.applicant_prefs.indptr = ints("prefs_indptr");
-  m.applicant_prefs.indices = ints("prefs_indices");
-  m.capacities = ints("capacities");
-  if (d.contains("institution_indptr") && !d["institution_indptr"].is_none()) {
-    m.institution_prefs.indptr = ints("institution_indptr");
-    m.institution_prefs.indices = ints("institution_indices");
-  }
-  m.scores = doubles("scores");
-  m.entry_scores = doubles("entry_scores");
-  const std::string tie_break =
-      d.contains("tie_break") ? d["tie_break"].cast<std::string>() : "single";
-  if (tie_break != "single" && tie_break != "multiple")
-    throw sixlink::InvalidInput("tie_break must be 'single' or 'multiple', got '" + tie_break +
-                                "'");
-  m.tie_break = tie_break == "single" ? sixlink::TieBreak::kSingle : sixlink::TieBreak::kMultiple;
-  m.seed = d.contains("seed") ? d["seed"].cast<std::uint64_t>() : 0;
-  m.applicant_group = ints("groups");
-  const auto institution = ints("quota_institution"), group = ints("quota_group"),
-             seats = ints("quota_seats");
-  for (std::size_t q = 0; q < institution.size(); ++q)
-    m.quotas.push_back({institution[q], group[q], seats[q]});
-  return m;
-}
-
-// The market dict of sixlink/_matching.py read in place for stable_matching:
+// The market dict sixlink/_matching.py builds (int64 and float64 arrays, None
+// for what is not given) read in place for stable_matching:
 // numpy's arrays are viewed, not copied (a million lists of ten are 80 MB, and
 // copying them into fresh pages cost a third of the solve). `held` keeps the
 // arrays, converted ones included, alive while `view` is read.
@@ -332,6 +289,27 @@ void borrow_market(const py::dict& d, BorrowedMarket& out) {
   for (std::size_t q = 0; q < institution.size(); ++q)
     out.quotas.push_back({institution[q], group[q], seats[q]});
   m.quotas = out.quotas;
+}
+
+// The same market copied into owned vectors, for the calls that keep it.
+sixlink::MatchingMarket market_from(const py::dict& d) {
+  BorrowedMarket borrowed;
+  borrow_market(d, borrowed);
+  const sixlink::MatchingMarketView& v = borrowed.view;
+  auto owned = [](auto span) { return std::vector(span.begin(), span.end()); };
+  sixlink::MatchingMarket m;
+  m.applicant_prefs.indptr = owned(v.applicant_prefs.indptr);
+  m.applicant_prefs.indices = owned(v.applicant_prefs.indices);
+  m.capacities = owned(v.capacities);
+  m.institution_prefs.indptr = owned(v.institution_prefs.indptr);
+  m.institution_prefs.indices = owned(v.institution_prefs.indices);
+  m.scores = owned(v.scores);
+  m.entry_scores = owned(v.entry_scores);
+  m.tie_break = v.tie_break;
+  m.seed = v.seed;
+  m.applicant_group = owned(v.applicant_group);
+  m.quotas = borrowed.quotas;
+  return m;
 }
 
 // A market small enough to match on the calling thread (milliseconds).
