@@ -50,12 +50,6 @@ std::optional<SupplyMode> parse_supply_mode(std::string_view text) {
 
 namespace {
 
-// See "Algorithms" in min_cost_flow.hpp.
-bool prefer_cost_scaling(const MinCostFlowOptions& options) {
-  return options.algorithm == FlowAlgorithm::kCostScaling;
-}
-
-
 void check_bounds(Index arc, Flow lower, Flow capacity) {
   if (capacity < 0) {
     throw InvalidInput("arc " + std::to_string(arc) + ": capacity " + std::to_string(capacity) +
@@ -167,7 +161,7 @@ MinCostFlowResult MinCostFlow::solve(const MinCostFlowOptions& options) {
   // Cost scaling keeps no basis, so it takes cold solves only: a re-solve of
   // the same structure resumes the simplex's basis instead.
   const bool cold = structure_changed_ || !engine_ || !options.warm_start;
-  if (cold && prefer_cost_scaling(options)) {
+  if (cold && options.algorithm == FlowAlgorithm::kCostScaling) {
     MinCostFlowResult result;
     if (CostScalingEngine().solve(p, result)) {
       result.algorithm = FlowAlgorithm::kCostScaling;
@@ -221,7 +215,7 @@ MinCostFlowResult solve_min_cost_flow(Index nodes, std::span<const Index> tail,
     check_bounds(arc, lower.empty() ? 0 : lower[a], capacity[a]);
   }
   NetworkSimplexEngine::Problem p{nodes, tail, head, lower, capacity, cost, supply, mode};
-  if (prefer_cost_scaling(options)) {
+  if (options.algorithm == FlowAlgorithm::kCostScaling) {
     MinCostFlowResult result;
     if (CostScalingEngine().solve(p, result)) {
       result.algorithm = FlowAlgorithm::kCostScaling;

@@ -114,7 +114,8 @@ void NetworkSimplexEngine::measure_one_sided_share() {
     sides[static_cast<std::size_t>(src_[static_cast<std::size_t>(a)])] |= 1;
     sides[static_cast<std::size_t>(dst_[static_cast<std::size_t>(a)])] |= 2;
   }
-  const auto one_sided = std::count_if(sides.begin(), sides.end(), [](std::uint8_t s) { return s != 3; });
+  const auto one_sided =
+      std::count_if(sides.begin(), sides.end(), [](std::uint8_t s) { return s != 3; });
   one_sided_share_ = n_ > 0 ? static_cast<double>(one_sided) / static_cast<double>(n_) : 1.0;
 }
 
@@ -400,7 +401,8 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering_from_list(Id block)
   if (candidates_.empty()) return -1;
   const auto keep = std::min<std::size_t>(static_cast<std::size_t>(head) + 1, candidates_.size());
   std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(keep),
-                    candidates_.end(), [violation](Id x, Id y) { return violation[x] < violation[y]; });
+                    candidates_.end(),
+                    [violation](Id x, Id y) { return violation[x] < violation[y]; });
   const Id entering = candidates_[0];
   next_arc_ = a == arcs_ ? 0 : a;
   candidates_[0] = candidates_[keep - 1];
@@ -410,7 +412,7 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering_from_list(Id block)
 
 // Kept whole: the pivot loop of the reference (LEMON), in one piece; split costs speed.
 NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Pricing pricing,
-                                                       Index& iterations) {
+                                                        Index& iterations) {
   // Block size: sqrt(arcs) (Grigoriadis; LEMON's default), grown with the arc
   // density beyond 12 arcs per node on bipartite networks. There (transportation
   // problems) pivots re-hang thousands of nodes, so pricing more arcs per pivot to
@@ -432,11 +434,10 @@ NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Pricin
   // whose nodes both send and receive (NETGEN-SR: 0.6-0.75x the block search's
   // time at 2^12-2^14 nodes). Sparse ones (NETGEN-8, the market and placement
   // models) and bipartite ones keep the block search (benchmarks/README.md).
-  const bool list = pricing == Pricing::kCandidateList ||
-                    (pricing == Pricing::kAutomatic && block_size == 0 &&
-                     density >= kListDensity && one_sided_share_ < 0.5);
-  const Id list_block =
-      std::max<Id>(10, static_cast<Id>(std::sqrt(static_cast<double>(arcs_))));
+  const bool list =
+      pricing == Pricing::kCandidateList || (pricing == Pricing::kAutomatic && block_size == 0 &&
+                                             density >= kListDensity && one_sided_share_ < 0.5);
+  const Id list_block = std::max<Id>(10, static_cast<Id>(std::sqrt(static_cast<double>(arcs_))));
   if (list) violation_.resize(static_cast<std::size_t>(arcs_));
   for (;;) {
     throw_if_interrupted();  // one relaxed load per pivot

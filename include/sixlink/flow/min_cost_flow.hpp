@@ -71,17 +71,15 @@
 // The total cost is computed exactly; if it does not fit in an int64 the status
 // is kOutOfRange too. Nothing overflows silently.
 //
-// References. R. K. Ahuja, T. L. Magnanti, J. B. Orlin, Network Flows (1993),
-// ch. 10-11; A. V. Goldberg, R. E. Tarjan, "Finding minimum-cost circulations by
-// successive approximation", Math. Oper. Res. 15 (1990) 430-466; A. V. Goldberg,
-// "An efficient implementation of a scaling minimum-cost flow algorithm",
-// J. Algorithms 22 (1997) 1-29; G. H. Bradley, G. G. Brown, G. W. Graves,
-// "Design and implementation of large scale primal transshipment algorithms",
-// Management Science 24 (1977) 1-34; W. H. Cunningham, "A network simplex method", Math. Programming 11
-// (1976) 105-116; M. D. Grigoriadis, "An efficient implementation of the network
-// simplex method", Math. Programming Study 26 (1986) 83-111; P. Kovacs, "Minimum-
-// cost flow algorithms: an experimental evaluation", Optim. Methods Softw. 30
-// (2015) 94-127 (LEMON's implementation study).
+// References. R. K. Ahuja, T. L. Magnanti, J. B. Orlin, Network Flows (1993), ch. 10-11; A. V.
+// Goldberg, R. E. Tarjan, "Finding minimum-cost circulations by successive approximation", Math.
+// Oper. Res. 15 (1990) 430-466; A. V. Goldberg, "An efficient implementation of a scaling
+// minimum-cost flow algorithm", J. Algorithms 22 (1997) 1-29; G. H. Bradley, G. G. Brown, G. W.
+// Graves, "Design and implementation of large scale primal transshipment algorithms", Management
+// Science 24 (1977) 1-34; W. H. Cunningham, "A network simplex method", Math. Programming 11 (1976)
+// 105-116; M. D. Grigoriadis, "An efficient implementation of the network simplex method", Math.
+// Programming Study 26 (1986) 83-111; P. Kovacs, "Minimum-cost flow algorithms: an experimental
+// evaluation", Optim. Methods Softw. 30 (2015) 94-127 (LEMON's implementation study).
 //
 // Usage:
 //   sixlink::MinCostFlow problem(3);          // nodes 0, 1, 2
@@ -168,9 +166,10 @@ struct MinCostFlowResult {
   std::optional<InfeasibilityCut> cut;  ///< kInfeasible
   std::vector<Index> negative_cycle;    ///< kUnbounded: arcs in cycle order
   Index iterations = 0;                 ///< simplex pivots, or pushes and relabels
-  FlowAlgorithm algorithm = FlowAlgorithm::kNetworkSimplex;  ///< which one solved
   bool warm_started = false;            ///< resumed from the previous basis
   std::string message;                  ///< what went wrong, for statuses other than kOptimal
+  /// Which engine solved: the network simplex, or cost scaling when asked for and able.
+  FlowAlgorithm algorithm = FlowAlgorithm::kNetworkSimplex;
 };
 
 class NetworkSimplexEngine;  // the solver state kept between solves
