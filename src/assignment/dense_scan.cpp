@@ -72,21 +72,6 @@ std::size_t find_scalar(const double* d, std::size_t from, std::size_t m, double
   return m;
 }
 
-// One step of the (value, column) two-smallest scan; columns come in increasing order.
-inline void take(LeastTwo& t, double h, std::int64_t j) {
-  if (h < t.second) {
-    if (h >= t.first) {
-      t.second = h;
-      t.j2 = j;
-    } else {
-      t.second = t.first;
-      t.j2 = t.j1;
-      t.first = h;
-      t.j1 = j;
-    }
-  }
-}
-
 template <class W>
 LeastTwo least_two_scalar(const W* row, const double* v, std::size_t m) {
   LeastTwo t;

@@ -38,6 +38,22 @@ struct LeastTwo {
   std::int64_t j1 = -1, j2 = -1;
 };
 
+/// One step of the (value, column) two-smallest scan; columns come in
+/// increasing order, so equal values keep the lower column.
+inline void take(LeastTwo& t, double h, std::int64_t j) {
+  if (h < t.second) {
+    if (h >= t.first) {
+      t.second = h;
+      t.j2 = j;
+    } else {
+      t.second = t.first;
+      t.j2 = t.j1;
+      t.first = h;
+      t.j1 = j;
+    }
+  }
+}
+
 /// Column minima over a strip of columns, folded in one row at a time: low[j]
 /// the least weight so far, count[j] how many rows hold it, and rows[k][j]
 /// (k < kTrackedRows) the first rows that hold it, in order. Row indices and

@@ -89,14 +89,7 @@ bool augment_full_rows_of(const W* cost, Index m, const std::vector<Index>& free
     // Prices of the settled columns move so reduced costs stay non-negative.
     for (std::size_t q = 0; q < done.size(); ++q)
       v[static_cast<std::size_t>(done[q])] += settled[q] - minimum;
-    for (Index j = end_of_path;;) {
-      const Index i = pred[static_cast<std::size_t>(j)];
-      y[static_cast<std::size_t>(j)] = i;
-      const Index previous = x[static_cast<std::size_t>(i)];
-      x[static_cast<std::size_t>(i)] = j;
-      if (i == start) break;
-      j = previous;
-    }
+    flip_path(pred, x, y, start, end_of_path);
   }
   return true;
 }

@@ -20,20 +20,7 @@ namespace sixlink::detail {
 template <class ForEachEntry>
 LeastTwo least_two(const ForEachEntry& for_each_entry, Index i, const std::vector<double>& v) {
   LeastTwo t;
-  for_each_entry(i, [&](Index j, double c) {
-    const double h = c - v[static_cast<std::size_t>(j)];
-    if (h < t.second) {
-      if (h >= t.first) {
-        t.second = h;
-        t.j2 = j;
-      } else {
-        t.second = t.first;
-        t.j2 = t.j1;
-        t.first = h;
-        t.j1 = j;
-      }
-    }
-  });
+  for_each_entry(i, [&](Index j, double c) { take(t, c - v[static_cast<std::size_t>(j)], j); });
   return t;
 }
 

@@ -119,14 +119,7 @@ bool augment_free_rows(const double* cost, Index n, Index m, const std::vector<I
       x[static_cast<std::size_t>(unmatched_row)] = -1;
       if (unmatched_row == start) continue;
     }
-    for (;;) {
-      const Index i = pred[static_cast<std::size_t>(j)];
-      y[static_cast<std::size_t>(j)] = i;
-      const Index previous = x[static_cast<std::size_t>(i)];
-      x[static_cast<std::size_t>(i)] = j;
-      if (i == start) break;
-      j = previous;
-    }
+    flip_path(pred, x, y, start, j);
   }
   return true;
 }

@@ -13,6 +13,20 @@
 
 namespace sixlink::detail {
 
+/// Flips the augmenting path that ends at column `j`: each column on it takes
+/// its predecessor row, back to `start` (x: row -> column, y: column -> row).
+inline void flip_path(const std::vector<Index>& pred, std::vector<Index>& x, std::vector<Index>& y,
+                      Index start, Index j) {
+  for (;;) {
+    const Index i = pred[static_cast<std::size_t>(j)];
+    y[static_cast<std::size_t>(j)] = i;
+    const Index previous = x[static_cast<std::size_t>(i)];
+    x[static_cast<std::size_t>(i)] = j;
+    if (i == start) return;
+    j = previous;
+  }
+}
+
 struct AssignmentWork {
   std::vector<Index> x, y;
   std::vector<double> u, v;
