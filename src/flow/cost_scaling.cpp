@@ -200,8 +200,12 @@ bool CostScalingEngine::discharge(Id start, Cost epsilon) {
       if (least == std::numeric_limits<Cost>::max()) return false;  // excess with no way out
       const Cost lowered = pt - least - epsilon;
       const i128 drop = static_cast<i128>(phase_start_[ti]) - lowered;
+      // In a feasible problem a node with excess has a residual path of at most n
+      // arcs to a deficit, whose price never moves, and the phase began 0-optimal:
+      // so no price falls more than about n epsilon in one phase. Further means no
+      // feasible flow (the check leaves a wide margin); the simplex then answers.
       if (lowered <= -kPriceLimit || drop > static_cast<i128>(kAlpha + 2) * (n_ + 1) * epsilon)
-        return false;  // beyond what a feasible problem allows
+        return false;
       price[ti] = lowered;
       current_[ti] = first_[ti];
       ++iterations_;
