@@ -11,6 +11,7 @@
 //
 //   build/benchmarks/flow_families [--families netgen8,netgensr,transport] [--min-log-n 12]
 //       [--max-log-n 16] [--sr16] [--repeat 3] [--cs2 PATH] [--seed 13502460]
+//       [--sixlink-algorithm auto|network_simplex|cost_scaling]
 //   build/benchmarks/flow_families --check      (generator determinism + certificates)
 //   build/benchmarks/flow_families --dump netgen8|netgensr LOG_N   (DIMACS on stdout)
 //
@@ -145,6 +146,7 @@ struct Options {
   bool sr16 = false;
   std::string cs2;
   std::int64_t seed = 13502460;
+  FlowAlgorithm algorithm = FlowAlgorithm::kAutomatic;  // sixlink's (--sixlink-algorithm)
 };
 
 std::string cell(const std::vector<double>& ms) {
@@ -167,10 +169,11 @@ void measure(const std::string& family, const std::string& size, const MinCostFl
   }
   std::vector<Solver> solvers;
   solvers.push_back({"sixlink",
-                     [&problem] {
+                     [&problem, &options] {
                        MinCostFlow copy = problem;  // a cold solve on a fresh copy, copied untimed
                        MinCostFlowOptions cold;
                        cold.warm_start = false;
+                       cold.algorithm = options.algorithm;
                        MinCostFlowResult result;
                        const Timed t = timed([&] { return (result = copy.solve(cold)).cost; });
                        if (result.status != FlowStatus::kOptimal) fail("sixlink: not optimal");
@@ -326,6 +329,10 @@ int main(int argc, char** argv) {
       options.max_log_n = std::atoi(argv[++i]);
     } else if (arg == "--repeat" && has_value) {
       options.repeat = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--sixlink-algorithm" && has_value) {
+      const auto algorithm = parse_flow_algorithm(argv[++i]);
+      if (!algorithm) fail("--sixlink-algorithm takes auto, network_simplex or cost_scaling");
+      options.algorithm = *algorithm;
     } else if (arg == "--cs2" && has_value) {
       options.cs2 = argv[++i];
     } else if (arg == "--seed" && has_value) {
@@ -333,7 +340,8 @@ int main(int argc, char** argv) {
     } else {
       std::fprintf(stderr,
                    "usage: flow_families [--families netgen8,netgensr,transport] [--min-log-n K]"
-                   " [--max-log-n K] [--sr16] [--repeat R] [--cs2 PATH] [--seed S] | --check |"
+                   " [--max-log-n K] [--sr16] [--repeat R] [--cs2 PATH] [--seed S]"
+                   " [--sixlink-algorithm auto|network_simplex|cost_scaling] | --check |"
                    " [--seed S] --dump netgen8|netgensr K\n");
       return 2;
     }
