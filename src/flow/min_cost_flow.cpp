@@ -104,6 +104,14 @@ Index MinCostFlow::add_node(Flow supply) {
   return node_count() - 1;
 }
 
+void MinCostFlow::reserve_arcs(Index arcs) {
+  if (arcs < 0) throw InvalidInput("min_cost_flow: a negative arc count to reserve");
+  const auto n = static_cast<std::size_t>(arcs);
+  for (auto* v : {&tail_, &head_}) v->reserve(n);
+  for (auto* v : {&lower_, &upper_}) v->reserve(n);
+  cost_.reserve(n);
+}
+
 Index MinCostFlow::add_arc(Index tail, Index head, Flow capacity, Cost cost, Flow lower) {
   check_node(tail, "tail");
   check_node(head, "head");

@@ -613,15 +613,35 @@ void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send,
   up_[ai] = src_[ei] == a;
 
   // Potentials shift by one constant over the moved subtree so that e gets a
-  // zero reduced cost.
+  // zero reduced cost, or, where the subtree holds most of the tree, the rest
+  // shifts the other way: only differences of potentials count, and the walk
+  // along the thread (a cache miss a node) is most of a pivot's time. The root
+  // then drifts from zero; the drift is kept below 2^58, so that prices
+  // (|potential| < 2^61 relative to the root) never overflow, and solve()
+  // takes it out at the end.
   const Cost reduced =
       cost_[ei] + pi_[static_cast<std::size_t>(src_[ei])] - pi_[static_cast<std::size_t>(dst_[ei])];
   const Cost shift = src_[ei] == a ? -reduced : reduced;
+  constexpr Cost kMaxDrift = Cost{1} << 58;
+  const Cost drifted = pi_[static_cast<std::size_t>(root_)] - shift;
+  if (2 * moved > n_ + 1 && shift > -kMaxDrift && shift < kMaxDrift && drifted > -kMaxDrift &&
+      drifted < kMaxDrift) {
+    for (Id x = thread_[static_cast<std::size_t>(new_last)]; x != a;
+         x = thread_[static_cast<std::size_t>(x)])
+      pi_[static_cast<std::size_t>(x)] -= shift;
+    return;
+  }
   for (Id x = a;; x = thread_[static_cast<std::size_t>(x)]) {
     const auto i = static_cast<std::size_t>(x);
     pi_[i] += shift;
     if (x == new_last) break;
   }
+}
+
+void NetworkSimplexEngine::undo_root_drift() {
+  const Cost drift = pi_[static_cast<std::size_t>(root_)];
+  if (drift == 0) return;
+  for (Cost& p : pi_) p -= drift;
 }
 
 void NetworkSimplexEngine::collect_cycle(Id e, Id send, Id receive, Id join) {
@@ -770,6 +790,7 @@ MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlo
   Outcome outcome = Outcome::kOptimal;
   try {
     outcome = run(options.block_size, options.pricing, out.iterations);
+    undo_root_drift();
   } catch (const Interrupted&) {
     has_basis_ = false;  // the next solve starts cold
     throw;

@@ -40,6 +40,7 @@ class NetworkSimplexEngine {
   void restore_basis();
   void hang_from_root(Id x);
   void compute_potentials();
+  void undo_root_drift();  // potentials back to the root at zero (pivot() lets it drift)
   enum class Outcome { kOptimal, kUnbounded };
   Outcome run(Index block_size, Pricing pricing, Index& iterations);
   static constexpr double kListDensity = 32;  // arcs per node from which lists may pay

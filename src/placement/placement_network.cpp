@@ -106,6 +106,23 @@ PlacementNetwork build_network(const Candidates& cand, const Cohort& c) {
   const Index sink = C + P + O;
   out.net = MinCostFlow(sink + 1);
   MinCostFlow& net = out.net;
+  // The arc count, known before the first arc: reserved, the arrays are not copied
+  // while they grow (12.5M arcs on the 10,000-programme province).
+  Index arcs = O;
+  for (std::size_t cl = 0; cl < lengths.size(); ++cl)
+    for (Index n = out.class_first_node[cl]; n < out.class_first_node[cl + 1]; ++n) {
+      const auto ni = static_cast<std::size_t>(n);
+      arcs += n == out.class_first_node[cl] ? out.chain_length[ni]
+                                             : out.chain_length[ni] - out.chain_length[ni - 1] + 1;
+      arcs += pooled[ni] > 0 ? 1 : 0;
+    }
+  for (Index g = 0; g < G; ++g) {
+    const auto gi = static_cast<std::size_t>(g);
+    if (out.node_of[gi] < 0) continue;
+    arcs += 1 + static_cast<Index>(cand.preferred_of(g).size()) +
+            (out.group_node[static_cast<std::size_t>(cand.group[gi])] >= 0 ? 1 : 0);
+  }
+  net.reserve_arcs(arcs);
   Count placed_supply = 0;
   for (Index n = 0; n < C; ++n) {
     net.set_supply(n, pooled[static_cast<std::size_t>(n)]);
@@ -148,6 +165,7 @@ PlacementNetwork build_network(const Candidates& cand, const Cohort& c) {
   }
   for (Index j = 0; j < O; ++j)
     net.add_arc(out.first_opening + j, sink, c.openings[static_cast<std::size_t>(j)].capacity, 0);
+  if (net.arc_count() != arcs) throw std::logic_error("placement: the network's arc count is off");
   return out;
 }
 

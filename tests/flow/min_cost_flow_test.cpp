@@ -76,6 +76,22 @@ TEST(MinCostFlow, HeaderExample) {
   EXPECT_EQ(r.flow, (std::vector<Flow>{4, 4, 1}));
 }
 
+TEST(MinCostFlow, ReservedArcsChangeNothing) {
+  MinCostFlow reserved(3), grown(3);
+  reserved.reserve_arcs(3);
+  for (MinCostFlow* p : {&reserved, &grown}) {
+    p->set_supply(0, 5);
+    p->set_supply(2, -5);
+    p->add_arc(0, 1, 4, 1);
+    p->add_arc(1, 2, kInfiniteCapacity, 1);
+    p->add_arc(0, 2, 10, 3);
+  }
+  const auto a = solve_checked(reserved), b = solve_checked(grown);
+  EXPECT_EQ(a.cost, 11);
+  EXPECT_EQ(a.flow, b.flow);
+  EXPECT_EQ(a.potential, b.potential);
+}
+
 TEST(MinCostFlow, EmptyAndTrivialProblems) {
   MinCostFlow empty;
   auto r = solve_checked(empty);
@@ -173,6 +189,7 @@ TEST(MinCostFlow, RejectsBadInput) {
   EXPECT_THROW(p.add_arc(0, 1, 3, 1, 4), InvalidInput);  // lower above capacity
   EXPECT_THROW(p.set_cost(7, 1), InvalidInput);
   EXPECT_THROW(p.set_supply(5, 1), InvalidInput);
+  EXPECT_THROW(p.reserve_arcs(-1), InvalidInput);
   const std::vector<Index> tail{0}, head{3};
   const std::vector<Flow> cap{1}, supply{0, 0};
   const std::vector<Cost> cost{1};
@@ -213,6 +230,39 @@ TEST(MinCostFlow, OutOfRangeInsteadOfOverflow) {
   const auto back = warm.solve();
   ASSERT_EQ(back.status, FlowStatus::kOptimal);
   EXPECT_EQ(back.cost, 2 * 1 + 1 * 5);
+}
+
+// Costs at the top of the range: a pivot shifts the potentials of whichever side
+// of the tree is smaller, so the root's potential drifts during a solve; the
+// drift must stay small enough for prices never to overflow (the sanitizer build
+// runs this) and be gone from the result (the at-most modes' certificates need
+// p_v = 0 where a node keeps slack).
+TEST(MinCostFlow, CostsAtTheTopOfTheRangeStayExact) {
+  for (SupplyMode mode : {SupplyMode::kExact, SupplyMode::kSupplyAtMost, SupplyMode::kDemandAtMost})
+    for (std::uint64_t seed = 0; seed < 8; ++seed) {
+      testing::RandomFlowSpec spec;
+      spec.nodes = 300;
+      spec.arcs = 900;
+      // max|c| (n + 2) just below 2^59 (the limit is 2^60): big M is near 2^59
+      // then, and so are the shifts; small flows keep the optimal cost in int64.
+      spec.max_cost = ((Cost{1} << 59) - 1) / (spec.nodes + 2);
+      spec.min_cost = seed % 2 == 0 ? -spec.max_cost : 0;
+      spec.infinite_share = seed % 2 == 0 ? 0.0 : 0.2;  // negative costs: finite arcs only
+      spec.max_capacity = 3;
+      spec.max_supply = 3;
+      spec.mode = mode;
+      spec.feasible = true;
+      MinCostFlow p = testing::random_flow_problem(spec, seed);
+      MinCostFlowOptions block, list;
+      block.pricing = Pricing::kBlockSearch;
+      list.pricing = Pricing::kCandidateList;
+      MinCostFlow a = p, b = p;
+      const auto by_block = solve_checked(a, block);
+      const auto by_list = solve_checked(b, list);
+      ASSERT_EQ(by_block.status, FlowStatus::kOptimal) << "seed " << seed << ": " << by_block.message;
+      ASSERT_EQ(by_list.status, FlowStatus::kOptimal) << "seed " << seed << ": " << by_list.message;
+      EXPECT_EQ(by_list.cost, by_block.cost) << "seed " << seed;
+    }
 }
 
 TEST(MinCostFlow, AgreesWithBruteForceOnTinyGraphs) {

@@ -30,8 +30,10 @@
 //   cycling) on a spanning tree stored in compact arrays (parent, predecessor
 //   arc, preorder thread, subtree end, depth), with an artificial root and big-M
 //   artificial arcs (one that leaves the tree is never priced again, as in
-//   LEMON). Each pivot costs O(cycle + moved subtree); the number of pivots is not
-//   polynomially bounded in theory but is small in practice.
+//   LEMON). Each pivot costs O(cycle + moved subtree), where the potentials move
+//   on the smaller side of the cut (the moved subtree or the rest of the tree);
+//   the number of pivots is not polynomially bounded in theory but is small in
+//   practice.
 //   Cost scaling (FlowAlgorithm::kCostScaling): Goldberg's push-relabel method
 //   with cost scaling, partial augment-relabel and global price updates,
 //   O(n^2 m log(nC)). It takes exact, balanced problems without a negative-cost
@@ -190,6 +192,10 @@ class MinCostFlow {
   /// Adds an arc and returns its index. Throws InvalidInput for an unknown node,
   /// a negative capacity, or lower > capacity.
   Index add_arc(Index tail, Index head, Flow capacity, Cost cost, Flow lower = 0);
+  /// Makes room for `arcs` arcs in all (as std::vector::reserve): a caller who
+  /// knows the count saves the copies and the slack of growing arrays. Throws
+  /// InvalidInput for a negative count.
+  void reserve_arcs(Index arcs);
 
   void set_supply(Index node, Flow supply);
   void set_cost(Index arc, Cost cost);
