@@ -1,8 +1,11 @@
 #include "sixlink/matching/market.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
+#include <tuple>
 
 #include "matching/priority.hpp"
 #include "sixlink/core/error.hpp"
@@ -116,6 +119,23 @@ void validate(const MatchingMarketView& m) {
                          std::to_string(m.applicant_group[a]) + " (-1 means none)");
     }
   }
+  // The earlier quota each one repeats (same institution and group), or -1: by a
+  // sort, not by comparing every pair (a quota per school and county runs to
+  // tens of thousands).
+  std::vector<std::size_t> by_key(m.quotas.size());
+  for (std::size_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+  auto key = [&m](std::size_t k) {
+    return std::tuple(m.quotas[k].institution, m.quotas[k].group, k);
+  };
+  std::sort(by_key.begin(), by_key.end(),
+            [&key](std::size_t x, std::size_t y) { return key(x) < key(y); });
+  std::vector<std::int64_t> repeats(m.quotas.size(), -1);
+  for (std::size_t i = 1; i < by_key.size(); ++i) {
+    const GroupQuota &x = m.quotas[by_key[i - 1]], &y = m.quotas[by_key[i]];
+    if (x.institution == y.institution && x.group == y.group)
+      repeats[by_key[i]] = repeats[by_key[i - 1]] >= 0 ? repeats[by_key[i - 1]]
+                                                       : static_cast<std::int64_t>(by_key[i - 1]);
+  }
   std::vector<Count> reserved(at(institutions), 0);
   for (std::size_t k = 0; k < m.quotas.size(); ++k) {
     const GroupQuota& quota = m.quotas[k];
@@ -126,12 +146,10 @@ void validate(const MatchingMarketView& m) {
     }
     if (quota.group < 0) throw InvalidInput(name + ": group must be 0 or more");
     if (quota.seats < 0) throw InvalidInput(name + ": seats cannot be negative");
-    for (std::size_t j = 0; j < k; ++j) {
-      if (m.quotas[j].institution == quota.institution && m.quotas[j].group == quota.group) {
-        throw InvalidInput(name + " repeats quota " + std::to_string(j) + " (institution " +
-                           std::to_string(quota.institution) + ", group " +
-                           std::to_string(quota.group) + ")");
-      }
+    if (repeats[k] >= 0) {
+      throw InvalidInput(name + " repeats quota " + std::to_string(repeats[k]) + " (institution " +
+                         std::to_string(quota.institution) + ", group " +
+                         std::to_string(quota.group) + ")");
     }
     reserved[at(quota.institution)] += quota.seats;
     if (reserved[at(quota.institution)] > m.capacities[at(quota.institution)]) {

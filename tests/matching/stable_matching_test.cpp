@@ -323,6 +323,9 @@ TEST(StableMatching, RejectsBadInputNamingTheCulprit) {
   bad = m;
   bad.applicant_prefs.indptr = {0, 2};
   expect_error(bad, "indptr ends at 2 but there are 3 entries");
+  bad = m;
+  bad.quotas = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {1, 0, 0}, {0, 0, 0}};
+  expect_error(bad, "quota 3 repeats quota 1 (institution 1, group 0)");
   // Zero capacity and empty lists are fine.
   MatchingMarket empty;
   empty.applicant_prefs = lists({{}, {0}});
