@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "cli/huge_pages.hpp"
 #include "detail/files.hpp"
 #include "sixlink/config.hpp"
 #include "sixlink/core/error.hpp"
@@ -55,6 +56,7 @@ std::string unknown_command(const CLI::App& app, const std::string& word) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  sixlink::cli::prefer_huge_pages(argv);  // may execute the program again, once
   sixlink::detail::remove_temporaries_on_signal();
 
   CLI::App app{"sixlink: match vocational-school graduates with industry demand", "sixlink"};
