@@ -16,9 +16,9 @@ namespace {
 
 std::size_t at(Index k) { return static_cast<std::size_t>(k); }
 
-// Checks a RankedLists' shape and entries: `owner` names one list ("applicant"),
+// Checks a RankedLists' shape and entries in order, throwing at the first fault: `owner` names one list ("applicant"),
 // `item` what it ranks ("institution"), `items` how many of those exist.
-void check_lists(const RankedListsView& lists, const char* field, const char* owner,
+void check_lists_in_order(const RankedListsView& lists, const char* field, const char* owner,
                  const char* item, Index items) {
   const std::string where = std::string(field) + ": ";
   if (lists.indptr.empty() || lists.indptr.front() != 0)
@@ -51,7 +51,60 @@ void check_lists(const RankedListsView& lists, const char* field, const char* ow
   }
 }
 
+// Lists of this many entries or more are scanned on all threads first.
+constexpr std::size_t kParallelEntries = std::size_t{1} << 16;
+
+// Whether every list lies inside the entries and names each item in range and
+// once; read on all threads (the lists are streamed from memory: a million
+// lists of ten are 80 MB, a tenth of a stable-matching call read serially).
+bool lists_are_sound(const RankedListsView& lists, Index items) {
+  const Index n = lists.size(), entries = static_cast<Index>(lists.indices.size());
+  const Index* indptr = lists.indptr.data();
+  const Index* indices = lists.indices.data();
+  bool sound = true;
+#pragma omp parallel if (lists.indices.size() >= kParallelEntries) reduction(&& : sound)
+  {
+    std::vector<Index> seen(at(items), -1);
+#pragma omp for schedule(static)
+    for (Index r = 0; r < n; ++r) {
+      if (!sound) continue;
+      const Index begin = indptr[r], end = indptr[r + 1];
+      if (begin < 0 || end < begin || end > entries) {
+        sound = false;
+        continue;
+      }
+      for (Index k = begin; k < end; ++k) {
+        const Index x = indices[k];
+        if (x < 0 || x >= items || seen[at(x)] == r) {
+          sound = false;
+          break;
+        }
+        seen[at(x)] = r;
+      }
+    }
+  }
+  return sound;
+}
+
+// Checks a RankedLists' shape and entries: `owner` names one list ("applicant"),
+// `item` what it ranks ("institution"), `items` how many of those exist. A fault
+// is then named by the check in order, so the message names the first one
+// whatever the thread count.
+void check_lists(const RankedListsView& lists, const char* field, const char* owner,
+                 const char* item, Index items) {
+  if (lists.indptr.empty() || lists.indptr.front() != 0 ||
+      lists.indptr.back() != static_cast<Index>(lists.indices.size()) ||
+      !lists_are_sound(lists, items))
+    check_lists_in_order(lists, field, owner, item, items);
+}
+
 void check_scores(std::span<const double> scores, const char* field, const RankedListsView& prefs) {
+  const auto n = static_cast<std::int64_t>(scores.size());
+  bool finite = true;  // on all threads first; a fault is then named in order
+#pragma omp parallel for schedule(static) if (scores.size() >= kParallelEntries) \
+    reduction(&& : finite)
+  for (std::int64_t k = 0; k < n; ++k) finite = finite && std::isfinite(scores[at(k)]);
+  if (finite) return;
   for (std::size_t k = 0; k < scores.size(); ++k) {
     if (std::isfinite(scores[k])) continue;
     std::string whose = "applicant " + std::to_string(k);

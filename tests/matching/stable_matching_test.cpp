@@ -337,5 +337,51 @@ TEST(StableMatching, RejectsBadInputNamingTheCulprit) {
   EXPECT_TRUE(solve_stable_matching(nobody).applicant_match.empty());
 }
 
+// Long lists are scanned on all threads first; the error named is still the
+// first list's in order, wherever the threads' chunks begin.
+TEST(StableMatching, LongListsNameTheFirstCulprit) {
+  const Index n = 100'000, institutions = 50;
+  MatchingMarket m;
+  m.applicant_prefs.indptr = {0};
+  for (Index a = 0; a < n; ++a) {
+    for (Index k = 0; k < 10; ++k) m.applicant_prefs.indices.push_back((a + 7 * k) % institutions);
+    m.applicant_prefs.indptr.push_back(static_cast<Index>(m.applicant_prefs.indices.size()));
+  }
+  m.capacities.assign(static_cast<std::size_t>(institutions), n / institutions);
+  m.scores.assign(static_cast<std::size_t>(n), 1.0);
+  auto error_of = [](const MatchingMarket& market) {
+    try {
+      validate(market);
+    } catch (const InvalidInput& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(error_of(m), "no error");
+  MatchingMarket bad = m;
+  auto entry = [](MatchingMarket& market, Index a, Index k) -> Index& {
+    return market.applicant_prefs.indices[static_cast<std::size_t>(10 * a + k)];
+  };
+  entry(bad, 90'000, 3) = 99;                     // late
+  entry(bad, 30'000, 5) = entry(bad, 30'000, 1);  // early
+  EXPECT_EQ(error_of(bad), "applicant 30000 lists institution " +
+                               std::to_string(entry(bad, 30'000, 1)) + " twice");
+  entry(bad, 30'000, 5) = entry(m, 30'000, 5);
+  EXPECT_EQ(error_of(bad), "applicant 90000 lists institution 99, outside 0..49");
+  bad = m;
+  bad.applicant_prefs.indptr[70'001] = bad.applicant_prefs.indptr[70'000] - 1;
+  EXPECT_THAT(error_of(bad), ::testing::HasSubstr("indptr decreases at applicant 70000"));
+  bad = m;
+  bad.scores[80'000] = std::numeric_limits<double>::infinity();
+  bad.scores[60'000] = std::nan("");
+  EXPECT_EQ(error_of(bad), "scores: the score of applicant 60000 is NaN");
+  bad = m;
+  bad.scores.clear();
+  bad.entry_scores.assign(m.applicant_prefs.indices.size(), 1.0);
+  bad.entry_scores[10 * 70'000 + 2] = std::nan("");
+  EXPECT_EQ(error_of(bad), "entry_scores: the score of applicant 70000 at institution " +
+                               std::to_string(entry(m, 70'000, 2)) + " is NaN");
+}
+
 }  // namespace
 }  // namespace sixlink
