@@ -35,6 +35,7 @@ from ._assignment import (AssignmentResult, linear_sum_assignment, min_weight_fu
                           solve_assignment)
 from ._gap import gap_analysis, indicators
 from ._place import place
+from ._admit import admit
 from ._plan import optimise_quotas, recommend
 from ._report import report
 from ._status import IntakeRoundingStatus, QuotaStatus
@@ -45,7 +46,7 @@ __all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenari
            "MinCostFlowResult", "INFINITE_CAPACITY", "linear_sum_assignment", "solve_assignment",
            "min_weight_full_bipartite_matching",
            "AssignmentResult", "solve_stable_matching", "parallel_choice_admission", "audit_stability",
-           "gap_analysis", "indicators", "optimise_quotas", "recommend", "place", "report", "QuotaStatus",
+           "gap_analysis", "indicators", "optimise_quotas", "recommend", "place", "admit", "report", "QuotaStatus",
            "IntakeRoundingStatus"]
 
 
