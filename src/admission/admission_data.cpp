@@ -283,7 +283,7 @@ ApplicantTable synthetic_applicants(const AdmissionSeats& seats, const Admission
   out.score.reserve(static_cast<std::size_t>(total));
   out.choices.indptr.reserve(static_cast<std::size_t>(total) + 1);
   out.choices.indices.reserve(static_cast<std::size_t>(total) * static_cast<std::size_t>(choices));
-  const Index sampled = n_inst == 0 ? 0 : std::min<Index>(8 * static_cast<Index>(choices), n_inst);
+  const Index sampled = n_inst == 0 ? 0 : std::min<Index>(4 * static_cast<Index>(choices), n_inst);
   std::vector<std::pair<double, Index>> candidates;
   std::vector<Index> list;
   Index a = 0;
@@ -314,7 +314,12 @@ ApplicantTable synthetic_applicants(const AdmissionSeats& seats, const Admission
                          0.5 * lottery;
         candidates.emplace_back(-u, i);
       };
-      for (Index i : by_region[at(home)]) consider(i);
+      const std::vector<Index>& own = by_region[at(home)];
+      if (static_cast<Index>(own.size()) <= sampled) {
+        for (Index i : own) consider(i);
+      } else {  // a large county: 4K of its institutions drawn, repeats allowed
+        for (Index d = 0; d < sampled; ++d) consider(own[rng.next() % own.size()]);
+      }
       for (Index d = 0; d < sampled; ++d) {
         const auto i = static_cast<Index>(rng.next() % static_cast<std::uint64_t>(n_inst));
         if (seats.institutions[at(i)].region != home) consider(i);

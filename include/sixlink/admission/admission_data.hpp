@@ -32,9 +32,11 @@
 //   interest  one specialty category (the first two digits of a catalogue
 //             code) among the categories the admission programmes offer,
 //             uniformly;
-//   lists     the K institutions of highest utility among the applicant's own
-//             county's and 8K drawn uniformly from all (a stand-in for those
-//             an applicant would look at), where utility
+//   lists     the K institutions of highest utility among those the applicant
+//             looks at: all of its own county's (4K of them drawn uniformly, with
+//             repeats, when the county has more than 4K) and 4K drawn uniformly
+//             from all institutions, of which those in other counties count;
+//             utility
 //               u = 2 s - 4 max(0, s - p) - 0.6 [other county]
 //                   + 0.4 [vocational programme in the interest's category]
 //                   + 0.5 lottery(seed, a, i),
@@ -43,7 +45,7 @@
 //             otherwise. Reaching above one's standing costs (4 max(0, s - p)),
 //             distance is a county border (scenarios carry no coordinates), and
 //             the lottery is uniform in [0, 1).
-// Complexity: O(A (c + K) log K) for A applicants and c institutions per county.
+// Complexity: O(A K log K) for A applicants (at most 8K candidates each).
 //
 // Institutions (AdmissionSeats): the scenario's secondary-level programmes of
 // schools open in the base year with intake > 0, in scenario order, then the
