@@ -3,12 +3,14 @@
 
 The inputs, written to --dir (default: a temporary folder), seeded:
 
-- province.json: sixlink.synthetic's province-sized scenario (25,000 programmes,
-  100 regions); about 15,000 of the programmes are secondary-level at open
-  schools, and their intakes are divided by 10 (to 3..30 seats) so that the
-  seats are of the cohort's size;
-- high_schools.csv: 5,000 general high schools, 50 per region, 50 seats each,
-  tiers 1, 2, 3 in turn: 15,000 + 5,000 = 20,000 institutions;
+- province.json: sixlink.synthetic's province-sized scenario (17,000 programmes,
+  100 regions, 200 enterprises: admission reads no enterprise); about 10,200
+  of the programmes are secondary-level (the admission's vocational places),
+  and their intakes are divided by 10 (to 3..29 seats) so that the seats are of
+  the cohort's size;
+- high_schools.csv: as many general high schools as make 20,000 institutions
+  with the vocational programmes (about 9,800), spread over the regions, 30
+  seats each, tiers 1, 2, 3 in turn;
 - cohorts.csv: 5,000 junior-high graduates per region in 2020 (500,000),
   中考 mean 480, sd 90.
 
@@ -32,9 +34,15 @@ import time
 from sixlink.synthetic import synthetic_scenario_dict
 
 
-def write_inputs(folder: str, regions: int, per_region: int, high_schools: int,
+def write_inputs(folder: str, regions: int, per_region: int, institutions: int,
                  seed: int) -> list[str]:
-    data = synthetic_scenario_dict(programmes=25_000, clusters=200, regions=regions, seed=seed)
+    data = synthetic_scenario_dict(programmes=17_000, clusters=200, regions=regions,
+                                   enterprises=200, seed=seed)
+    secondary_schools = {s["id"] for s in data["schools"] if s["level"] == "secondary"}
+    secondary_specialties = {s["id"] for s in data["specialties"] if s["level"] == "secondary"}
+    vocational = sum(1 for p in data["programmes"]
+                     if p["school"] in secondary_schools and p["specialty"] in secondary_specialties)
+    high_schools = institutions - vocational
     for p in data["programmes"]:
         p["intake"] = max(3, p["intake"] // 10)
         p["enrolled"] = 3 * p["intake"]
@@ -47,7 +55,7 @@ def write_inputs(folder: str, regions: int, per_region: int, high_schools: int,
     with open(hs, "w", encoding="utf-8") as f:
         f.write("id,name,region,capacity,tier\n")
         for k in range(high_schools):
-            f.write(f"gh{k},General high school {k},r{k % regions},50,{k % 3 + 1}\n")
+            f.write(f"gh{k},General high school {k},r{k % regions},30,{k % 3 + 1}\n")
     cohorts = os.path.join(folder, "cohorts.csv")
     with open(cohorts, "w", encoding="utf-8") as f:
         f.write("region,year,size,score_mean,score_sd\n")
@@ -65,7 +73,7 @@ def main() -> None:
     parser.add_argument("--mode", default="stable", choices=["stable", "parallel"])
     args = parser.parse_args()
     folder = args.dir or tempfile.mkdtemp(prefix="sixlink-admission-")
-    inputs = write_inputs(folder, regions=100, per_region=5_000, high_schools=5_000, seed=1)
+    inputs = write_inputs(folder, regions=100, per_region=5_000, institutions=20_000, seed=1)
     command = [args.cli, "admit", *inputs, "--choices", "10", "--mode", args.mode,
                "--county-limits", args.county_limits, "--json"]
     print("command:", " ".join(command), "> /dev/null")

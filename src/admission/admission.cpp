@@ -17,23 +17,32 @@ namespace {
 
 std::size_t at(Index k) { return static_cast<std::size_t>(k); }
 
-MatchingMarket build_market(const AdmissionSeats& seats, const ApplicantTable& applicants,
-                            const AdmissionOptions& options) {
-  MatchingMarket m;
-  m.applicant_prefs = applicants.choices;
+// The market over the applicants' own arrays (a view: the lists are not
+// copied), with the capacities and, under county limits, one quota per
+// institution reserving all its seats for its county.
+struct Market {
+  std::vector<Count> capacities;
+  std::vector<GroupQuota> quotas;
+  MatchingMarketView view;
+};
+
+void build_market(Market& m, const AdmissionSeats& seats, const ApplicantTable& applicants,
+                  const AdmissionOptions& options) {
   m.capacities.reserve(seats.institutions.size());
   for (const AdmissionInstitution& i : seats.institutions) m.capacities.push_back(i.seats);
-  m.scores = applicants.score;
-  m.tie_break = TieBreak::kSingle;
-  m.seed = options.seed;
   if (options.county_limits) {
-    m.applicant_group = applicants.region;
     for (std::size_t s = 0; s < seats.institutions.size(); ++s) {
       const AdmissionInstitution& i = seats.institutions[s];
       if (i.seats > 0) m.quotas.push_back({static_cast<Index>(s), i.region, i.seats});
     }
   }
-  return m;
+  m.view.applicant_prefs = RankedListsView(applicants.choices);
+  m.view.capacities = m.capacities;
+  m.view.scores = applicants.score;
+  m.view.tie_break = TieBreak::kSingle;
+  m.view.seed = options.seed;
+  if (options.county_limits) m.view.applicant_group = applicants.region;
+  m.view.quotas = m.quotas;
 }
 
 double median_of(std::vector<double>& v) {
@@ -72,7 +81,9 @@ AdmissionOutcome admit(const AdmissionSeats& seats, const ApplicantTable& applic
                          "'): " + std::to_string(applicants.choices.list(a).size()) +
                          " choices, more than --choices " + std::to_string(options.choices));
   }
-  const MatchingMarket market = build_market(seats, applicants, options);
+  Market built;
+  build_market(built, seats, applicants, options);
+  const MatchingMarketView& market = built.view;
   validate(market);
 
   AdmissionOutcome out;

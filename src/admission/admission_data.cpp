@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <limits>
 #include <cmath>
 #include <map>
 #include <set>
@@ -35,6 +37,12 @@ constexpr double kDoubleHighStanding = 0.45, kVocationalStanding = 0.3;
 constexpr Count kMaxGeneralSchoolSeats = 1000;
 
 // Whether the school takes junior-high graduates in the base year.
+// A draw in [0, n) from 64 random bits by multiplication (Lemire), not a division.
+std::size_t below(std::uint64_t bits, std::uint64_t n) {
+  __extension__ using Wide = unsigned __int128;
+  return static_cast<std::size_t>((Wide{bits} * n) >> 64);
+}
+
 bool admits(const School& school, int base_year) {
   return school.level == SchoolLevel::kSecondary &&
          (school.opens_in_year == 0 || school.opens_in_year <= base_year);
@@ -260,81 +268,133 @@ ApplicantTable synthetic_applicants(const AdmissionSeats& seats, const Admission
   std::unordered_map<std::string_view, Index> region_index;
   for (std::size_t r = 0; r < seats.regions.size(); ++r)
     region_index.emplace(seats.regions[r], static_cast<Index>(r));
-  Count total = 0;
-  for (const JuniorCohort& c : cohorts) total += c.size;
-  if (total > kMaxSyntheticApplicants)
-    throw InvalidInput("the cohorts of " + std::to_string(year) + " hold " +
-                       std::to_string(total) + " applicants, more than a synthetic cohort's " +
-                       std::to_string(kMaxSyntheticApplicants) + ": bring applicants as CSV");
-  // Institutions per county, and the categories the programmes offer.
+  // Where each cohort's applicants start, and the total.
+  std::vector<Index> first{0}, home_of;
+  for (const JuniorCohort& c : cohorts) {
+    first.push_back(first.back() + c.size);
+    home_of.push_back(region_index.at(c.region));
+  }
+  const Index total = first.back();
+  const auto k = static_cast<Index>(choices);
+  if (total > kMaxSyntheticApplicants || total * k > kMaxSyntheticEntries)
+    throw InvalidInput("the cohorts of " + std::to_string(year) + " hold " + std::to_string(total) +
+                       " applicants with up to " + std::to_string(choices) +
+                       " choices each, more than a synthetic cohort's " +
+                       std::to_string(kMaxSyntheticApplicants) + " applicants or " +
+                       std::to_string(kMaxSyntheticEntries) + " choices: bring applicants as CSV");
+  // Institutions per county, the categories the programmes offer, and each
+  // institution's half of the lottery's key.
   const auto n_inst = static_cast<Index>(seats.institutions.size());
+  if (n_inst > std::numeric_limits<std::int32_t>::max())
+    throw InvalidInput("more than 2^31 - 1 institutions: bring applicants as CSV");
   std::vector<std::vector<Index>> by_region(seats.regions.size());
   std::vector<int> categories;
+  // What the utility reads of an institution, packed in 12 bytes (the
+  // institutions are read at random, 3K times an applicant): standing, county,
+  // the category it adds interest for (-2: none) and whether it has seats.
+  struct Packed {
+    float standing;
+    std::int32_t region;
+    std::int16_t category;
+    bool open;
+  };
+  std::vector<Packed> packed(at(n_inst));
   for (Index i = 0; i < n_inst; ++i) {
     const AdmissionInstitution& inst = seats.institutions[at(i)];
     by_region[at(inst.region)].push_back(i);
     if (inst.category >= 0) categories.push_back(inst.category);
+    packed[at(i)] = {static_cast<float>(inst.standing), static_cast<std::int32_t>(inst.region),
+                     static_cast<std::int16_t>(
+                         inst.kind == SeatKind::kVocational && inst.category >= 0 ? inst.category
+                                                                                  : -2),
+                     inst.seats > 0};
   }
   std::sort(categories.begin(), categories.end());
   categories.erase(std::unique(categories.begin(), categories.end()), categories.end());
+  const Index own_sampled = 2 * k, other_sampled = n_inst == 0 ? 0 : std::min<Index>(k, n_inst);
 
   ApplicantTable out;
-  out.region.reserve(static_cast<std::size_t>(total));
-  out.score.reserve(static_cast<std::size_t>(total));
-  out.choices.indptr.reserve(static_cast<std::size_t>(total) + 1);
-  out.choices.indices.reserve(static_cast<std::size_t>(total) * static_cast<std::size_t>(choices));
-  const Index sampled = n_inst == 0 ? 0 : std::min<Index>(4 * static_cast<Index>(choices), n_inst);
-  std::vector<std::pair<double, Index>> candidates;
-  std::vector<Index> list;
-  Index a = 0;
-  for (const JuniorCohort& c : cohorts) {
-    const Index home = region_index.at(c.region);
-    for (Count k = 0; k < c.size; ++k, ++a) {
-      detail::SplitMix64 rng(detail::mix64(seed ^ detail::mix64(static_cast<std::uint64_t>(a))));
+  out.region.resize(at(total));
+  out.score.resize(at(total));
+  // Each applicant's list in its own K slots (-1 past its end), filled in
+  // parallel: every draw is keyed by (seed, applicant), so the thread that
+  // draws it changes nothing.
+  std::vector<Index>& slots = out.choices.indices;  // compacted in place below
+  slots.assign(at(total) * at(k), -1);
+#pragma omp parallel
+  {
+    std::vector<double> best_u(at(k));
+    std::vector<Index> best_i(at(k));
+#pragma omp for schedule(static)
+    for (Index a = 0; a < total; ++a) {
+      const auto c = static_cast<std::size_t>(
+          std::upper_bound(first.begin(), first.end(), a) - first.begin() - 1);
+      const JuniorCohort& cohort = cohorts[c];
+      const Index home = home_of[c];
+      const std::uint64_t applicant_key = seed ^ detail::mix64(static_cast<std::uint64_t>(a));
+      detail::SplitMix64 rng(detail::mix64(applicant_key));
       double z = -6.0;
       for (int u = 0; u < 12; ++u) z += rng.uniform();
-      const double score = std::round(std::clamp(c.score_mean + c.score_sd * z, 0.0, kMaxExamScore));
+      const double score =
+          std::round(std::clamp(cohort.score_mean + cohort.score_sd * z, 0.0, kMaxExamScore));
       const double standing = 0.5 * std::erfc(-z / std::sqrt(2.0));
       const int interest =
           categories.empty()
               ? -1
-              : categories[static_cast<std::size_t>(rng.next() % categories.size())];
-      candidates.clear();
+              : categories[below(rng.next(), categories.size())];
+      // The K best so far, best first (higher utility, then lower index); an
+      // institution drawn twice has the same utility and is kept once.
+      Index held = 0;
       auto consider = [&](Index i) {
-        const AdmissionInstitution& inst = seats.institutions[at(i)];
-        if (inst.seats <= 0) return;
-        const std::uint64_t draw =
-            detail::mix64(seed ^ detail::mix64(static_cast<std::uint64_t>(a)) ^
-                          detail::mix64(static_cast<std::uint64_t>(i) + 0x5851F42D4C957F2DULL));
+        const Packed& inst = packed[at(i)];
+        if (!inst.open) return;
+        const std::uint64_t draw = detail::mix64(
+            applicant_key ^ detail::mix64(static_cast<std::uint64_t>(i) + 0x5851F42D4C957F2DULL));
         const double lottery = static_cast<double>(draw >> 11) * 0x1.0p-53;
-        const double u = 2.0 * inst.standing - 4.0 * std::max(0.0, inst.standing - standing) -
+        const double s_i = inst.standing;
+        const double u = 2.0 * s_i - 4.0 * std::max(0.0, s_i - standing) -
                          (inst.region != home ? 0.6 : 0.0) +
-                         (inst.kind == SeatKind::kVocational && inst.category == interest ? 0.4
-                                                                                          : 0.0) +
-                         0.5 * lottery;
-        candidates.emplace_back(-u, i);
+                         (inst.category == interest ? 0.4 : 0.0) + 0.5 * lottery;
+        auto better = [&](Index slot) {  // (u, i) ahead of the held entry in `slot`
+          return u > best_u[at(slot)] || (u == best_u[at(slot)] && i < best_i[at(slot)]);
+        };
+        if (held == k && !better(k - 1)) return;
+        for (Index t = 0; t < held; ++t)
+          if (best_i[at(t)] == i) return;
+        Index pos = std::min(held, k - 1);
+        while (pos > 0 && better(pos - 1)) {
+          best_u[at(pos)] = best_u[at(pos - 1)];
+          best_i[at(pos)] = best_i[at(pos - 1)];
+          --pos;
+        }
+        best_u[at(pos)] = u;
+        best_i[at(pos)] = i;
+        if (held < k) ++held;
       };
       const std::vector<Index>& own = by_region[at(home)];
-      if (static_cast<Index>(own.size()) <= sampled) {
+      if (static_cast<Index>(own.size()) <= own_sampled) {
         for (Index i : own) consider(i);
-      } else {  // a large county: 4K of its institutions drawn, repeats allowed
-        for (Index d = 0; d < sampled; ++d) consider(own[rng.next() % own.size()]);
+      } else {  // a large county: 2K of its institutions drawn, repeats allowed
+        for (Index d = 0; d < own_sampled; ++d) consider(own[below(rng.next(), own.size())]);
       }
-      for (Index d = 0; d < sampled; ++d) {
-        const auto i = static_cast<Index>(rng.next() % static_cast<std::uint64_t>(n_inst));
-        if (seats.institutions[at(i)].region != home) consider(i);
+      for (Index d = 0; d < other_sampled; ++d) {
+        const auto i = static_cast<Index>(below(rng.next(), static_cast<std::uint64_t>(n_inst)));
+        if (packed[at(i)].region != home) consider(i);
       }
-      std::sort(candidates.begin(), candidates.end());
-      list.clear();
-      for (const auto& [neg_u, i] : candidates) {
-        if (static_cast<int>(list.size()) == choices) break;
-        if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
-      }
-      out.region.push_back(home);
-      out.score.push_back(score);
-      out.choices.add(list);
+      out.region[at(a)] = home;
+      out.score[at(a)] = score;
+      for (Index t = 0; t < held; ++t)
+        slots[at(a) * at(k) + at(t)] = best_i[at(t)];
     }
   }
+  out.choices.indptr.resize(at(total) + 1);
+  std::size_t filled = 0;  // never ahead of e: the compaction reads before it writes
+  for (std::size_t a = 0, e = 0; a < at(total); ++a) {
+    for (std::size_t t = 0; t < at(k); ++t, ++e)
+      if (slots[e] >= 0) slots[filled++] = slots[e];
+    out.choices.indptr[a + 1] = static_cast<Index>(filled);
+  }
+  slots.resize(filled);
   return out;
 }
 

@@ -33,8 +33,8 @@
 //             code) among the categories the admission programmes offer,
 //             uniformly;
 //   lists     the K institutions of highest utility among those the applicant
-//             looks at: all of its own county's (4K of them drawn uniformly, with
-//             repeats, when the county has more than 4K) and 4K drawn uniformly
+//             looks at: all of its own county's (2K of them drawn uniformly, with
+//             repeats, when the county has more than 2K) and K drawn uniformly
 //             from all institutions, of which those in other counties count;
 //             utility
 //               u = 2 s - 4 max(0, s - p) - 0.6 [other county]
@@ -45,7 +45,8 @@
 //             otherwise. Reaching above one's standing costs (4 max(0, s - p)),
 //             distance is a county border (scenarios carry no coordinates), and
 //             the lottery is uniform in [0, 1).
-// Complexity: O(A K log K) for A applicants (at most 8K candidates each).
+// Complexity: O(A K^2) for A applicants (at most 3K candidates each, kept
+// in a sorted list of K); drawn in parallel.
 //
 // Institutions (AdmissionSeats): the scenario's secondary-level programmes of
 // schools open in the base year with intake > 0, in scenario order, then the
@@ -140,10 +141,13 @@ AdmissionSeats admission_seats(const Scenario& scenario, const AdmissionData& da
 /// The cohorts of `year`; throws InvalidInput naming the years there are when none.
 std::vector<JuniorCohort> cohorts_of_year(const AdmissionData& data, int year);
 
-/// The synthetic applicants of `year` (see the essay), at most `choices` each.
-/// Throws InvalidInput when there is no cohort of that year, choices < 1, or
-/// the cohorts hold more than kMaxSyntheticApplicants.
+/// The synthetic applicants of `year` (see the essay), at most `choices` each,
+/// drawn in parallel (OpenMP) with the same result at any thread count. Throws
+/// InvalidInput when there is no cohort of that year, choices < 1, or the
+/// cohorts hold more than kMaxSyntheticApplicants applicants or
+/// kMaxSyntheticEntries list entries (applicants x choices).
 inline constexpr Count kMaxSyntheticApplicants = 20'000'000;
+inline constexpr Count kMaxSyntheticEntries = 200'000'000;
 ApplicantTable synthetic_applicants(const AdmissionSeats& seats, const AdmissionData& data,
                                     int year, int choices, std::uint64_t seed);
 
