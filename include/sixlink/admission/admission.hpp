@@ -52,9 +52,10 @@
 // Complexity: O(L log q) for total list length L and largest capacity q in
 // stable mode with county limits, O(A log A + L) without them and in parallel
 // mode, for A applicants; the audit adds O(L log q). Deterministic: the same
-// data, options and seed give the same admission at any thread count (no
-// step is parallel; the synthetic cohort, admission/admission_data.hpp, is
-// drawn per applicant from (seed, applicant)).
+// data, options and seed give the same admission at any thread count (the
+// admission and the audit are serial; the synthetic cohort,
+// admission/admission_data.hpp, is drawn in parallel but each applicant from
+// (seed, applicant) alone).
 //
 // References. D. Gale, L. S. Shapley, Amer. Math. Monthly 69 (1962) 9-15; I. E.
 // Hafalir, M. B. Yenmez, M. A. Yildirim, Theoretical Economics 8 (2013)
