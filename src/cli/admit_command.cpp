@@ -6,6 +6,9 @@
 // applicants. --assignments "-" puts the assignments on standard output instead of
 // the report.
 #include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,6 +37,14 @@ struct AdmitArguments {
 };
 
 int run(AdmitArguments& a, const CLI::App& command) {
+#if defined(__GLIBC__)
+  // A province batch allocates and frees arrays of tens of megabytes one after
+  // the other (lists, priority orders, the audit's pools): kept in the heap
+  // rather than mapped and unmapped each time, their pages are faulted in once
+  // (benchmarks/README.md, issue 20). This process only; no other command.
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
   const auto mode = parse_admission_mode(a.mode);
   if (!mode) throw InvalidInput("--mode: expected stable or parallel, got '" + a.mode + "'");
   if (a.county_limits != "on" && a.county_limits != "off")
