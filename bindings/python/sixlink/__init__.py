@@ -17,7 +17,9 @@ networkx-compatible ``sixlink.nx.network_simplex`` and friends;
 ``sixlink.gap_analysis`` (where graduates are short or in surplus),
 ``sixlink.optimise_quotas`` and ``sixlink.recommend`` (next intakes, and what to
 expand, shrink, open or close); ``sixlink.place`` (individual graduates to jobs
-and internships: optimal, stable or parallel); ``sixlink.mps.solve_mps`` checks an
+and internships: optimal, stable or parallel); ``sixlink.admit`` (junior-high
+graduates into general and vocational high schools in one batch, with or without
+county limits); ``sixlink.mps.solve_mps`` checks an
 exported model with SciPy's HiGHS.
 
 Bad input raises ``sixlink.Error``, a subclass of ``ValueError``, whose message
