@@ -99,7 +99,9 @@ struct InstitutionFill {
   Count seats = 0;
   Count filled = 0;
   Count from_other_counties = 0;
-  double min_score = 0.0, median_score = 0.0, max_score = 0.0;  ///< 0 when none admitted
+  /// Scores admitted: lowest, median (the upper middle one of an even count), highest; 0 when
+  /// none admitted.
+  double min_score = 0.0, median_score = 0.0, max_score = 0.0;
 };
 
 struct AdmissionOutcome {
