@@ -17,8 +17,9 @@ Prints every violation as `path:line: what` and exits 1 if there is one.
      verify      certificate checkers over the engines' public headers
                  (an engine's private headers are its own: besides detail/,
                  no engine includes another module's private header)
-     analysis, placement
-                 the domain analyses (gap, plan) and student placement
+     analysis, placement, admission
+                 the domain analyses (gap, plan), student placement and
+                 junior-high admission
      io          readers of scenarios and cohorts, writers of the results
      jobs        the workflows the CLI and Python share (run, gap, plan,
                  place): they read inputs through io, run the analyses and
@@ -57,6 +58,7 @@ LAYERS = {
     "verify": 4,
     "analysis": 5,
     "placement": 5,
+    "admission": 5,
     "io": 6,
     "jobs": 7,
     "umbrella": 8,

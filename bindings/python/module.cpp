@@ -47,6 +47,7 @@
 #include "sixlink/io/placement_io.hpp"
 #include "sixlink/io/plan_report_io.hpp"
 #include "sixlink/io/scenario_io.hpp"
+#include "sixlink/jobs/admit_job.hpp"
 #include "sixlink/jobs/gap_job.hpp"
 #include "sixlink/jobs/place_job.hpp"
 #include "sixlink/jobs/plan_job.hpp"
@@ -594,6 +595,49 @@ void bind_placement(py::module_& m) {
       "Student placement as dicts and lists (see sixlink.place)");
 }
 
+// Admission of junior-high graduates: the admit job. The result is the JSON report's
+// tree as Python objects plus "assignments": numpy arrays, one entry per applicant
+// (institution: an index into the run's "institutions", -1 without a place).
+void bind_admission(py::module_& m) {
+  m.def(
+      "admit_report",
+      [](const sixlink::Scenario& scenario, int year, const std::string& mode, bool county_limits,
+         bool compare, int choices, std::uint64_t seed, const std::string& high_schools,
+         const std::string& cohorts, const std::string& applicants) {
+        const auto parsed_mode = sixlink::parse_admission_mode(mode);
+        if (!parsed_mode)
+          throw sixlink::InvalidInput("mode must be stable or parallel, got '" + mode + "'");
+        sixlink::AdmitJobOptions options;
+        options.admission.year = year;
+        options.admission.mode = *parsed_mode;
+        options.admission.county_limits = county_limits;
+        options.admission.choices = choices;
+        options.admission.seed = seed;
+        options.compare = compare;
+        options.high_schools = high_schools;
+        options.cohorts = cohorts;
+        options.applicants = applicants;
+        const sixlink::AdmitJobResult job =
+            call_interruptibly([&] { return sixlink::run_admit_job(scenario, options); });
+        py::dict assignments;
+        std::vector<std::string> ids;
+        ids.reserve(static_cast<std::size_t>(job.applicants.size()));
+        for (sixlink::Index a = 0; a < job.applicants.size(); ++a) ids.push_back(job.applicants.id(a));
+        assignments["applicant"] = py::array(py::cast(ids));
+        assignments["region"] = to_array(job.applicants.region);
+        assignments["score"] = to_array(job.applicants.score);
+        assignments["institution"] = to_array(job.outcome.applicant_match);
+        if (job.open) assignments["institution_open"] = to_array(job.open->applicant_match);
+        py::dict tables;
+        tables["assignments"] = assignments;
+        return with_tables(job, tables);
+      },
+      "scenario"_a, "year"_a = 0, "mode"_a = "stable", "county_limits"_a = false,
+      "compare"_a = false, "choices"_a = 10, "seed"_a = 0, "high_schools"_a = "",
+      "cohorts"_a = "", "applicants"_a = "",
+      "One admission batch as dicts, lists and numpy arrays (see sixlink.admit)");
+}
+
 // Dense and sparse assignment.
 void bind_assignment(py::module_& m) {
   // Dense assignment: float64 weights, or int64 weights solved exactly.
@@ -749,6 +793,7 @@ PYBIND11_MODULE(_core, m) {
   bind_scenario(m);
   bind_analyses(m);
   bind_placement(m);
+  bind_admission(m);
   bind_assignment(m);
   bind_matching_and_flow(m);
   sixlink_python::bind_plan_sampler(m);

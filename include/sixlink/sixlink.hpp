@@ -2,6 +2,8 @@
 // individual headers in libraries.
 #pragma once
 
+#include "sixlink/admission/admission.hpp"
+#include "sixlink/admission/admission_data.hpp"
 #include "sixlink/analysis/analysis_options.hpp"
 #include "sixlink/analysis/candidates.hpp"
 #include "sixlink/analysis/gap_analysis.hpp"
@@ -26,10 +28,12 @@
 #include "sixlink/io/csv.hpp"
 #include "sixlink/io/gap_report_io.hpp"
 #include "sixlink/io/json.hpp"
+#include "sixlink/io/admission_io.hpp"
 #include "sixlink/io/placement_io.hpp"
 #include "sixlink/io/plan_report_io.hpp"
 #include "sixlink/io/quota_mps.hpp"
 #include "sixlink/io/scenario_io.hpp"
+#include "sixlink/jobs/admit_job.hpp"
 #include "sixlink/jobs/gap_job.hpp"
 #include "sixlink/jobs/place_job.hpp"
 #include "sixlink/jobs/plan_job.hpp"

@@ -39,6 +39,7 @@ Command add_run_command(CLI::App& app);
 Command add_gap_command(CLI::App& app);
 Command add_plan_command(CLI::App& app);
 Command add_place_command(CLI::App& app);
+Command add_admit_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_indicators_command(CLI::App& app);

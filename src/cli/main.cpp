@@ -9,6 +9,10 @@
 //   sixlink place [SCENARIO] [--mode optimal|stable|parallel] [--cohort CSV]
 //                 [--openings CSV] [--seed S] [--json] [--assignments FILE]
 //                 [--export-cohort DIR]      place individual graduates
+//   sixlink admit [SCENARIO] [--year Y] [--mode stable|parallel] [--county-limits on|off]
+//                 [--compare] [--choices K] [--seed S] [--high-schools CSV] [--cohorts CSV]
+//                 [--applicants CSV] [--json] [--assignments FILE]
+//                                            admit junior-high graduates, one batch
 //   sixlink indicators [SCENARIO] [--year Y] [--lang zh|en] [--json] [--csv DIR]
 //                                            the plan's indicator table
 //   sixlink validate PATH [--json]           check a JSON file or CSV folder
@@ -66,7 +70,8 @@ int main(int argc, char** argv) {
       sixlink::cli::add_run_command(app),      sixlink::cli::add_gap_command(app),
       sixlink::cli::add_plan_command(app),     sixlink::cli::add_place_command(app),
       sixlink::cli::add_validate_command(app), sixlink::cli::add_export_command(app),
-      sixlink::cli::add_indicators_command(app), sixlink::cli::add_report_command(app)};
+      sixlink::cli::add_indicators_command(app), sixlink::cli::add_report_command(app),
+      sixlink::cli::add_admit_command(app)};
 
   if (argc > 1 && argv[1][0] != '-') {
     const std::string message = unknown_command(app, argv[1]);

@@ -16,6 +16,8 @@
 #include "sixlink/analysis/analysis_options.hpp"
 #include "sixlink/io/plan_report_io.hpp"
 #include "sixlink/io/scenario_io.hpp"
+#include "jobs/job_json.hpp"
+#include "sixlink/jobs/admit_job.hpp"
 #include "sixlink/jobs/plan_job.hpp"
 #include "sixlink/model/default_scenario.hpp"
 
@@ -32,6 +34,7 @@ struct PlanArguments {
   bool no_open = false;
   bool no_horizon = false;
   bool quiet = false;
+  bool admission = false;
   std::string mps;
   std::size_t top = kDefaultTop;
 };
@@ -39,7 +42,14 @@ struct PlanArguments {
 int run(PlanArguments& a, const CLI::App& command) {
   if (!a.mps.empty())
     check_output_paths(scenario_input(a.scenario), {{"--export-mps", a.mps, false, {}}});
-  const Scenario scenario = resolve_scenario(a.scenario);
+  Scenario scenario = resolve_scenario(a.scenario);
+  // --admission: the default admission batch (sixlink admit: stable, open, seed 0) first;
+  // programmes whose quota it leaves partly empty are flagged and their intake capped.
+  std::vector<AdmissionShortfall> shortfalls;
+  if (a.admission) {
+    shortfalls = admission_shortfalls(run_admit_job(scenario, AdmitJobOptions{}));
+    scenario = cap_intakes_at_admission(scenario, shortfalls);
+  }
   RecommendOptions& options = a.job.recommend;
   if (command.count("--year") > 0)
     check_year("--year", options.quotas.year, scenario.base_year + 1, scenario.base_year + 50,
@@ -54,8 +64,28 @@ int run(PlanArguments& a, const CLI::App& command) {
     export_quota_mps(scenario, result.report.options, result.report.plan, a.mps);
     if (!to_standard_output(a.mps)) std::cerr << "sixlink: wrote the model to " << a.mps << '\n';
   }
-  if (!to_standard_output(a.mps))
+  if (!to_standard_output(a.mps) && !a.admission)
     std::cout << (a.json ? plan_job_to_json(result) : format_plan(result, a.top));
+  if (!to_standard_output(a.mps) && a.admission) {
+    if (a.json) {
+      nlohmann::ordered_json out = result;
+      nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+      for (const AdmissionShortfall& f : shortfalls)
+        rows.push_back({{"programme", f.programme}, {"quota", f.intake}, {"admitted", f.filled}});
+      out["admission"] = {{"rule", "sixlink admit: stable, county limits off, seed 0; "
+                                   "max_intake capped at the seats admission fills"},
+                          {"shortfalls", std::move(rows)}};
+      std::cout << out.dump(2) << '\n';
+    } else {
+      std::cout << format_plan(result, a.top);
+      std::cout << "\nAdmission (sixlink admit: stable, county limits off, seed 0): "
+                << shortfalls.size()
+                << " programmes' quotas not filled; their max intake is capped at the fill\n";
+      for (const AdmissionShortfall& f : shortfalls)
+        std::cout << "  " << f.programme << "  quota " << f.intake << ", admitted " << f.filled
+                  << '\n';
+    }
+  }
   if (result.solved()) return 0;
   // Names the single-year plan's status, as before the jobs, even when a horizon
   // year is what failed.
@@ -82,6 +112,9 @@ Command add_plan_command(CLI::App& app) {
       ->check(whole_number(0, std::numeric_limits<int>::max()));
   command->add_flag("--no-open", a->no_open, "Do not consider opening new programmes");
   command->add_flag("--no-horizon", a->no_horizon, "Skip the rolling plan from the base year");
+  command->add_flag("--admission", a->admission,
+                    "Run the default admission batch first (sixlink admit) and cap each "
+                    "programme's intake at the seats it fills; flagged programmes are listed");
   command->add_flag("--json", a->json, "Print one JSON object instead of tables");
   command->add_flag("--quiet", a->quiet, kQuietHelp);
   command->add_option("--export-mps", a->mps,

@@ -1,6 +1,8 @@
 #include "cli/report.hpp"
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -593,6 +595,206 @@ std::string format_indicators(const std::vector<IndicatorValue>& rows, bool chin
            on_track, source, std::string(chinese ? info.group_zh : info.group_en)});
   }
   return t.render();
+}
+
+}  // namespace sixlink::cli
+
+// ---- sixlink admit --------------------------------------------------------
+
+namespace sixlink::cli {
+namespace {
+
+std::string yes_no(bool b) { return b ? "yes" : "no"; }
+
+Count admitted_elsewhere(const AdmissionOutcome& o, std::size_t h, std::size_t regions) {
+  Count n = 0;
+  for (std::size_t d = 0; d < regions; ++d)
+    if (d != h) n += o.flows[h * regions + d];
+  return n;
+}
+
+Count admitted_from_elsewhere(const AdmissionOutcome& o, std::size_t d, std::size_t regions) {
+  Count n = 0;
+  for (std::size_t h = 0; h < regions; ++h)
+    if (d != h) n += o.flows[h * regions + d];
+  return n;
+}
+
+Count cross_county(const AdmissionOutcome& o, std::size_t regions) {
+  Count n = 0;
+  for (std::size_t h = 0; h < regions; ++h) n += admitted_elsewhere(o, h, regions);
+  return n;
+}
+
+std::string balance_text(const AdmissionOutcome& o) {
+  return percent(o.vocational_share) + " vocational (大体相当 " +
+         std::string(o.roughly_equal ? "met" : "not met") + ": 50 % +/- " +
+         fixed(100.0 * kRoughlyEqualBand, 0) + " points)";
+}
+
+std::string stability_text(const AdmissionOutcome& o) {
+  return format_count(o.blocking_pairs) + " blocking pairs, " + format_count(o.justified_envy) +
+         " justified-envy pairs" + (o.stable ? " (stable)" : "");
+}
+
+std::string score_band(const InstitutionFill& f) {
+  if (f.filled == 0) return "-";
+  return fixed(f.min_score, 0) + " / " + fixed(f.median_score, 0) + " / " + fixed(f.max_score, 0);
+}
+
+std::string rule_text(const AdmissionOutcome& o) {
+  return std::string(to_string(o.options.mode)) + " mode, county limits " +
+         (o.options.county_limits ? "on" : "off");
+}
+
+std::string single_run(const AdmitJobResult& r) {
+  const AdmissionOutcome& o = r.outcome;
+  const AdmissionSeats& seats = r.seats;
+  const std::size_t regions = seats.regions.size();
+  std::string out = "Admission " + r.scenario_name + ", " + std::to_string(r.year) + ": " +
+                    rule_text(o) + ", " + std::to_string(o.options.choices) + " choices, seed " +
+                    std::to_string(o.options.seed) + "\n";
+  Table head({"", ""});
+  head.add({"applicants", format_count(o.applicants) + (r.synthetic ? " (synthetic)" : "")});
+  head.add({"admitted", format_count(o.admitted)});
+  head.add({"without a place", format_count(o.unplaced)});
+  head.add({"seats", format_count(o.seats) + " (vocational " + format_count(o.vocational_seats) +
+                         ", general " + format_count(o.general_seats) + ")"});
+  head.add({"unfilled seats", format_count(o.unfilled)});
+  head.add({"admitted vocational / general",
+            format_count(o.vocational_admitted) + " / " + format_count(o.general_admitted)});
+  head.add({"vocational share", balance_text(o)});
+  head.add({"admitted outside home county", format_count(cross_county(o, regions))});
+  head.add({"stability audit", stability_text(o)});
+  out += head.render();
+
+  out += "\nBy county (home county of the applicants; in: admitted here from other counties)\n";
+  Table counties({"county", "cohort", "admitted", "no place", "out", "in"});
+  for (std::size_t h = 0; h < regions; ++h) {
+    counties.add({seats.regions[h], format_count(o.cohort_by_county[h]),
+                  format_count(o.cohort_by_county[h] - o.unplaced_by_county[h]),
+                  format_count(o.unplaced_by_county[h]), format_count(admitted_elsewhere(o, h, regions)),
+                  format_count(admitted_from_elsewhere(o, h, regions))});
+  }
+  out += counties.render();
+
+  out += "\nCross-county flows (row: home county, column: county admitted in)\n";
+  std::vector<std::string> header{"from \\ to"};
+  for (std::size_t d = 0; d < regions; ++d) header.push_back(std::to_string(d + 1));
+  Table flows(header);
+  for (std::size_t h = 0; h < regions; ++h) {
+    std::vector<std::string> row{std::to_string(h + 1) + " " + seats.regions[h]};
+    for (std::size_t d = 0; d < regions; ++d) row.push_back(format_count(o.flows[h * regions + d]));
+    flows.add(std::move(row));
+  }
+  out += flows.render();
+
+  // Schools: a vocational school's programmes together.
+  out += "\nSchools\n";
+  Table schools({"school", "county", "kind", "seats", "filled", "unfilled", "other counties"}, 3);
+  std::vector<std::string> order;
+  std::map<std::string, std::array<Count, 3>> by_school;  // seats, filled, other counties
+  std::map<std::string, std::pair<std::string, std::string>> where;
+  for (std::size_t s = 0; s < seats.institutions.size(); ++s) {
+    const AdmissionInstitution& i = seats.institutions[s];
+    if (!by_school.contains(i.school)) order.push_back(i.school);
+    auto& row = by_school[i.school];
+    row[0] += o.institutions[s].seats;
+    row[1] += o.institutions[s].filled;
+    row[2] += o.institutions[s].from_other_counties;
+    where[i.school] = {seats.regions[static_cast<std::size_t>(i.region)], std::string(to_string(i.kind))};
+  }
+  for (const std::string& school : order) {
+    const auto& row = by_school[school];
+    schools.add({school, where[school].first, where[school].second, format_count(row[0]),
+                 format_count(row[1]), format_count(std::max<Count>(0, row[0] - row[1])),
+                 format_count(row[2])});
+  }
+  out += schools.render();
+
+  out += "\nProgrammes and high schools (scores admitted: lowest / median / highest)\n";
+  Table inst({"id", "name", "kind", "seats", "filled", "unfilled", "scores"}, 3);
+  for (std::size_t s = 0; s < seats.institutions.size(); ++s) {
+    const AdmissionInstitution& i = seats.institutions[s];
+    const InstitutionFill& f = o.institutions[s];
+    inst.add({i.id, i.label, std::string(to_string(i.kind)), format_count(f.seats),
+              format_count(f.filled), format_count(std::max<Count>(0, f.seats - f.filled)),
+              score_band(f)});
+  }
+  out += inst.render();
+  return out;
+}
+
+std::string signed_count(Count n) { return (n > 0 ? "+" : "") + format_count(n); }
+
+std::string comparison(const AdmitJobResult& r) {
+  const AdmissionOutcome& lim = r.outcome;
+  const AdmissionOutcome& open = *r.open;
+  const AdmissionSeats& seats = r.seats;
+  const std::size_t regions = seats.regions.size();
+  std::string out = "Admission " + r.scenario_name + ", " + std::to_string(r.year) +
+                    ": county-limited vs open, " + std::string(to_string(lim.options.mode)) +
+                    " mode, " + std::to_string(lim.options.choices) + " choices, seed " +
+                    std::to_string(lim.options.seed) + "\n";
+  out += "  applicants " + format_count(lim.applicants) + (r.synthetic ? " (synthetic)" : "") +
+         ", seats " + format_count(lim.seats) + "\n";
+  Table head({"", "county-limited", "open", "change"});
+  auto row = [&](const std::string& what, Count a, Count b) {
+    head.add({what, format_count(a), format_count(b), signed_count(b - a)});
+  };
+  row("admitted", lim.admitted, open.admitted);
+  row("without a place", lim.unplaced, open.unplaced);
+  row("unfilled seats", lim.unfilled, open.unfilled);
+  row("admitted vocational", lim.vocational_admitted, open.vocational_admitted);
+  row("admitted general", lim.general_admitted, open.general_admitted);
+  row("admitted outside home county", cross_county(lim, regions), cross_county(open, regions));
+  row("blocking pairs", lim.blocking_pairs, open.blocking_pairs);
+  head.add({"vocational share", percent(lim.vocational_share), percent(open.vocational_share),
+            fixed(100.0 * (open.vocational_share - lim.vocational_share), 2) + " points"});
+  head.add({"大体相当 (50 % +/- 5)", yes_no(lim.roughly_equal), yes_no(open.roughly_equal), ""});
+  out += head.render();
+
+  out += "\nBy county (limited -> open)\n";
+  Table counties({"county", "cohort", "no place", "out", "in", "seats filled here"});
+  std::vector<Count> filled_lim(regions, 0), filled_open(regions, 0);
+  for (std::size_t s = 0; s < seats.institutions.size(); ++s) {
+    const auto d = static_cast<std::size_t>(seats.institutions[s].region);
+    filled_lim[d] += lim.institutions[s].filled;
+    filled_open[d] += open.institutions[s].filled;
+  }
+  auto arrow = [](Count a, Count b) { return format_count(a) + " -> " + format_count(b); };
+  for (std::size_t h = 0; h < regions; ++h) {
+    counties.add({seats.regions[h], format_count(lim.cohort_by_county[h]),
+                  arrow(lim.unplaced_by_county[h], open.unplaced_by_county[h]),
+                  arrow(admitted_elsewhere(lim, h, regions), admitted_elsewhere(open, h, regions)),
+                  arrow(admitted_from_elsewhere(lim, h, regions),
+                        admitted_from_elsewhere(open, h, regions)),
+                  arrow(filled_lim[h], filled_open[h])});
+  }
+  out += counties.render();
+
+  out += "\nProgrammes and high schools whose fill changes (limited -> open)\n";
+  Table inst({"id", "name", "kind", "seats", "limited", "open", "change"}, 3);
+  Count unchanged = 0;
+  for (std::size_t s = 0; s < seats.institutions.size(); ++s) {
+    const AdmissionInstitution& i = seats.institutions[s];
+    const Count a = lim.institutions[s].filled, b = open.institutions[s].filled;
+    if (a == b) {
+      ++unchanged;
+      continue;
+    }
+    inst.add({i.id, i.label, std::string(to_string(i.kind)), format_count(i.seats), format_count(a),
+              format_count(b), signed_count(b - a)});
+  }
+  out += inst.render();
+  out += "  (" + format_count(unchanged) + " others unchanged)\n";
+  return out;
+}
+
+}  // namespace
+
+std::string format_admission(const AdmitJobResult& result) {
+  return with_notes(result.open ? comparison(result) : single_run(result), result.notes);
 }
 
 }  // namespace sixlink::cli

@@ -24,6 +24,7 @@
 #include "sixlink/analysis/intake_rounding.hpp"
 #include "sixlink/analysis/recommendations.hpp"
 #include "sixlink/analysis/rolling_plan.hpp"
+#include "sixlink/jobs/admit_job.hpp"
 #include "sixlink/jobs/gap_job.hpp"
 #include "sixlink/jobs/place_job.hpp"
 #include "sixlink/jobs/plan_job.hpp"
@@ -85,5 +86,9 @@ std::string format_placement(const PlaceJobResult& result);
 
 /// `sixlink run`: the summary, the gap, the plan (top `result.top`) and the placement.
 std::string format_run(const RunJobResult& result);
+
+/// `sixlink admit`: the run (fill, counties, flows, schools, programmes with their score
+/// bands), or with --compare the county-limited and open runs side by side.
+std::string format_admission(const AdmitJobResult& result);
 
 }  // namespace sixlink::cli

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sixlink/jobs/admit_job.hpp"
 #include "sixlink/jobs/gap_job.hpp"
 #include "sixlink/jobs/place_job.hpp"
 #include "sixlink/jobs/plan_job.hpp"
@@ -17,6 +18,7 @@ namespace sixlink {
 void to_json(nlohmann::ordered_json& out, const GapJobResult& result);
 void to_json(nlohmann::ordered_json& out, const PlanJobResult& result);
 void to_json(nlohmann::ordered_json& out, const PlaceJobResult& result);
+void to_json(nlohmann::ordered_json& out, const AdmitJobResult& result);
 /// The summaries of the parts, nested as `sixlink run --json` prints them.
 void to_json(nlohmann::ordered_json& out, const RunJobResult& result);
 

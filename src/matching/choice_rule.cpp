@@ -14,7 +14,7 @@ namespace {
 std::size_t at(Index k) { return static_cast<std::size_t>(k); }
 }  // namespace
 
-ChoiceRuleVerdict apply_choice_rules(const MatchingMarket& market,
+ChoiceRuleVerdict apply_choice_rules(const MatchingMarketView& market,
                                      std::span<const Index> applicant_match,
                                      const ChoiceRuleOptions& options) {
   validate(market);
@@ -32,7 +32,7 @@ ChoiceRuleVerdict apply_choice_rules(const MatchingMarket& market,
     }
     if (s >= 0) ++matched[at(s)];
   }
-  const RankedLists& prefs = market.applicant_prefs;
+  const RankedListsView& prefs = market.applicant_prefs;
   const detail::Priorities priorities(market);
   auto group_of = [&market](Index a) {
     return market.applicant_group.empty() ? Index{-1} : market.applicant_group[at(a)];

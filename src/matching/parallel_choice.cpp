@@ -18,7 +18,7 @@ namespace {
 std::size_t at(Index k) { return static_cast<std::size_t>(k); }
 }  // namespace
 
-AdmissionResult parallel_choice_admission(const MatchingMarket& market,
+AdmissionResult parallel_choice_admission(const MatchingMarketView& market,
                                           const AdmissionRules& rules) {
   validate(market);
   const Index applicants = market.applicant_count(), institutions = market.institution_count();
@@ -49,7 +49,7 @@ AdmissionResult parallel_choice_admission(const MatchingMarket& market,
 
   // Seats: per institution the open seats (capacity minus every reservation),
   // per quota its reserved seats.
-  std::vector<Count> open(market.capacities);
+  std::vector<Count> open(market.capacities.begin(), market.capacities.end());
   std::vector<Count> reserved_left(market.quotas.size());
   std::vector<std::vector<std::size_t>> quotas_of(at(institutions));
   for (std::size_t q = 0; q < market.quotas.size(); ++q) {

@@ -7,7 +7,7 @@
 
 namespace sixlink {
 
-StabilityAudit audit_stability(const MatchingMarket& market, std::span<const Index> applicant_match,
+StabilityAudit audit_stability(const MatchingMarketView& market, std::span<const Index> applicant_match,
                                const StabilityAuditOptions& options) {
   // The choice rule validates the market and the matching (the same messages
   // the audit has always thrown) and judges every list entry above a match.

@@ -17,7 +17,9 @@ networkx-compatible ``sixlink.nx.network_simplex`` and friends;
 ``sixlink.gap_analysis`` (where graduates are short or in surplus),
 ``sixlink.optimise_quotas`` and ``sixlink.recommend`` (next intakes, and what to
 expand, shrink, open or close); ``sixlink.place`` (individual graduates to jobs
-and internships: optimal, stable or parallel); ``sixlink.mps.solve_mps`` checks an
+and internships: optimal, stable or parallel); ``sixlink.admit`` (junior-high
+graduates into general and vocational high schools in one batch, with or without
+county limits); ``sixlink.mps.solve_mps`` checks an
 exported model with SciPy's HiGHS.
 
 Bad input raises ``sixlink.Error``, a subclass of ``ValueError``, whose message
@@ -35,6 +37,7 @@ from ._assignment import (AssignmentResult, linear_sum_assignment, min_weight_fu
                           solve_assignment)
 from ._gap import gap_analysis, indicators
 from ._place import place
+from ._admit import admit
 from ._plan import optimise_quotas, recommend
 from ._report import report
 from ._status import IntakeRoundingStatus, QuotaStatus
@@ -45,7 +48,7 @@ __all__ = ["Error", "Scenario", "__version__", "default_scenario", "load_scenari
            "MinCostFlowResult", "INFINITE_CAPACITY", "linear_sum_assignment", "solve_assignment",
            "min_weight_full_bipartite_matching",
            "AssignmentResult", "solve_stable_matching", "parallel_choice_admission", "audit_stability",
-           "gap_analysis", "indicators", "optimise_quotas", "recommend", "place", "report", "QuotaStatus",
+           "gap_analysis", "indicators", "optimise_quotas", "recommend", "place", "admit", "report", "QuotaStatus",
            "IntakeRoundingStatus"]
 
 

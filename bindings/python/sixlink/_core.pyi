@@ -104,6 +104,18 @@ def place_report(
     proposing: str = ...,
     progress: Callable[[str, int, int, float], Any] | None = None,
 ) -> dict[str, Any]: ...
+def admit_report(
+    scenario: Scenario,
+    year: int = ...,
+    mode: str = ...,
+    county_limits: bool = ...,
+    compare: bool = ...,
+    choices: int = ...,
+    seed: int = ...,
+    high_schools: str = ...,
+    cohorts: str = ...,
+    applicants: str = ...,
+) -> dict[str, Any]: ...
 def option_fields(name: str) -> list[dict[str, Any]]: ...
 
 option_registries: tuple[str, ...]

@@ -55,7 +55,8 @@ struct ChoiceRuleOptions {
 /// validate) or a match array of the wrong length or with an institution index
 /// out of range. Capacities are not checked: an institution over capacity
 /// holds every applicant matched to it.
-ChoiceRuleVerdict apply_choice_rules(const MatchingMarket& market,
+/// Takes a MatchingMarket, or a MatchingMarketView of arrays the caller holds.
+ChoiceRuleVerdict apply_choice_rules(const MatchingMarketView& market,
                                      std::span<const Index> applicant_match,
                                      const ChoiceRuleOptions& options = {});
 

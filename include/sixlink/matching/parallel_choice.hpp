@@ -39,7 +39,8 @@ struct AdmissionResult {
 
 /// Needs market.scores (one score per applicant); throws InvalidInput otherwise,
 /// for a malformed market, or for a min_score list of the wrong length or with NaN.
-AdmissionResult parallel_choice_admission(const MatchingMarket& market,
+/// Takes a MatchingMarket, or a MatchingMarketView of arrays the caller holds.
+AdmissionResult parallel_choice_admission(const MatchingMarketView& market,
                                           const AdmissionRules& rules = {});
 
 }  // namespace sixlink

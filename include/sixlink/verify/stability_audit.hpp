@@ -51,7 +51,8 @@ struct StabilityAuditOptions {
 
 /// Throws InvalidInput for a malformed market or a match array of the wrong
 /// length or with an institution index out of range.
-StabilityAudit audit_stability(const MatchingMarket& market, std::span<const Index> applicant_match,
+/// Takes a MatchingMarket, or a MatchingMarketView of arrays the caller holds.
+StabilityAudit audit_stability(const MatchingMarketView& market, std::span<const Index> applicant_match,
                                const StabilityAuditOptions& options = {});
 
 }  // namespace sixlink
