@@ -106,6 +106,22 @@ def test_admit_bad_options(cli):
     assert "no junior-high cohort for year 2030" in cli("admit", "--year", "2030", check=2).stderr
 
 
+def test_admit_year_picks_its_cohort(cli, tmp_path):
+    regions = ["jiaojiang", "huangyan", "luqiao", "linhai", "wenling", "yuhuan", "tiantai",
+               "xianju", "sanmen", "bay"]
+    cohorts = tmp_path / "cohorts.csv"
+    rows = ["region,year,size,score_mean,score_sd"]
+    for r in regions:
+        rows += [f"{r},2020,1000,480,90", f"{r},2021,1200,470,85"]
+    cohorts.write_text("\n".join(rows) + "\n")
+    for year, applicants in ((2020, 10_000), (2021, 12_000)):
+        out = cli.json("admit", "--cohorts", str(cohorts), "--year", str(year))
+        assert out["year"] == year
+        assert out["admission"]["applicants"] == applicants
+    assert "no junior-high cohort for year 2022 (cohorts: 2020, 2021)" in cli(
+        "admit", "--cohorts", str(cohorts), "--year", "2022", check=2).stderr
+
+
 def test_plan_admission_flags_and_caps(cli):
     out = cli.json("plan", "--admission", "--no-horizon", "--samples", "0", check=None)
     assert "admission" in out and isinstance(out["admission"]["shortfalls"], list)
