@@ -6,9 +6,10 @@
 // transparent_hugepage setting is "madvise" or "always") when its tunable
 // glibc.malloc.hugetlb is 1, and tunables are read only when a process starts. So
 // the program, once at start, sets the tunable and executes itself again. On the
-// 10,000-programme synthetic province (benchmarks/README.md) `sixlink place
-// --mode stable` faulted 339,000 pages and spent 4.8 s of user time without it,
-// 4,100 and 2.3 s with it; the optimal mode 49 s of user time against 33 s.
+// 10,000-programme synthetic province `sixlink place --mode stable` faulted
+// 339,000 pages without it and about 4,000 with it, and on a quiet machine took
+// 5.9-6.7 s of user time against 3.3-3.5 s (3 and 6 runs; benchmarks/README.md,
+// "Province scale", has the command).
 //
 // Nothing is done where the tunable is set already (so the second start goes on),
 // where SIXLINK_HUGE_PAGES=0, or off Linux and glibc; if the program cannot be

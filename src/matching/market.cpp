@@ -183,11 +183,13 @@ void validate(const MatchingMarketView& m) {
   std::sort(by_key.begin(), by_key.end(),
             [&key](std::size_t x, std::size_t y) { return key(x) < key(y); });
   std::vector<std::int64_t> repeats(m.quotas.size(), -1);
-  for (std::size_t i = 1; i < by_key.size(); ++i) {
-    const GroupQuota &x = m.quotas[by_key[i - 1]], &y = m.quotas[by_key[i]];
-    if (x.institution == y.institution && x.group == y.group)
-      repeats[by_key[i]] = repeats[by_key[i - 1]] >= 0 ? repeats[by_key[i - 1]]
-                                                       : static_cast<std::int64_t>(by_key[i - 1]);
+  for (std::size_t i = 1, first = 0; i < by_key.size(); ++i) {
+    const GroupQuota &x = m.quotas[by_key[first]], &y = m.quotas[by_key[i]];
+    if (x.institution == y.institution && x.group == y.group) {
+      repeats[by_key[i]] = static_cast<std::int64_t>(by_key[first]);  // the run's earliest
+    } else {
+      first = i;
+    }
   }
   std::vector<Count> reserved(at(institutions), 0);
   for (std::size_t k = 0; k < m.quotas.size(); ++k) {
