@@ -1,7 +1,7 @@
 // Student placement in C++: median wall time of sixlink::place in each mode on the
 // synthetic cohort of a scenario file (the cohort is drawn once, not timed); then
 // the optimal mode's network alone, solved by sixlink's network simplex (with the
-// block place() uses, sqrt(arcs) / 8, and with the engine's default block) and by
+// block place() uses, sqrt(arcs) / 64 (at least 10), and with the engine's default block) and by
 // LEMON's (which always uses its own default block), side by side, with the
 // range of the calls.
 // Make a scenario with about 100,000 graduates and 10,000 openings with the
@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     const sixlink::MinCostFlow network = sixlink::placement_network(scenario, cohort, options);
     sixlink::MinCostFlowOptions block;
     block.block_size = std::max<sixlink::Index>(
-        10, static_cast<sixlink::Index>(std::sqrt(static_cast<double>(network.arc_count())) / 8));
+        10, static_cast<sixlink::Index>(std::sqrt(static_cast<double>(network.arc_count())) / 64));
     std::vector<double> ours, ours_default, bs, al;
     sixlink::Cost cost = 0;
     for (int k = 0; k < repeat; ++k) {
