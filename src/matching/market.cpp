@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <tuple>
 
@@ -68,6 +69,10 @@ bool lists_are_sound(const RankedListsView& lists, Index items) {
 #pragma omp for schedule(static)
     for (Index r = 0; r < n; ++r) {
       if (!sound) continue;
+      if (r % 4096 == 0 && interrupt_requested()) {  // tens of millions of entries take a second
+        sound = false;
+        continue;
+      }
       const Index begin = indptr[r], end = indptr[r + 1];
       if (begin < 0 || end < begin || end > entries) {
         sound = false;
@@ -94,8 +99,10 @@ void check_lists(const RankedListsView& lists, const char* field, const char* ow
                  const char* item, Index items) {
   if (lists.indptr.empty() || lists.indptr.front() != 0 ||
       lists.indptr.back() != static_cast<Index>(lists.indices.size()) ||
-      !lists_are_sound(lists, items))
+      !lists_are_sound(lists, items)) {
+    throw_if_interrupted();  // not a fault: the scan stopped early
     check_lists_in_order(lists, field, owner, item, items);
+  }
 }
 
 void check_scores(std::span<const double> scores, const char* field, const RankedListsView& prefs) {
@@ -228,29 +235,39 @@ Priorities::Priorities(const MatchingMarketView& market) : market_(market) {
   const RankedListsView& by_institution = market.institution_prefs;
   const Index applicants = market.applicant_count();
   std::vector<Index> start(at(applicants) + 1, 0);
-  for (Index a : by_institution.indices) ++start[at(a) + 1];
+  for (std::size_t k = 0; k < by_institution.indices.size(); ++k) {
+    if (k % 65536 == 0) throw_if_interrupted();  // cache misses: a second for tens of millions
+    ++start[at(by_institution.indices[k]) + 1];
+  }
   for (std::size_t a = 1; a < start.size(); ++a) start[a] += start[a - 1];
   std::vector<Index> fill(start.begin(), start.end() - 1);
-  std::vector<std::pair<Index, std::uint64_t>> ranked_at(by_institution.indices.size());
+  // Not zeroed: every entry is written below, and zeroing hundreds of MB is
+  // page faults outside the polled loops.
+  struct RankedAt {
+    Index institution;
+    std::uint64_t position;
+  };
+  auto ranked_at = std::make_unique_for_overwrite<RankedAt[]>(by_institution.indices.size());
   for (Index s = 0; s < by_institution.size(); ++s) {
-    if (s % 256 == 0) throw_if_interrupted();
+    throw_if_interrupted();  // the first lists touch every page of ranked_at: slow
     const Index first = by_institution.indptr[at(s)];
     for (Index k = first; k < by_institution.indptr[at(s) + 1]; ++k) {
       const Index a = by_institution.indices[at(k)];
       ranked_at[at(fill[at(a)]++)] = {s, static_cast<std::uint64_t>(k - first)};
     }
   }
-  rank_.assign(market.applicant_prefs.indices.size(), kUnranked);
+  rank_.clear();  // appended in entry order below, so that its pages are touched while polled
+  rank_.reserve(market.applicant_prefs.indices.size());
   std::vector<std::uint64_t> position(at(market.institution_count()), kUnranked);
   for (Index a = 0; a < applicants; ++a) {
     if (a % 4096 == 0) throw_if_interrupted();  // seconds for millions of lists
     for (Index r = start[at(a)]; r < start[at(a) + 1]; ++r)
-      position[at(ranked_at[at(r)].first)] = ranked_at[at(r)].second;
+      position[at(ranked_at[at(r)].institution)] = ranked_at[at(r)].position;
     for (Index k = market.applicant_prefs.indptr[at(a)];
          k < market.applicant_prefs.indptr[at(a) + 1]; ++k)
-      rank_[at(k)] = position[at(market.applicant_prefs.indices[at(k)])];
+      rank_.push_back(position[at(market.applicant_prefs.indices[at(k)])]);
     for (Index r = start[at(a)]; r < start[at(a) + 1]; ++r)
-      position[at(ranked_at[at(r)].first)] = kUnranked;
+      position[at(ranked_at[at(r)].institution)] = kUnranked;
   }
 }
 
