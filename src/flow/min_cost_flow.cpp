@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "detail/huge_pages.hpp"
 #include "flow/cost_scaling.hpp"
 #include "flow/network_simplex.hpp"
 #include "sixlink/core/error.hpp"
@@ -107,18 +108,20 @@ Index MinCostFlow::add_node(Flow supply) {
 void MinCostFlow::reserve_arcs(Index arcs) {
   if (arcs < 0) throw InvalidInput("min_cost_flow: a negative arc count to reserve");
   const auto n = static_cast<std::size_t>(arcs);
-  for (auto* v : {&tail_, &head_}) v->reserve(n);
-  for (auto* v : {&lower_, &upper_}) v->reserve(n);
-  cost_.reserve(n);
+  for (auto* v : {&tail_, &head_}) detail::reserve_on_huge_pages(*v, n);
+  detail::reserve_on_huge_pages(upper_, n);
+  if (!lower_.empty()) detail::reserve_on_huge_pages(lower_, n);
+  detail::reserve_on_huge_pages(cost_, n);
 }
 
 Index MinCostFlow::add_arc(Index tail, Index head, Flow capacity, Cost cost, Flow lower) {
   check_node(tail, "tail");
   check_node(head, "head");
   check_bounds(arc_count(), lower, capacity);
+  if (lower != 0 && lower_.empty()) lower_.assign(tail_.size(), 0);  // the first lower bound
   tail_.push_back(tail);
   head_.push_back(head);
-  lower_.push_back(lower);
+  if (!lower_.empty()) lower_.push_back(lower);
   upper_.push_back(capacity);
   cost_.push_back(cost);
   structure_changed_ = true;
@@ -151,8 +154,9 @@ void MinCostFlow::set_bounds(Index arc, Flow lower, Flow capacity) {
   check_arc(arc);
   check_bounds(arc, lower, capacity);
   const auto i = static_cast<std::size_t>(arc);
-  if (lower_[i] == lower && upper_[i] == capacity) return;
-  lower_[i] = lower;
+  if (this->lower(arc) == lower && upper_[i] == capacity) return;
+  if (lower != 0 && lower_.empty()) lower_.assign(tail_.size(), 0);  // the first lower bound
+  if (!lower_.empty()) lower_[i] = lower;
   upper_[i] = capacity;
   mark_changed(arc);
 }

@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 
+#include "detail/huge_pages.hpp"
 #include "sixlink/core/interrupt.hpp"
 
 namespace sixlink {
@@ -61,13 +62,14 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
   mode_ = p.mode;
   arcs_ = m_ + 2 * n_;
 
-  src_.resize(static_cast<std::size_t>(arcs_));
-  dst_.resize(static_cast<std::size_t>(arcs_));
-  cost_.resize(static_cast<std::size_t>(arcs_));
-  cap_.resize(static_cast<std::size_t>(arcs_));
-  flow_.resize(static_cast<std::size_t>(arcs_));
-  state_.resize(static_cast<std::size_t>(arcs_));
-  lower_.resize(static_cast<std::size_t>(m_));
+  detail::resize_on_huge_pages(src_, static_cast<std::size_t>(arcs_));
+  detail::resize_on_huge_pages(dst_, static_cast<std::size_t>(arcs_));
+  detail::resize_on_huge_pages(cost_, static_cast<std::size_t>(arcs_));
+  detail::resize_on_huge_pages(cap_, static_cast<std::size_t>(arcs_));
+  detail::resize_on_huge_pages(flow_, static_cast<std::size_t>(arcs_));
+  detail::resize_on_huge_pages(state_, static_cast<std::size_t>(arcs_));
+  lower_.clear();  // per slot, kept only where some arc has a lower bound
+  if (!p.lower.empty()) detail::resize_on_huge_pages(lower_, static_cast<std::size_t>(m_));
   lower_shift_.assign(static_cast<std::size_t>(n_), 0);
   // Arc mixing. Callers add arcs node by node, so consecutive arcs share a tail
   // and a pricing block of consecutive slots would see a few nodes only. The
@@ -79,8 +81,8 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
   // NetworkSimplex's arc mixing); the permutation depends on (nodes, arcs) only,
   // so results stay deterministic.
   if (static_cast<Id>(slot_.size()) != m_ || mixed_nodes_ != n_) {
-    slot_.resize(static_cast<std::size_t>(m_));
-    order_.resize(static_cast<std::size_t>(m_));
+    detail::resize_on_huge_pages(slot_, static_cast<std::size_t>(m_));
+    detail::resize_on_huge_pages(order_, static_cast<std::size_t>(m_));
     const Id stride = n_ > 1 ? std::max<Id>(m_ / n_, 3) : 1;
     Id k = 0;
     for (Id pile = 0; pile < std::min(stride, m_); ++pile) {
@@ -99,7 +101,7 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
     dst_[i] = static_cast<Id>(p.head[k]);
     cost_[i] = p.cost[k];
     cap_[i] = p.upper[k] == kInf ? kInf : p.upper[k] - lo;
-    lower_[i] = lo;
+    if (!lower_.empty()) lower_[i] = lo;
     lower_shift_[static_cast<std::size_t>(src_[i])] -= lo;
     lower_shift_[static_cast<std::size_t>(dst_[i])] += lo;
   }
@@ -128,14 +130,15 @@ bool NetworkSimplexEngine::update(const Problem& p, const std::vector<Index>& ch
   for (Index k : changed) {
     const auto ki = static_cast<std::size_t>(k);
     const auto i = static_cast<std::size_t>(slot_[ki]);
-    const Flow old_lo = lower_[i];
+    const Flow old_lo = lower_.empty() ? 0 : lower_[i];
     if (cap_[i] != kInf) bound_total_ -= static_cast<i128>(cap_[i]);
     bound_total_ -= 2 * static_cast<i128>(old_lo < 0 ? -old_lo : old_lo);
     const Flow lo = p.lower.empty() ? 0 : p.lower[ki];
     if (!check_arc_range(k, lo, p.upper[ki], p.cost[ki], out)) return false;
     cost_[i] = p.cost[ki];
     cap_[i] = p.upper[ki] == kInf ? kInf : p.upper[ki] - lo;
-    lower_[i] = lo;
+    if (lo != 0 && lower_.empty()) lower_.assign(static_cast<std::size_t>(m_), 0);
+    if (!lower_.empty()) lower_[i] = lo;
     lower_shift_[static_cast<std::size_t>(src_[i])] -= lo - old_lo;
     lower_shift_[static_cast<std::size_t>(dst_[i])] += lo - old_lo;
   }
@@ -164,7 +167,7 @@ bool NetworkSimplexEngine::finish_prepare(const Problem& p, MinCostFlowResult& o
     return false;
   }
   big_m_ = max_cost_ * (static_cast<Cost>(n_) + 1) + 1;
-  costly_.assign(static_cast<std::size_t>(arcs_), 0);
+  detail::assign_on_huge_pages(costly_, static_cast<std::size_t>(arcs_), 0);
   shifted_supply_.assign(static_cast<std::size_t>(n_) + 1, 0);
   for (Id v = 0; v < n_; ++v)
     shifted_supply_[static_cast<std::size_t>(v)] =
@@ -198,14 +201,14 @@ bool NetworkSimplexEngine::finish_prepare(const Problem& p, MinCostFlowResult& o
 
 void NetworkSimplexEngine::build_artificial_basis() {
   const auto nodes = static_cast<std::size_t>(n_) + 1;
-  parent_.assign(nodes, -1);
-  pred_.assign(nodes, -1);
-  up_.assign(nodes, 0);
-  thread_.assign(nodes, 0);
-  rev_thread_.assign(nodes, 0);
-  last_.assign(nodes, 0);
-  size_.assign(nodes, 1);
-  pi_.assign(nodes, 0);
+  detail::assign_on_huge_pages(parent_, nodes, -1);
+  detail::assign_on_huge_pages(pred_, nodes, -1);
+  detail::assign_on_huge_pages(up_, nodes, 0);
+  detail::assign_on_huge_pages(thread_, nodes, 0);
+  detail::assign_on_huge_pages(rev_thread_, nodes, 0);
+  detail::assign_on_huge_pages(last_, nodes, 0);
+  detail::assign_on_huge_pages(size_, nodes, 1);
+  detail::assign_on_huge_pages(pi_, nodes, 0);
   std::fill(flow_.begin(), flow_.end(), 0);
   std::fill(state_.begin(), state_.end(), std::int8_t{1});
   // Big-M arcs outside the tree are retired from the start (see pivot()).

@@ -65,7 +65,7 @@ class NetworkSimplexEngine {
   // artificial arc outside the tree (retired, at flow 0).
   std::vector<std::int8_t> state_;
   std::vector<Flow> shifted_supply_;
-  std::vector<Flow> lower_;                 // per engine slot
+  std::vector<Flow> lower_;                 // per engine slot; empty while all are 0
   std::vector<Flow> lower_shift_;           // per node: lower bounds in minus out
   Cost max_cost_ = 0;                       // max |cost| of the real arcs (never lowered by update)
   __extension__ __int128 bound_total_ = 0;  // sum of finite ranges and 2 |lower|

@@ -9,6 +9,7 @@
 #include <memory>
 #include <numeric>
 
+#include "detail/huge_pages.hpp"
 #include "matching/priority.hpp"
 #include "matching/seat_pools.hpp"
 #include "sixlink/core/error.hpp"
@@ -183,6 +184,7 @@ class OfferLists {
     std::vector<Index> fill(start_.begin(), start_.end() - 1);
     // Every entry is written below: no zeroing of what is the largest array here.
     candidates_ = std::make_unique_for_overwrite<Candidate[]>(prefs.indices.size());
+    detail::advise_huge_pages(candidates_.get(), prefs.indices.size() * sizeof(Candidate));
     for (Index a = 0; a < market.applicant_count(); ++a) {
       if (a % 4096 == 0) throw_if_interrupted();  // the setup takes seconds on large markets
       for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
@@ -241,7 +243,8 @@ StableMatchingResult institutions_propose(const MatchingMarketView& market) {
     Index institution = -1;
     std::uint32_t position = 0;
   };
-  std::vector<Held> held(at(applicants));
+  std::vector<Held> held;
+  detail::assign_on_huge_pages(held, at(applicants), Held{});
   // Institutions with seats to offer, first in first out (each at most once,
   // so a ring of one slot per institution holds them). The order changes
   // neither the matching nor the offers made, but after the first round a visit
@@ -322,8 +325,10 @@ StableMatchingResult institutions_propose_with_quotas(const MatchingMarketView& 
   for (Index s : prefs.indices) ++start[at(s) + 1];
   std::partial_sum(start.begin(), start.end(), start.begin());
   std::vector<Index> fill(start.begin(), start.end() - 1);
-  std::vector<Candidate> candidates(prefs.indices.size());
+  std::vector<Candidate> candidates;
+  detail::resize_on_huge_pages(candidates, prefs.indices.size());
   for (Index a = 0; a < applicants; ++a) {
+    if (a % 4096 == 0) throw_if_interrupted();
     for (Index k = prefs.indptr[at(a)]; k < prefs.indptr[at(a) + 1]; ++k) {
       const Index s = prefs.indices[at(k)];
       const detail::PriorityKey key = priorities.key(a, k, s);
@@ -331,6 +336,7 @@ StableMatchingResult institutions_propose_with_quotas(const MatchingMarketView& 
     }
   }
   for (Index s = 0; s < institutions; ++s) {
+    throw_if_interrupted();
     std::sort(candidates.begin() + start[at(s)], candidates.begin() + start[at(s) + 1],
               [](const Candidate& x, const Candidate& y) { return x.key < y.key; });
   }
@@ -342,7 +348,8 @@ StableMatchingResult institutions_propose_with_quotas(const MatchingMarketView& 
     Index position = -1;
     Index candidate = -1;  // the entry in the institution's candidates
   };
-  std::vector<Held> held(at(applicants));
+  std::vector<Held> held;
+  detail::assign_on_huge_pages(held, at(applicants), Held{});
   StableMatchingResult out;
   std::vector<Index> pending(at(institutions));
   std::iota(pending.rbegin(), pending.rend(), Index{0});

@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 
+#include "detail/huge_pages.hpp"
 #include "matching/priority.hpp"
 #include "sixlink/core/error.hpp"
 #include "sixlink/core/interrupt.hpp"
@@ -248,6 +249,7 @@ Priorities::Priorities(const MatchingMarketView& market) : market_(market) {
     std::uint64_t position;
   };
   auto ranked_at = std::make_unique_for_overwrite<RankedAt[]>(by_institution.indices.size());
+  advise_huge_pages(ranked_at.get(), by_institution.indices.size() * sizeof(RankedAt));
   for (Index s = 0; s < by_institution.size(); ++s) {
     throw_if_interrupted();  // the first lists touch every page of ranked_at: slow
     const Index first = by_institution.indptr[at(s)];
@@ -257,7 +259,7 @@ Priorities::Priorities(const MatchingMarketView& market) : market_(market) {
     }
   }
   rank_.clear();  // appended in entry order below, so that its pages are touched while polled
-  rank_.reserve(market.applicant_prefs.indices.size());
+  reserve_on_huge_pages(rank_, market.applicant_prefs.indices.size());
   std::vector<std::uint64_t> position(at(market.institution_count()), kUnranked);
   for (Index a = 0; a < applicants; ++a) {
     if (a % 4096 == 0) throw_if_interrupted();  // seconds for millions of lists

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <functional>
 #include <optional>
+#include <stdexcept>
+#include <vector>
 
 #include "sixlink/core/error.hpp"
 #include "sixlink/verify/flow_certificate.hpp"
@@ -90,6 +92,39 @@ TEST(MinCostFlow, ReservedArcsChangeNothing) {
   EXPECT_EQ(a.cost, 11);
   EXPECT_EQ(a.flow, b.flow);
   EXPECT_EQ(a.potential, b.potential);
+}
+
+// Lower bounds are stored only once one is nonzero: the first one, added to an
+// arc later or set on a solved problem (a warm re-solve), reads as before.
+TEST(MinCostFlow, TheFirstLowerBoundArrivesLate) {
+  MinCostFlow p(3);
+  p.set_supply(0, 5);
+  p.set_supply(2, -5);
+  p.add_arc(0, 1, 4, 1);
+  p.add_arc(1, 2, kInfiniteCapacity, 1);
+  p.add_arc(0, 2, 10, 3);
+  EXPECT_EQ(p.lower(2), 0);
+  EXPECT_THROW(static_cast<void>(p.lower(3)), std::out_of_range);
+  EXPECT_EQ(solve_checked(p).cost, 11);
+  p.set_bounds(2, 3, 10);  // the first lower bound, on a solved problem
+  EXPECT_EQ(p.lower(2), 3);
+  EXPECT_EQ(p.lower(0), 0);
+  const auto warm = solve_checked(p);
+  EXPECT_TRUE(warm.warm_started);
+  EXPECT_EQ(warm.cost, 2 * 2 + 3 * 3);
+  EXPECT_EQ(warm.flow, (std::vector<Flow>{2, 2, 3}));
+  p.set_bounds(2, 0, 10);  // back to none
+  EXPECT_EQ(solve_checked(p).cost, 11);
+
+  MinCostFlow late(3);
+  late.set_supply(0, 5);
+  late.set_supply(2, -5);
+  late.add_arc(0, 1, 4, 1);
+  late.add_arc(1, 2, kInfiniteCapacity, 1);
+  late.add_arc(0, 2, 10, 3, 3);  // the first lower bound, on the last arc
+  EXPECT_EQ(late.lower(0), 0);
+  EXPECT_EQ(late.lower(2), 3);
+  EXPECT_EQ(solve_checked(late).flow, (std::vector<Flow>{2, 2, 3}));
 }
 
 TEST(MinCostFlow, EmptyAndTrivialProblems) {

@@ -206,7 +206,11 @@ class MinCostFlow {
   Index arc_count() const { return static_cast<Index>(tail_.size()); }
   Index tail(Index arc) const { return tail_.at(static_cast<std::size_t>(arc)); }
   Index head(Index arc) const { return head_.at(static_cast<std::size_t>(arc)); }
-  Flow lower(Index arc) const { return lower_.at(static_cast<std::size_t>(arc)); }
+  Flow lower(Index arc) const {
+    const Flow capacity_at = upper_.at(static_cast<std::size_t>(arc));  // range-checked
+    return lower_.empty() ? (static_cast<void>(capacity_at), Flow{0})
+                          : lower_[static_cast<std::size_t>(arc)];
+  }
   Flow capacity(Index arc) const { return upper_.at(static_cast<std::size_t>(arc)); }
   Cost cost(Index arc) const { return cost_.at(static_cast<std::size_t>(arc)); }
   Flow supply(Index node) const { return supply_.at(static_cast<std::size_t>(node)); }
@@ -220,6 +224,8 @@ class MinCostFlow {
   void check_arc(Index arc) const;
 
   std::vector<Index> tail_, head_;
+  // lower_ stays empty while every lower bound is 0: 8 bytes an arc saved, 100 MB
+  // on the province's placement network (12.5M arcs, none with a lower bound).
   std::vector<Flow> lower_, upper_;
   std::vector<Cost> cost_;
   std::vector<Flow> supply_;

@@ -1,0 +1,35 @@
+#include "detail/huge_pages.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+namespace sixlink::detail {
+
+void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
+  if (data == nullptr || bytes < 2 * kHuge) return;
+  static const bool enabled = [] {
+    const char* setting = std::getenv("SIXLINK_HUGE_PAGES");
+    return setting == nullptr || std::string_view(setting) != "0";
+  }();
+  if (!enabled) return;
+  const auto first = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t begin = (first + kHuge - 1) & ~(kHuge - 1);
+  const std::uintptr_t end = (first + bytes) & ~(kHuge - 1);
+  if (end > begin) {
+    // Advice: a kernel without transparent huge pages says EINVAL, and nothing changes.
+    (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  }
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
+}  // namespace sixlink::detail
