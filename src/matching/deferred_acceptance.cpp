@@ -105,7 +105,9 @@ StableMatchingResult applicants_propose(const MatchingMarketView& market) {
   detail::SeatPools pools(market, applicants_listing(market));
   StableMatchingResult out;
   out.applicant_match.assign(at(applicants), -1);
-  std::vector<Index> next(prefs.indptr.begin(), prefs.indptr.end() - 1);  // next entry to try
+  std::vector<Index> next;  // next entry to try
+  detail::reserve_on_huge_pages(next, at(applicants));
+  next.assign(prefs.indptr.begin(), prefs.indptr.end() - 1);
   // Free applicants, first in first out (a ring of one slot per applicant: each
   // is queued at most once at a time). The order changes neither the matching
   // nor the proposals (each applicant proposes down to its match whatever the
@@ -114,7 +116,8 @@ StableMatchingResult applicants_propose(const MatchingMarketView& market) {
   // ahead proposes to are fetched before they are read, instead of one cache
   // miss after another once rejections scatter the queue.
   const auto ring = static_cast<std::size_t>(applicants);
-  std::vector<Index> queue(ring);
+  std::vector<Index> queue;
+  detail::resize_on_huge_pages(queue, ring);
   std::iota(queue.begin(), queue.end(), Index{0});  // applicant 0 proposes first
   std::size_t head = 0, free_count = ring;
   const auto ahead = [&](std::size_t d) { return queue[(head + d) % ring]; };

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "detail/huge_pages.hpp"
 #include "matching/priority.hpp"
 
 namespace sixlink::detail {
@@ -41,7 +42,7 @@ class SeatPools {
       open_[s] = {arena, 0, seats_[s]};
       arena += static_cast<std::size_t>(std::min<Count>(seats_[s], applicants_listing[s]));
     }
-    keys_.resize(arena);
+    resize_on_huge_pages(keys_, arena);  // a key per seat: tens of MB in a province
     reserved_in_use_.assign(seats_.size(), 0);
   }
 
