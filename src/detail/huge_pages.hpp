@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <iterator>
 #include <vector>
 
 namespace sixlink::detail {
@@ -23,41 +24,30 @@ namespace sixlink::detail {
 /// touched keep their size. Ranges under 4 MiB are left alone.
 void advise_huge_pages(const void* data, std::size_t bytes) noexcept;
 
-/// v.assign(n, value), with the new storage advised first when it has to grow.
-template <class T, class Value>
-void assign_on_huge_pages(std::vector<T>& v, std::size_t n, const Value& value) {
-  if (n > v.capacity()) {
-    std::vector<T> fresh;
-    fresh.reserve(n);
-    advise_huge_pages(fresh.data(), n * sizeof(T));
-    v.swap(fresh);
-  }
-  v.assign(n, value);
+/// v.reserve(n), with storage it has to allocate advised before the elements move in.
+template <class T>
+void reserve_on_huge_pages(std::vector<T>& v, std::size_t n) {
+  if (n <= v.capacity()) return;
+  std::vector<T> fresh;
+  fresh.reserve(n);
+  advise_huge_pages(fresh.data(), n * sizeof(T));
+  fresh.assign(std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+  v.swap(fresh);
 }
 
-/// v.resize(n) from empty storage, advised first when it has to grow.
+/// v.resize(n), on advised storage where it grows.
 template <class T>
 void resize_on_huge_pages(std::vector<T>& v, std::size_t n) {
-  if (n > v.capacity()) {
-    std::vector<T> fresh;
-    fresh.reserve(n);
-    advise_huge_pages(fresh.data(), n * sizeof(T));
-    fresh.assign(v.begin(), v.end());
-    v.swap(fresh);
-  }
+  reserve_on_huge_pages(v, n);
   v.resize(n);
 }
 
-/// v.reserve(n), advised when it allocates.
-template <class T>
-void reserve_on_huge_pages(std::vector<T>& v, std::size_t n) {
-  if (n > v.capacity()) {
-    std::vector<T> fresh;
-    fresh.reserve(n);
-    advise_huge_pages(fresh.data(), n * sizeof(T));
-    fresh.assign(v.begin(), v.end());
-    v.swap(fresh);
-  }
+/// v.assign(n, value), on advised storage where it grows (the old elements are not copied).
+template <class T, class Value>
+void assign_on_huge_pages(std::vector<T>& v, std::size_t n, const Value& value) {
+  if (n > v.capacity()) v.clear();
+  reserve_on_huge_pages(v, n);
+  v.assign(n, value);
 }
 
 }  // namespace sixlink::detail
