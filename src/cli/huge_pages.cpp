@@ -2,18 +2,18 @@
 
 #include <cstdlib>
 #include <string>
-#include <string_view>
 
 #if defined(__linux__) && defined(__GLIBC__)
 #include <unistd.h>
 #endif
 
+#include "detail/huge_pages.hpp"
+
 namespace sixlink::cli {
 
 void prefer_huge_pages(char** argv) {
 #if defined(__linux__) && defined(__GLIBC__)
-  const char* setting = std::getenv("SIXLINK_HUGE_PAGES");
-  if (setting != nullptr && std::string_view(setting) == "0") return;
+  if (!detail::huge_pages_allowed()) return;
   const char* given = std::getenv("GLIBC_TUNABLES");
   std::string tunables = given != nullptr ? given : "";
   if (tunables.find("glibc.malloc.hugetlb") != std::string::npos) return;  // set: go on

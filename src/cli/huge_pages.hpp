@@ -13,8 +13,9 @@
 //
 // Nothing is done where the tunable is set already (so the second start goes on),
 // where SIXLINK_HUGE_PAGES=0, or off Linux and glibc; if the program cannot be
-// executed again it goes on as it is. Python callers set GLIBC_TUNABLES
-// themselves (README.md, "Speed").
+// executed again it goes on as it is. Without the program (Python, a C++ host)
+// the library still advises its engines' largest arrays (detail/huge_pages.hpp);
+// for the rest a host sets GLIBC_TUNABLES itself (README.md, "Province scale").
 #pragma once
 
 namespace sixlink::cli {

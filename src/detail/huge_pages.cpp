@@ -10,15 +10,18 @@
 
 namespace sixlink::detail {
 
-void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
-  if (data == nullptr || bytes < 2 * kHuge) return;
-  static const bool enabled = [] {
+bool huge_pages_allowed() noexcept {
+  static const bool allowed = [] {
     const char* setting = std::getenv("SIXLINK_HUGE_PAGES");
     return setting == nullptr || std::string_view(setting) != "0";
   }();
-  if (!enabled) return;
+  return allowed;
+}
+
+void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
+  if (data == nullptr || bytes < 2 * kHuge || !huge_pages_allowed()) return;
   const auto first = reinterpret_cast<std::uintptr_t>(data);
   const std::uintptr_t begin = (first + kHuge - 1) & ~(kHuge - 1);
   const std::uintptr_t end = (first + bytes) & ~(kHuge - 1);

@@ -1,8 +1,9 @@
 // Large arrays on 2 MiB pages. The engines' big arrays (a flow's arcs, a
 // market's list entries) are written once from end to end soon after they are
 // allocated; on 4 KiB pages that is one page fault per 4 KiB, and on the
-// virtual machines sixlink is measured on a fault costs about 6.5 us: clearing
-// 1.3 GB took 3 s of system time in the province's stable placement. Linux
+// virtual machines sixlink is measured on, the province's stable placement
+// faulted 339,000 pages and spent 2.9-3.1 s in the kernel, about 9 us a page
+// (benchmarks/README.md, "Province scale"). Linux
 // backs an anonymous mapping with 2 MiB pages when transparent huge pages are
 // on ("always", or "madvise" and the range is advised), 512 times fewer faults.
 // The `sixlink` program gets this for every allocation through glibc's
@@ -10,7 +11,7 @@
 // process, so the engines advise their own big arrays here.
 //
 // Advice only: where the kernel or platform has no such pages nothing changes.
-// SIXLINK_HUGE_PAGES=0 in the environment turns it off (as for the program).
+// SIXLINK_HUGE_PAGES=0 in the environment turns it off, here and in the program.
 #pragma once
 
 #include <cstddef>
@@ -18,6 +19,9 @@
 #include <vector>
 
 namespace sixlink::detail {
+
+/// False where SIXLINK_HUGE_PAGES=0 is in the environment (read once).
+bool huge_pages_allowed() noexcept;
 
 /// Advises the kernel to back the whole 2 MiB pages inside [data, data + bytes)
 /// with huge pages. Call it before the memory is first written: pages already

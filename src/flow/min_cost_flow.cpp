@@ -114,16 +114,22 @@ void MinCostFlow::reserve_arcs(Index arcs) {
   detail::reserve_on_huge_pages(cost_, n);
 }
 
+// lower_ is created, all zeros, at the first nonzero bound (see the member).
+void MinCostFlow::store_lower(Index arc, Flow lower) {
+  if (lower != 0 && lower_.empty()) lower_.assign(tail_.size(), 0);
+  if (!lower_.empty()) lower_[static_cast<std::size_t>(arc)] = lower;
+}
+
 Index MinCostFlow::add_arc(Index tail, Index head, Flow capacity, Cost cost, Flow lower) {
   check_node(tail, "tail");
   check_node(head, "head");
   check_bounds(arc_count(), lower, capacity);
-  if (lower != 0 && lower_.empty()) lower_.assign(tail_.size(), 0);  // the first lower bound
   tail_.push_back(tail);
   head_.push_back(head);
-  if (!lower_.empty()) lower_.push_back(lower);
+  if (!lower_.empty()) lower_.push_back(0);
   upper_.push_back(capacity);
   cost_.push_back(cost);
+  store_lower(arc_count() - 1, lower);
   structure_changed_ = true;
   return arc_count() - 1;
 }
@@ -155,8 +161,7 @@ void MinCostFlow::set_bounds(Index arc, Flow lower, Flow capacity) {
   check_bounds(arc, lower, capacity);
   const auto i = static_cast<std::size_t>(arc);
   if (this->lower(arc) == lower && upper_[i] == capacity) return;
-  if (lower != 0 && lower_.empty()) lower_.assign(tail_.size(), 0);  // the first lower bound
-  if (!lower_.empty()) lower_[i] = lower;
+  store_lower(arc, lower);
   upper_[i] = capacity;
   mark_changed(arc);
 }

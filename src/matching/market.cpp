@@ -18,10 +18,11 @@ namespace {
 
 std::size_t at(Index k) { return static_cast<std::size_t>(k); }
 
-// Checks a RankedLists' shape and entries in order, throwing at the first fault: `owner` names one list ("applicant"),
-// `item` what it ranks ("institution"), `items` how many of those exist.
+// Checks a RankedLists' shape and entries in order, throwing at the first
+// fault: `owner` names one list ("applicant"), `item` what it ranks
+// ("institution"), `items` how many of those exist.
 void check_lists_in_order(const RankedListsView& lists, const char* field, const char* owner,
-                 const char* item, Index items) {
+                          const char* item, Index items) {
   const std::string where = std::string(field) + ": ";
   if (lists.indptr.empty() || lists.indptr.front() != 0)
     throw InvalidInput(where + "indptr must start with 0");

@@ -65,13 +65,19 @@ std::optional<Cost> brute_force(const MinCostFlow& p, Flow infinite_as) {
   return best;
 }
 
-TEST(MinCostFlow, HeaderExample) {
-  MinCostFlow p(3);
+// The header's example on a 3-node problem: 5 units from node 0 to node 2,
+// through node 1 (cost 2, at most 4) or directly (cost 3, with `direct_lower`).
+void add_header_example(MinCostFlow& p, Flow direct_lower = 0) {
   p.set_supply(0, 5);
   p.set_supply(2, -5);
   p.add_arc(0, 1, 4, 1);
   p.add_arc(1, 2, kInfiniteCapacity, 1);
-  p.add_arc(0, 2, 10, 3);
+  p.add_arc(0, 2, 10, 3, direct_lower);
+}
+
+TEST(MinCostFlow, HeaderExample) {
+  MinCostFlow p(3);
+  add_header_example(p);
   const auto r = solve_checked(p);
   ASSERT_EQ(r.status, FlowStatus::kOptimal);
   EXPECT_EQ(r.cost, 11);
@@ -81,13 +87,7 @@ TEST(MinCostFlow, HeaderExample) {
 TEST(MinCostFlow, ReservedArcsChangeNothing) {
   MinCostFlow reserved(3), grown(3);
   reserved.reserve_arcs(3);
-  for (MinCostFlow* p : {&reserved, &grown}) {
-    p->set_supply(0, 5);
-    p->set_supply(2, -5);
-    p->add_arc(0, 1, 4, 1);
-    p->add_arc(1, 2, kInfiniteCapacity, 1);
-    p->add_arc(0, 2, 10, 3);
-  }
+  for (MinCostFlow* p : {&reserved, &grown}) add_header_example(*p);
   const auto a = solve_checked(reserved), b = solve_checked(grown);
   EXPECT_EQ(a.cost, 11);
   EXPECT_EQ(a.flow, b.flow);
@@ -98,11 +98,7 @@ TEST(MinCostFlow, ReservedArcsChangeNothing) {
 // arc later or set on a solved problem (a warm re-solve), reads as before.
 TEST(MinCostFlow, TheFirstLowerBoundArrivesLate) {
   MinCostFlow p(3);
-  p.set_supply(0, 5);
-  p.set_supply(2, -5);
-  p.add_arc(0, 1, 4, 1);
-  p.add_arc(1, 2, kInfiniteCapacity, 1);
-  p.add_arc(0, 2, 10, 3);
+  add_header_example(p);
   EXPECT_EQ(p.lower(2), 0);
   EXPECT_THROW(static_cast<void>(p.lower(3)), std::out_of_range);
   EXPECT_EQ(solve_checked(p).cost, 11);
@@ -117,11 +113,7 @@ TEST(MinCostFlow, TheFirstLowerBoundArrivesLate) {
   EXPECT_EQ(solve_checked(p).cost, 11);
 
   MinCostFlow late(3);
-  late.set_supply(0, 5);
-  late.set_supply(2, -5);
-  late.add_arc(0, 1, 4, 1);
-  late.add_arc(1, 2, kInfiniteCapacity, 1);
-  late.add_arc(0, 2, 10, 3, 3);  // the first lower bound, on the last arc
+  add_header_example(late, 3);  // the first lower bound, on the last arc
   EXPECT_EQ(late.lower(0), 0);
   EXPECT_EQ(late.lower(2), 3);
   EXPECT_EQ(solve_checked(late).flow, (std::vector<Flow>{2, 2, 3}));

@@ -207,9 +207,9 @@ class MinCostFlow {
   Index tail(Index arc) const { return tail_.at(static_cast<std::size_t>(arc)); }
   Index head(Index arc) const { return head_.at(static_cast<std::size_t>(arc)); }
   Flow lower(Index arc) const {
-    const Flow capacity_at = upper_.at(static_cast<std::size_t>(arc));  // range-checked
-    return lower_.empty() ? (static_cast<void>(capacity_at), Flow{0})
-                          : lower_[static_cast<std::size_t>(arc)];
+    const auto i = static_cast<std::size_t>(arc);
+    static_cast<void>(upper_.at(i));  // std::out_of_range for an unknown arc, as the others
+    return lower_.empty() ? 0 : lower_[i];
   }
   Flow capacity(Index arc) const { return upper_.at(static_cast<std::size_t>(arc)); }
   Cost cost(Index arc) const { return cost_.at(static_cast<std::size_t>(arc)); }
@@ -222,6 +222,7 @@ class MinCostFlow {
  private:
   void check_node(Index node, std::string_view what) const;
   void check_arc(Index arc) const;
+  void store_lower(Index arc, Flow lower);
 
   std::vector<Index> tail_, head_;
   // lower_ stays empty while every lower bound is 0: 8 bytes an arc saved, 100 MB
