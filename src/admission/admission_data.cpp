@@ -4,21 +4,18 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <limits>
-#include <cmath>
 #include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 #include "detail/apportion.hpp"
 #include "detail/csv_reader.hpp"
+#include "detail/huge_pages.hpp"
 #include "detail/id_index.hpp"
 #include "detail/numbers.hpp"
 #include "detail/rng.hpp"
@@ -40,31 +37,13 @@ constexpr double kTierStanding[3] = {0.9, 0.7, 0.5};
 constexpr double kDoubleHighStanding = 0.45, kVocationalStanding = 0.3;
 constexpr Count kMaxGeneralSchoolSeats = 1000;
 
-// Whether the school takes junior-high graduates in the base year.
-// Room for n items in v, backed by transparent huge pages where the kernel
-// offers them (Linux, THP in "madvise" mode): the lists of a province cohort
-// are tens of megabytes, and touching them 4 KiB page by page costs more than
-// drawing them (page faults are slow under virtualisation). A hint: nothing
-// changes but the time if the kernel declines.
-template <class T>
-void reserve_huge(std::vector<T>& v, std::size_t n) {
-  v.reserve(n);
-#ifdef MADV_HUGEPAGE
-  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
-  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
-  const std::uintptr_t end = begin + n * sizeof(T);
-  const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
-  if (end > first + kHuge)
-    madvise(reinterpret_cast<void*>(first), (end - first) & ~(kHuge - 1), MADV_HUGEPAGE);
-#endif
-}
-
 // A draw in [0, n) from 64 random bits by multiplication (Lemire), not a division.
 std::size_t below(std::uint64_t bits, std::uint64_t n) {
   __extension__ using Wide = unsigned __int128;
   return static_cast<std::size_t>((Wide{bits} * n) >> 64);
 }
 
+// Whether the school takes junior-high graduates in the base year.
 bool admits(const School& school, int base_year) {
   return school.level == SchoolLevel::kSecondary &&
          (school.opens_in_year == 0 || school.opens_in_year <= base_year);
@@ -336,16 +315,14 @@ ApplicantTable synthetic_applicants(const AdmissionSeats& seats, const Admission
   const Index own_sampled = 2 * k, other_sampled = n_inst == 0 ? 0 : std::min<Index>(k, n_inst);
 
   ApplicantTable out;
-  reserve_huge(out.region, at(total));
-  reserve_huge(out.score, at(total));
-  out.region.resize(at(total));
-  out.score.resize(at(total));
+  // The lists of a province cohort are tens of megabytes (detail/huge_pages.hpp).
+  detail::resize_on_huge_pages(out.region, at(total));
+  detail::resize_on_huge_pages(out.score, at(total));
   // Each applicant's list in its own K slots (-1 past its end), filled in
   // parallel: every draw is keyed by (seed, applicant), so the thread that
   // draws it changes nothing.
   std::vector<Index>& slots = out.choices.indices;  // compacted in place below
-  reserve_huge(slots, at(total) * at(k));
-  slots.assign(at(total) * at(k), -1);
+  detail::assign_on_huge_pages(slots, at(total) * at(k), -1);
 #pragma omp parallel
   {
     std::vector<double> best_u(at(k));
@@ -412,8 +389,7 @@ ApplicantTable synthetic_applicants(const AdmissionSeats& seats, const Admission
         slots[at(a) * at(k) + at(t)] = best_i[at(t)];
     }
   }
-  reserve_huge(out.choices.indptr, at(total) + 1);
-  out.choices.indptr.resize(at(total) + 1);
+  detail::resize_on_huge_pages(out.choices.indptr, at(total) + 1);
   std::size_t filled = 0;  // never ahead of e: the compaction reads before it writes
   for (std::size_t a = 0, e = 0; a < at(total); ++a) {
     for (std::size_t t = 0; t < at(k); ++t, ++e)
