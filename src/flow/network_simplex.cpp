@@ -199,7 +199,7 @@ bool NetworkSimplexEngine::finish_prepare(const Problem& p, MinCostFlowResult& o
   return true;
 }
 
-void NetworkSimplexEngine::build_artificial_basis() {
+void NetworkSimplexEngine::build_artificial_basis(bool crash) {
   const auto nodes = static_cast<std::size_t>(n_) + 1;
   detail::assign_on_huge_pages(parent_, nodes, -1);
   detail::assign_on_huge_pages(pred_, nodes, -1);
@@ -214,23 +214,60 @@ void NetworkSimplexEngine::build_artificial_basis() {
   // Big-M arcs outside the tree are retired from the start (see pivot()).
   for (Id a = m_; a < arcs_; ++a)
     if (costly_[static_cast<std::size_t>(a)]) state_[static_cast<std::size_t>(a)] = 0;
+  // Crash start (min_cost_flow.hpp): the node t of largest demand adopts the
+  // nodes whose arc to it carries their supply with room to spare, while its
+  // demand lasts; every other node hangs from the root by an artificial arc.
+  Id t = -1;
+  for (Id v = 0; crash && v < n_; ++v)
+    if (shifted_supply_[static_cast<std::size_t>(v)] < 0 &&
+        (t < 0 || shifted_supply_[static_cast<std::size_t>(v)] <
+                      shifted_supply_[static_cast<std::size_t>(t)]))
+      t = v;
+  Flow room = t >= 0 ? -shifted_supply_[static_cast<std::size_t>(t)] : 0;
+  for (Id a = 0; t >= 0 && a < m_; ++a) {
+    const auto i = static_cast<std::size_t>(a);
+    const auto v = static_cast<std::size_t>(src_[i]);
+    if (dst_[i] != t || src_[i] == t || parent_[v] >= 0) continue;
+    const Flow b = shifted_supply_[v];
+    if (b < 0 || b > room || (cap_[i] != kInf && cap_[i] <= b)) continue;
+    parent_[v] = t;
+    pred_[v] = a;
+    up_[v] = 1;
+    flow_[i] = b;
+    state_[i] = 0;
+    room -= b;
+  }
   for (Id v = 0; v < n_; ++v) {
     const auto i = static_cast<std::size_t>(v);
-    const Flow b = shifted_supply_[i];
+    last_[i] = v;
+    if (parent_[i] >= 0) continue;  // adopted by t
+    const Flow b = v == t ? -room : shifted_supply_[i];
     const Id a = b >= 0 ? m_ + 2 * v : m_ + 2 * v + 1;
     parent_[i] = root_;
     pred_[i] = a;
     up_[i] = b >= 0;
     flow_[static_cast<std::size_t>(a)] = b >= 0 ? b : -b;
     state_[static_cast<std::size_t>(a)] = 0;
-    last_[i] = v;
-    thread_[i] = v + 1 < n_ ? v + 1 : root_;
-    rev_thread_[i] = v > 0 ? v - 1 : root_;
   }
+  // Preorder: the root, t and its adopted nodes, then the others.
+  Id previous = root_;
+  auto append = [&](Id x) {
+    thread_[static_cast<std::size_t>(previous)] = x;
+    rev_thread_[static_cast<std::size_t>(x)] = previous;
+    previous = x;
+  };
+  if (t >= 0) {
+    append(t);
+    for (Id v = 0; v < n_; ++v)
+      if (parent_[static_cast<std::size_t>(v)] == t) append(v);
+    last_[static_cast<std::size_t>(t)] = previous;
+  }
+  for (Id v = 0; v < n_; ++v)
+    if (v != t && parent_[static_cast<std::size_t>(v)] == root_) append(v);
   const auto r = static_cast<std::size_t>(root_);
-  thread_[r] = n_ > 0 ? 0 : root_;
-  rev_thread_[r] = n_ > 0 ? n_ - 1 : root_;
-  last_[r] = n_ > 0 ? n_ - 1 : root_;
+  thread_[static_cast<std::size_t>(previous)] = root_;
+  rev_thread_[r] = previous;
+  last_[r] = previous;
   compute_potentials();
   next_arc_ = 0;
   has_basis_ = true;
@@ -786,7 +823,7 @@ MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlo
   if (warm) {
     restore_basis();
   } else {
-    build_artificial_basis();
+    build_artificial_basis(options.crash_start);
   }
   out.warm_started = warm;
 

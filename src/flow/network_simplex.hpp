@@ -36,7 +36,7 @@ class NetworkSimplexEngine {
   bool check_arc_range(Index arc, Flow lower, Flow upper, Cost cost, MinCostFlowResult& out);
   bool finish_prepare(const Problem& p, MinCostFlowResult& out);
   void measure_one_sided_share();
-  void build_artificial_basis();
+  void build_artificial_basis(bool crash);
   void restore_basis();
   void hang_from_root(Id x);
   void compute_potentials();

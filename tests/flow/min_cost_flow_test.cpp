@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <functional>
 #include <optional>
+#include <random>
 #include <stdexcept>
 #include <vector>
 
@@ -286,14 +287,18 @@ TEST(MinCostFlow, CostsAtTheTopOfTheRangeStayExact) {
       MinCostFlow a = p, b = p;
       const auto by_block = solve_checked(a, block);
       const auto by_list = solve_checked(b, list);
-      ASSERT_EQ(by_block.status, FlowStatus::kOptimal) << "seed " << seed << ": " << by_block.message;
+      ASSERT_EQ(by_block.status, FlowStatus::kOptimal)
+          << "seed " << seed << ": " << by_block.message;
       ASSERT_EQ(by_list.status, FlowStatus::kOptimal) << "seed " << seed << ": " << by_list.message;
       EXPECT_EQ(by_list.cost, by_block.cost) << "seed " << seed;
     }
 }
 
+// Both starts (artificial and crash) on every tiny graph.
 TEST(MinCostFlow, AgreesWithBruteForceOnTinyGraphs) {
-  int optimal = 0, infeasible = 0, unbounded = 0;
+  int optimal = 0, infeasible = 0, unbounded = 0, crash_differs = 0;
+  MinCostFlowOptions crash;
+  crash.crash_start = true;
   for (std::uint64_t seed = 0; seed < 20000; ++seed) {
     testing::RandomFlowSpec spec;
     spec.nodes = 1 + static_cast<Index>(seed % 5);
@@ -304,7 +309,14 @@ TEST(MinCostFlow, AgreesWithBruteForceOnTinyGraphs) {
     spec.balanced = seed % 5 != 0;
     spec.mode = static_cast<SupplyMode>(seed % 3);
     MinCostFlow p = testing::random_flow_problem(spec, seed);
+    MinCostFlow crashed = p;
     const auto r = solve_checked(p);
+    const auto c = solve_checked(crashed, crash);
+    EXPECT_EQ(c.status, r.status) << "seed " << seed;
+    if (c.status == FlowStatus::kOptimal) {
+      EXPECT_EQ(c.cost, r.cost) << "seed " << seed;
+    }
+    crash_differs += c.iterations != r.iterations;
     const auto small = brute_force(p, 8);
     const auto large = brute_force(p, 16);
     if (!small) {
@@ -319,8 +331,11 @@ TEST(MinCostFlow, AgreesWithBruteForceOnTinyGraphs) {
       ++optimal;
     }
   }
-  std::printf("tiny graphs: %d optimal, %d infeasible, %d unbounded\n", optimal, infeasible,
-              unbounded);
+  std::printf(
+      "tiny graphs: %d optimal, %d infeasible, %d unbounded; the crash start pivoted "
+      "differently on %d\n",
+      optimal, infeasible, unbounded, crash_differs);
+  EXPECT_GT(crash_differs, 1000);  // it took another path, to the same answers
   EXPECT_GT(optimal, 3500);
   EXPECT_GT(infeasible, 10000);
   EXPECT_GT(unbounded, 300);
@@ -425,6 +440,57 @@ TEST(MinCostFlow, CostChangesAlwaysWarmStart) {
   EXPECT_EQ(solve_checked(fresh).cost, r.cost);
 }
 
+// A placement-like network: unit graduates with arcs of negative cost (a gain)
+// to openings, each able to stay unplaced at the sink; openings send their
+// seats to the sink. The crash start adopts every opening (and, with room on
+// their slack arcs, the graduates), reaches the artificial start's optimum in
+// fewer pivots, and its basis serves warm re-solves.
+MinCostFlow sink_model(std::uint64_t seed, Flow slack_capacity) {
+  std::mt19937_64 rng(seed);
+  const Index graduates = 300, openings = 40, sink = graduates + openings;
+  MinCostFlow p(sink + 1);
+  for (Index g = 0; g < graduates; ++g) {
+    p.set_supply(g, 1);
+    for (int k = 0; k < 6; ++k)
+      p.add_arc(g, graduates + static_cast<Index>(rng() % openings), 1,
+                -static_cast<Cost>(rng() % 1000));
+    p.add_arc(g, sink, slack_capacity, 0);
+  }
+  for (Index j = 0; j < openings; ++j)
+    p.add_arc(graduates + j, sink, 1 + static_cast<Flow>(rng() % 10), 0);
+  p.set_supply(sink, -graduates);
+  return p;
+}
+
+TEST(MinCostFlow, CrashStartReachesTheSameOptimumInFewerPivots) {
+  MinCostFlowOptions crash;
+  crash.crash_start = true;
+  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+    for (Flow slack : {Flow{1}, kInfiniteCapacity}) {
+      MinCostFlow plain = sink_model(seed, slack), crashed = plain;
+      const auto a = solve_checked(plain);
+      const auto b = solve_checked(crashed, crash);
+      ASSERT_EQ(a.status, FlowStatus::kOptimal);
+      ASSERT_EQ(b.status, FlowStatus::kOptimal);
+      EXPECT_EQ(b.cost, a.cost) << "seed " << seed;
+      EXPECT_LT(b.iterations, a.iterations) << "seed " << seed;
+      std::mt19937_64 rng(seed + 100);
+      for (int round = 0; round < 3; ++round) {
+        for (int k = 0; k < 20; ++k) {
+          const auto arc =
+              static_cast<Index>(rng() % static_cast<std::uint64_t>(crashed.arc_count()));
+          if (crashed.head(arc) != crashed.node_count() - 1)
+            crashed.set_cost(arc, -static_cast<Cost>(rng() % 1000));
+        }
+        const auto again = solve_checked(crashed, crash);
+        EXPECT_TRUE(again.warm_started);
+        MinCostFlow fresh = crashed;
+        EXPECT_EQ(solve_checked(fresh).cost, again.cost) << "seed " << seed << " round " << round;
+      }
+    }
+  }
+}
+
 // Cost scaling, asked for explicitly, on every tiny graph: what it takes (exact,
 // balanced, no negative infinite arc) it solves with a certificate; the rest goes
 // to the simplex, so statuses and costs always match the brute force.
@@ -482,18 +548,22 @@ TEST(MinCostFlowAlgorithms, EveryAlgorithmReachesTheSameOptimum) {
     spec.self_loops = seed % 2 == 0;
     spec.feasible = true;
     MinCostFlow p = testing::random_flow_problem(spec, seed);
-    MinCostFlowOptions block, list, scaling;
+    MinCostFlowOptions block, list, scaling, crash;
     block.algorithm = list.algorithm = FlowAlgorithm::kNetworkSimplex;
     block.pricing = Pricing::kBlockSearch;
     list.pricing = Pricing::kCandidateList;
     scaling.algorithm = FlowAlgorithm::kCostScaling;
-    MinCostFlow a = p, b = p, c = p;
+    crash.crash_start = true;
+    MinCostFlow a = p, b = p, c = p, d = p;
     const auto by_block = solve_checked(a, block);
     const auto by_list = solve_checked(b, list);
     const auto by_cost_scaling = solve_checked(c, scaling);
+    const auto by_crash = solve_checked(d, crash);
     ASSERT_EQ(by_block.status, FlowStatus::kOptimal) << "seed " << seed;
     ASSERT_EQ(by_list.status, FlowStatus::kOptimal) << "seed " << seed;
     ASSERT_EQ(by_cost_scaling.status, FlowStatus::kOptimal) << "seed " << seed;
+    ASSERT_EQ(by_crash.status, FlowStatus::kOptimal) << "seed " << seed;
+    EXPECT_EQ(by_crash.cost, by_block.cost) << "seed " << seed;
     EXPECT_EQ(by_list.cost, by_block.cost) << "seed " << seed;
     EXPECT_EQ(by_cost_scaling.cost, by_block.cost) << "seed " << seed;
     by_scaling += by_cost_scaling.algorithm == FlowAlgorithm::kCostScaling;

@@ -67,6 +67,18 @@
 // arcs, or changing the supply mode, starts afresh. Results agree with a cold
 // solve except possibly in the choice among equally optimal flows.
 //
+// Crash start (MinCostFlowOptions::crash_start). A cold simplex solve starts
+// with every node on an artificial arc to the root. With crash_start, the node t
+// of largest demand (a model's sink: unplaced graduates, slack) first adopts each
+// node that has a real arc to it able to carry that node's supply with room to
+// spare (so the tree stays strongly feasible), while t's demand lasts; t and the
+// others hang from the root as before. Nodes then start at their sink's potential
+// rather than a big M apart, and the start is feasible wherever each source has
+// a slack arc to the sink. On the 10,000-programme placement network (962,724
+// nodes, 12.5M arcs) it takes 4.1M pivots instead of 9.1M and about half the
+// time; on NETGEN networks it changes little (few arcs end at t). It costs one
+// pass over the arcs, and may return another of several equally optimal flows.
+//
 // Ranges. All data are int64. Before solving, sixlink checks that
 // max|c| * (n + 2) < 2^60, that finite capacities, bounds and |b_v| stay below
 // 2^62, and that their sums cannot overflow; otherwise the status is kOutOfRange.
@@ -146,6 +158,9 @@ struct MinCostFlowOptions {
   bool warm_start = true;
   FlowAlgorithm algorithm = FlowAlgorithm::kAutomatic;
   Pricing pricing = Pricing::kAutomatic;
+  /// Network simplex, cold solves: start from the crash basis (see "Crash start"
+  /// above) instead of artificial arcs only.
+  bool crash_start = false;
 };
 
 /// Why no feasible flow exists: a node set S with
