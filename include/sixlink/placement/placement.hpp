@@ -22,8 +22,8 @@
 // opening ranks graduates by its own ranking when it has one (ranked graduates
 // first), otherwise by score, equal scores by a seeded lottery. Modes:
 //   optimal   the placement of largest total v on the candidate graph, exactly:
-//             a min-cost flow solved by the network simplex (costs -round(1e6 v)),
-//             built small: graduates of one group without preferred openings are
+//             a min-cost flow solved by the network simplex (costs -round(1e6 v))
+//             from a crash basis with the openings under the sink, built small: graduates of one group without preferred openings are
 //             interchangeable and enter as supply, not as nodes; the groups of
 //             one class (specialty, home region) rank the same openings and take
 //             prefixes of that ranking, so a class is a chain of nodes, one per
@@ -61,7 +61,8 @@
 // the longest pool + 2 chains + O arcs, for P graduates with preferred openings
 // (the 10,000-programme province: 0.96M nodes and 12.5M arcs for 1.54M graduates
 // and 73M candidate pairs; one node per graduate and per group gave 1.77M and
-// 22.7M); stable O(L); parallel O(G log G + L); the audit O(L).
+// 22.7M; 4.1M pivots from the crash basis against 9.1M from the artificial one);
+// stable O(L); parallel O(G log G + L); the audit O(L).
 //
 // References: D. Gale, L. S. Shapley, "College admissions and the stability of
 // marriage" (1962); A. E. Roth, M. Sotomayor, Two-Sided Matching (1990), ch. 5
