@@ -372,10 +372,14 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering(Id block) {
   Cost best = 0;
   Id best_arc = -1;
   Id count = block;
+  // With exact supplies every artificial arc costs big M, so it is in the tree or
+  // retired and never enters: the scan skips [m, arcs) but counts those arcs as
+  // if read, so the blocks, and with them the pivots, are those of a full scan.
+  const Id priced_end = mode_ == SupplyMode::kExact ? m_ : arcs_;
   // Two runs, [next, arcs) then [0, next), so the inner loop has no wrap test.
   Id a = next_arc_;
   for (Id end : {arcs_, next_arc_}) {
-    for (; a < end; ++a) {
+    for (const Id read_end = std::min(end, priced_end); a < read_end; ++a) {
       const Cost violation = state[a] * (cost[a] + pi[src[a]] - pi[dst[a]]);
       if (violation < best) {
         best = violation;
@@ -387,6 +391,18 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering(Id block) {
           return best_arc;
         }
         count = block;
+      }
+    }
+    if (a < end) {  // [a, end): artificial arcs, counted unread
+      if (count > end - a) {
+        count -= end - a;
+      } else {
+        const Id block_end = a + count - 1;
+        if (best_arc >= 0) {
+          next_arc_ = block_end + 1 == arcs_ ? 0 : block_end + 1;
+          return best_arc;
+        }
+        count = block - (end - block_end - 1) % block;  // later blocks there find nothing
       }
     }
     a = 0;
