@@ -23,7 +23,8 @@
 // first), otherwise by score, equal scores by a seeded lottery. Modes:
 //   optimal   the placement of largest total v on the candidate graph, exactly:
 //             a min-cost flow solved by the network simplex (costs -round(1e6 v))
-//             from a crash basis with the openings under the sink, built small: graduates of one group without preferred openings are
+//             from a crash basis with the openings under the sink, built small:
+//             graduates of one group without preferred openings are
 //             interchangeable and enter as supply, not as nodes; the groups of
 //             one class (specialty, home region) rank the same openings and take
 //             prefixes of that ranking, so a class is a chain of nodes, one per
