@@ -682,16 +682,25 @@ void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send,
   const Cost drifted = pi_[static_cast<std::size_t>(root_)] - shift;
   if (2 * moved > n_ + 1 && shift > -kMaxDrift && shift < kMaxDrift && drifted > -kMaxDrift &&
       drifted < kMaxDrift) {
-    for (Id x = thread_[static_cast<std::size_t>(new_last)]; x != a;
-         x = thread_[static_cast<std::size_t>(x)])
-      pi_[static_cast<std::size_t>(x)] -= shift;
+    shift_run(thread_[static_cast<std::size_t>(new_last)], rev_thread_[static_cast<std::size_t>(a)],
+              n_ + 1 - moved, -shift);
     return;
   }
-  for (Id x = a;; x = thread_[static_cast<std::size_t>(x)]) {
-    const auto i = static_cast<std::size_t>(x);
-    pi_[i] += shift;
-    if (x == new_last) break;
+  shift_run(a, new_last, moved, shift);
+}
+
+void NetworkSimplexEngine::shift_run(Id first, Id last, Id count, Cost shift) {
+  // From both ends at once: each step waits for the next node's index (a cache
+  // miss on large trees), and two independent walks wait together. 10 % off
+  // NETGEN-8 at 2^15 nodes (benchmarks/README.md).
+  Id x = first, y = last;
+  for (Id k = count / 2; k > 0; --k) {
+    pi_[static_cast<std::size_t>(x)] += shift;
+    pi_[static_cast<std::size_t>(y)] += shift;
+    x = thread_[static_cast<std::size_t>(x)];
+    y = rev_thread_[static_cast<std::size_t>(y)];
   }
+  if (count % 2 != 0) pi_[static_cast<std::size_t>(x)] += shift;  // the middle one
 }
 
 void NetworkSimplexEngine::undo_root_drift() {

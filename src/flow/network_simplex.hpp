@@ -40,6 +40,8 @@ class NetworkSimplexEngine {
   void restore_basis();
   void hang_from_root(Id x);
   void compute_potentials();
+  // Adds `shift` to the potentials of the preorder run first..last of `count` nodes.
+  void shift_run(Id first, Id last, Id count, Cost shift);
   void undo_root_drift();  // potentials back to the root at zero (pivot() lets it drift)
   enum class Outcome { kOptimal, kUnbounded };
   Outcome run(Index block_size, Pricing pricing, Index& iterations);
