@@ -28,11 +28,12 @@
 //   Network simplex (the default, and every warm re-solve): primal network
 //   simplex (Dantzig; Cunningham's strongly feasible trees, which prevent
 //   cycling) on a spanning tree stored in compact arrays (parent, predecessor
-//   arc, preorder thread, subtree end, depth), with an artificial root and big-M
-//   artificial arcs (one that leaves the tree is never priced again, as in
-//   LEMON). Each pivot costs O(cycle + moved subtree), where the potentials move
-//   on the smaller side of the cut (the moved subtree or the rest of the tree);
-//   the number of pivots is not polynomially bounded in theory but is small in
+//   arc, preorder thread and its reverse, subtree end, subtree size), with an
+//   artificial root and big-M artificial arcs (one that leaves the tree is never
+//   priced again, as in LEMON; with exact supplies the pricing scan skips them).
+//   Each pivot costs O(cycle + moved subtree), where the potentials move on the
+//   smaller side of the cut (the moved subtree or the rest of the tree, walked
+//   from both ends of its preorder run at once); the number of pivots is not polynomially bounded in theory but is small in
 //   practice.
 //   Cost scaling (FlowAlgorithm::kCostScaling): Goldberg's push-relabel method
 //   with cost scaling, partial augment-relabel and global price updates,
