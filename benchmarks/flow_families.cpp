@@ -14,6 +14,8 @@
 //       [--sixlink-algorithm auto|network_simplex|cost_scaling]
 //   build/benchmarks/flow_families --check      (generator determinism + certificates)
 //   build/benchmarks/flow_families --dump netgen8|netgensr LOG_N   (DIMACS on stdout)
+//   build/benchmarks/flow_families [--repeat 3] --solve netgen8|netgensr LOG_N
+//       (sixlink alone, cold, each solve's time and pivots: for before/after builds and perf)
 //
 // NETGEN-8 runs n = 2^min..2^max; NETGEN-SR the same but 2^16 (16.8M arcs) only with --sr16;
 // the 100k-arc transportation family always, the 1M-arc one when --max-log-n >= 14.
@@ -147,7 +149,27 @@ struct Options {
   std::string cs2;
   std::int64_t seed = 13502460;
   FlowAlgorithm algorithm = FlowAlgorithm::kAutomatic;  // sixlink's (--sixlink-algorithm)
+  std::string solve_family;                             // --solve: sixlink alone
+  int solve_log_n = 0;
 };
+
+// --solve: one NETGEN instance, sixlink's cold solves only, one line each.
+void solve_alone(const Options& options) {
+  const MinCostFlow problem = bench::to_min_cost_flow(bench::netgen_generate(
+      bench::netgen_family(options.solve_family == "netgensr", options.solve_log_n, options.seed)));
+  for (int round = 0; round < options.repeat; ++round) {
+    MinCostFlow copy = problem;
+    MinCostFlowOptions cold;
+    cold.warm_start = false;
+    cold.algorithm = options.algorithm;
+    MinCostFlowResult result;
+    const Timed t = timed([&] { return (result = copy.solve(cold)).cost; });
+    if (result.status != FlowStatus::kOptimal) fail("sixlink: not optimal");
+    std::printf("%s 2^%d: %.1f ms, %lld pivots, cost %lld\n", options.solve_family.c_str(),
+                options.solve_log_n, t.ms, static_cast<long long>(result.iterations),
+                static_cast<long long>(t.cost));
+  }
+}
 
 std::string cell(const std::vector<double>& ms) {
   char text[96];
@@ -319,7 +341,10 @@ int main(int argc, char** argv) {
                               bench::netgen_family(sr, std::atoi(argv[i + 2]), options.seed))));
       return 0;
     }
-    if (arg == "--sr16") {
+    if (arg == "--solve" && i + 2 < argc) {
+      options.solve_family = argv[++i];
+      options.solve_log_n = std::atoi(argv[++i]);
+    } else if (arg == "--sr16") {
       options.sr16 = true;
     } else if (arg == "--families" && has_value) {
       options.families = split(argv[++i]);
@@ -342,9 +367,14 @@ int main(int argc, char** argv) {
                    "usage: flow_families [--families netgen8,netgensr,transport] [--min-log-n K]"
                    " [--max-log-n K] [--sr16] [--repeat R] [--cs2 PATH] [--seed S]"
                    " [--sixlink-algorithm auto|network_simplex|cost_scaling] | --check |"
-                   " [--seed S] --dump netgen8|netgensr K\n");
+                   " [--seed S] --dump netgen8|netgensr K | [--repeat R] --solve netgen8|netgensr"
+                   " K\n");
       return 2;
     }
+  }
+  if (!options.solve_family.empty()) {
+    solve_alone(options);
+    return 0;
   }
   run_families(options);
   return 0;

@@ -691,7 +691,7 @@ void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send,
 
 void NetworkSimplexEngine::shift_run(Id first, Id last, Id count, Cost shift) {
   // From both ends at once: each step waits for the next node's index (a cache
-  // miss on large trees), and two independent walks wait together. 10 % off
+  // miss on large trees), and two independent walks wait together. 9 % off
   // NETGEN-8 at 2^15 nodes (benchmarks/README.md).
   Id x = first, y = last;
   for (Id k = count / 2; k > 0; --k) {

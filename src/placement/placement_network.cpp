@@ -239,7 +239,7 @@ void solve_optimally(PlacementResult& result, const Candidates& cand, const Coho
       std::max<Index>(10, static_cast<Index>(std::sqrt(static_cast<double>(net.arc_count())) / 64));
   // Every graduate and chain node can stay unplaced, so the crash basis starts
   // with the openings at the sink's potential: the province's network took 4.1M
-  // pivots instead of 9.1M, and about half the time (benchmarks/README.md).
+  // pivots instead of 9.1M, and 0.54x the solve time (benchmarks/README.md).
   options.crash_start = true;
   const MinCostFlowResult flow = net.solve(options);
   result.status = flow.status;

@@ -33,8 +33,8 @@
 //   priced again, as in LEMON; with exact supplies the pricing scan skips them).
 //   Each pivot costs O(cycle + moved subtree), where the potentials move on the
 //   smaller side of the cut (the moved subtree or the rest of the tree, walked
-//   from both ends of its preorder run at once); the number of pivots is not polynomially bounded in theory but is small in
-//   practice.
+//   from both ends of its preorder run at once); the number of pivots is not
+//   polynomially bounded in theory but is small in practice.
 //   Cost scaling (FlowAlgorithm::kCostScaling): Goldberg's push-relabel method
 //   with cost scaling, partial augment-relabel and global price updates,
 //   O(n^2 m log(nC)). It takes exact, balanced problems without a negative-cost
@@ -76,9 +76,10 @@
 // others hang from the root as before. Nodes then start at their sink's potential
 // rather than a big M apart, and the start is feasible wherever each source has
 // a slack arc to the sink. On the 10,000-programme placement network (962,724
-// nodes, 12.5M arcs) it takes 4.1M pivots instead of 9.1M and about half the
-// time; on NETGEN networks it changes little (few arcs end at t). It costs one
-// pass over the arcs, and may return another of several equally optimal flows.
+// nodes, 12.5M arcs) it took 4.1M pivots instead of 9.1M and 0.54x the solve
+// time (benchmarks/README.md, "Province scale"); on NETGEN networks it changed
+// times by 1-9 % either way (few arcs end at t). It costs one pass over the
+// arcs, and may return another of several equally optimal flows.
 //
 // Ranges. All data are int64. Before solving, sixlink checks that
 // max|c| * (n + 2) < 2^60, that finite capacities, bounds and |b_v| stay below
