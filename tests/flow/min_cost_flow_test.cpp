@@ -442,9 +442,10 @@ TEST(MinCostFlow, CostChangesAlwaysWarmStart) {
 
 // A placement-like network: unit graduates with arcs of negative cost (a gain)
 // to openings, each able to stay unplaced at the sink; openings send their
-// seats to the sink. The crash start adopts every opening (and, with room on
-// their slack arcs, the graduates), reaches the artificial start's optimum in
-// fewer pivots, and its basis serves warm re-solves.
+// seats to the sink, so the crash start can hang every opening (and, where their
+// slack arcs have room, the graduates) from the sink. The test checks what that
+// buys: the artificial start's optimum in fewer pivots, and a basis that serves
+// warm re-solves equal to cold ones.
 MinCostFlow sink_model(std::uint64_t seed, Flow slack_capacity) {
   std::mt19937_64 rng(seed);
   const Index graduates = 300, openings = 40, sink = graduates + openings;
