@@ -416,53 +416,62 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering_from_list(Id block)
   // ALTERING_LIST): keep the violating arcs found so far, drop those that no longer
   // violate, scan further blocks until the list is longer than its head (or one
   // block found none), then enter the most violating arc and keep only the best
-  // `head` candidates for the next pivot.
+  // `head` candidates for the next pivot. Every scanned arc is written to the end
+  // of the list and kept only if it violates: no branch on the sign, which no
+  // predictor can guess here (a fifth of the scan's time went to mispredictions).
   const std::int8_t* state = state_.data();
   const Id* src = src_.data();
   const Id* dst = dst_.data();
   const Cost* cost = cost_.data();
   const Cost* pi = pi_.data();
-  Cost* violation = violation_.data();
   const Id head = std::max<Id>(3, block / 100);
-  Id length = static_cast<Id>(candidates_.size());
-  for (Id i = 0; i < length; ++i) {
-    const Id e = candidates_[static_cast<std::size_t>(i)];
+  // At most head kept, one block that may leave the list at head, one more block
+  // (the scan stops after any block once the list holds something), and the slot
+  // each write may spill into.
+  candidates_.resize(static_cast<std::size_t>(head + 2 * block + 1));
+  Candidate* list = candidates_.data();
+  Id length = 0;
+  for (Id i = 0; i < list_length_; ++i) {
+    const Id e = list[i].arc;
     const Cost v = state[e] * (cost[e] + pi[src[e]] - pi[dst[e]]);
-    if (v < 0) {
-      violation[e] = v;
-    } else {
-      candidates_[static_cast<std::size_t>(i--)] = candidates_[static_cast<std::size_t>(--length)];
-    }
+    list[length] = {v, e};
+    length += v < 0;
   }
-  candidates_.resize(static_cast<std::size_t>(length));
-  Id count = block, limit = head;
+  Id limit = head;
   Id a = next_arc_;
   bool enough = false;
+  Id count = block;  // arcs left in the current block
   for (Id end : {arcs_, next_arc_}) {
-    for (; a < end && !enough; ++a) {
-      const Cost v = state[a] * (cost[a] + pi[src[a]] - pi[dst[a]]);
-      if (v < 0) {
-        violation[a] = v;
-        candidates_.push_back(a);
+    while (a < end) {
+      const Id stop = std::min<Id>(end, a + count);
+      count -= stop - a;
+      for (; a < stop; ++a) {
+        const Cost v = state[a] * (cost[a] + pi[src[a]] - pi[dst[a]]);
+        list[length] = {v, a};
+        length += v < 0;
       }
-      if (--count == 0) {
-        if (static_cast<Id>(candidates_.size()) > limit) enough = true;
-        limit = 0;
-        count = block;
+      if (count > 0) break;  // the block goes on after the wrap
+      if (length > limit) {
+        enough = true;
+        break;
       }
+      limit = 0;
+      count = block;
     }
     if (enough) break;
     a = 0;
   }
-  if (candidates_.empty()) return -1;
-  const auto keep = std::min<std::size_t>(static_cast<std::size_t>(head) + 1, candidates_.size());
-  std::partial_sort(candidates_.begin(), candidates_.begin() + static_cast<std::ptrdiff_t>(keep),
-                    candidates_.end(),
-                    [violation](Id x, Id y) { return violation[x] < violation[y]; });
-  const Id entering = candidates_[0];
+  if (length == 0) {
+    list_length_ = 0;
+    return -1;
+  }
+  const Id keep = std::min(head + 1, length);
+  std::partial_sort(list, list + keep, list + length,
+                    [](const Candidate& x, const Candidate& y) { return x.violation < y.violation; });
+  const Id entering = list[0].arc;
   next_arc_ = a == arcs_ ? 0 : a;
-  candidates_[0] = candidates_[keep - 1];
-  candidates_.resize(keep - 1);
+  list[0] = list[keep - 1];
+  list_length_ = keep - 1;
   return entering;
 }
 
@@ -485,7 +494,7 @@ NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Pricin
   const Id block = block_size > 0
                        ? static_cast<Id>(std::min<Index>(block_size, arcs_))
                        : std::max<Id>(10, static_cast<Id>(std::min<double>(automatic, arcs_)));
-  candidates_.clear();
+  list_length_ = 0;
   // Candidate list pricing where pivots are cheap and arcs many: dense networks
   // whose nodes both send and receive (NETGEN-SR: 0.6-0.75x the block search's
   // time at 2^12-2^14 nodes). Sparse ones (NETGEN-8, the market and placement
@@ -494,7 +503,6 @@ NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Pricin
       pricing == Pricing::kCandidateList || (pricing == Pricing::kAutomatic && block_size == 0 &&
                                              density >= kListDensity && one_sided_share_ < 0.5);
   const Id list_block = std::max<Id>(10, static_cast<Id>(std::sqrt(static_cast<double>(arcs_))));
-  if (list) violation_.resize(static_cast<std::size_t>(arcs_));
   for (;;) {
     throw_if_interrupted();  // one relaxed load per pivot
     const Id e = list ? find_entering_from_list(list_block) : find_entering(std::max<Id>(block, 1));

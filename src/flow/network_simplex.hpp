@@ -83,8 +83,12 @@ class NetworkSimplexEngine {
   std::vector<std::uint8_t> up_;
   std::vector<Cost> pi_;
   Id next_arc_ = 0;
-  std::vector<Id> candidates_;   // candidate list pricing: violating arcs kept
-  std::vector<Cost> violation_;  // per arc, for sorting the candidates
+  struct Candidate {
+    Cost violation;
+    Id arc;
+  };
+  std::vector<Candidate> candidates_;  // candidate list pricing: violating arcs kept
+  Id list_length_ = 0;                 // candidates_ kept from the last pivot
   double one_sided_share_ = 1.0;  // nodes that only send or only receive (sets the block)
   bool has_basis_ = false;
 
