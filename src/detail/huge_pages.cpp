@@ -1,7 +1,9 @@
 #include "detail/huge_pages.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <new>
 #include <string_view>
 
 #if defined(__linux__)
@@ -33,6 +35,25 @@ void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
   (void)data;
   (void)bytes;
 #endif
+}
+
+void ArrayArena::Free::operator()(std::byte* p) const noexcept { std::free(p); }
+
+void ArrayArena::start(std::size_t bytes) {
+  used_ = 0;
+  if (bytes <= capacity_) return;
+  constexpr std::size_t kHuge = std::size_t{1} << 21;
+  const bool huge = bytes >= (std::size_t{1} << 20);
+  const std::size_t align = huge ? kHuge : kAlign;
+  const std::size_t size = std::max(align, (bytes + align - 1) / align * align);
+  block_.reset();
+  void* p = std::aligned_alloc(align, size);
+  if (p == nullptr) throw std::bad_alloc();
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (huge && huge_pages_allowed()) (void)madvise(p, size, MADV_HUGEPAGE);  // advice only
+#endif
+  block_.reset(static_cast<std::byte*>(p));
+  capacity_ = size;
 }
 
 }  // namespace sixlink::detail

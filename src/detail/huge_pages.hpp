@@ -16,6 +16,8 @@
 
 #include <cstddef>
 #include <iterator>
+#include <memory>
+#include <span>
 #include <vector>
 
 namespace sixlink::detail {
@@ -53,5 +55,38 @@ void assign_on_huge_pages(std::vector<T>& v, std::size_t n, const Value& value) 
   reserve_on_huge_pages(v, n);
   v.assign(n, value);
 }
+
+/// One block of memory carved into several arrays, for an engine that fills the
+/// same arrays solve after solve. From 1 MiB up the block is whole 2 MiB pages,
+/// aligned and advised: a 1.4 MiB flow network then costs one page fault instead
+/// of 340 (on the virtual machines measured, 9 us each: 3 ms of a 17 ms solve).
+/// Smaller blocks are plain allocations. Nothing is initialised.
+class ArrayArena {
+ public:
+  /// Makes room for `bytes` (the sum of room_for() of every array to carve) and
+  /// starts carving at the beginning. Memory is kept, contents too, while
+  /// `bytes` fits: the same carving then gives the same arrays back.
+  void start(std::size_t bytes);
+  /// Room an array of n T takes in the arena (64-byte aligned).
+  template <class T>
+  static constexpr std::size_t room_for(std::size_t n) {
+    return (n * sizeof(T) + kAlign - 1) / kAlign * kAlign;
+  }
+  /// The next n T of the arena, uninitialised.
+  template <class T>
+  std::span<T> take(std::size_t n) {
+    T* first = reinterpret_cast<T*>(block_.get() + used_);
+    used_ += room_for<T>(n);
+    return {first, n};
+  }
+
+ private:
+  static constexpr std::size_t kAlign = 64;
+  struct Free {
+    void operator()(std::byte* p) const noexcept;
+  };
+  std::unique_ptr<std::byte, Free> block_;
+  std::size_t capacity_ = 0, used_ = 0;
+};
 
 }  // namespace sixlink::detail

@@ -62,40 +62,17 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
   mode_ = p.mode;
   arcs_ = m_ + 2 * n_;
 
-  detail::resize_on_huge_pages(src_, static_cast<std::size_t>(arcs_));
-  detail::resize_on_huge_pages(dst_, static_cast<std::size_t>(arcs_));
-  detail::resize_on_huge_pages(cost_, static_cast<std::size_t>(arcs_));
-  detail::resize_on_huge_pages(cap_, static_cast<std::size_t>(arcs_));
-  detail::resize_on_huge_pages(flow_, static_cast<std::size_t>(arcs_));
-  detail::resize_on_huge_pages(state_, static_cast<std::size_t>(arcs_));
+  carve_arrays();
   lower_.clear();  // per slot, kept only where some arc has a lower bound
   if (!p.lower.empty()) detail::resize_on_huge_pages(lower_, static_cast<std::size_t>(m_));
-  lower_shift_.assign(static_cast<std::size_t>(n_), 0);
-  // Arc mixing. Callers add arcs node by node, so consecutive arcs share a tail
-  // and a pricing block of consecutive slots would see a few nodes only. The
-  // caller's arcs are therefore dealt out like cards over `stride` piles: pile r
-  // holds slots r, r + stride, r + 2 stride, ..., the piles are laid down in
-  // order, and the caller's k-th arc takes the k-th slot of that sequence. A block
-  // then samples the whole graph (6.6x fewer seconds on a 10,000-programme gap
-  // model). The idea and the stride max(arcs / nodes, 3) are LEMON's (its
-  // NetworkSimplex's arc mixing); the permutation depends on (nodes, arcs) only,
-  // so results stay deterministic.
-  if (static_cast<Id>(slot_.size()) != m_ || mixed_nodes_ != n_) {
-    detail::resize_on_huge_pages(slot_, static_cast<std::size_t>(m_));
-    detail::resize_on_huge_pages(order_, static_cast<std::size_t>(m_));
-    const Id stride = n_ > 1 ? std::max<Id>(m_ / n_, 3) : 1;
-    Id k = 0;
-    for (Id pile = 0; pile < std::min(stride, m_); ++pile) {
-      for (Id slot = pile; slot < m_; slot += stride, ++k) {
-        slot_[static_cast<std::size_t>(k)] = slot;
-        order_[static_cast<std::size_t>(slot)] = k;
-      }
-    }
-    mixed_nodes_ = n_;
-  }
-  for (Id a = 0; a < m_; ++a) {
+  std::fill(lower_shift_.begin(), lower_shift_.end(), 0);
+  // Arc mixing (ArcMixing in the header): arithmetic, not stored, so that a cold
+  // solve faults in two arrays of m fewer.
+  mixing_ = ArcMixing(n_, m_);
+  ArcMixing::Walk walk;
+  for (Id a = 0; a < m_; ++a, mixing_.step(walk)) {
     const auto i = static_cast<std::size_t>(a);
-    const auto k = static_cast<std::size_t>(order_[i]);
+    const auto k = static_cast<std::size_t>(walk.arc);
     const Flow lo = p.lower.empty() ? 0 : p.lower[k];
     src_[i] = static_cast<Id>(p.tail[k]);
     dst_[i] = static_cast<Id>(p.head[k]);
@@ -107,6 +84,28 @@ bool NetworkSimplexEngine::prepare(const Problem& p, MinCostFlowResult& out) {
   }
   measure_one_sided_share();
   return finish_prepare(p, out);
+}
+
+void NetworkSimplexEngine::carve_arrays() {
+  using detail::ArrayArena;
+  const auto arcs = static_cast<std::size_t>(arcs_);
+  const auto nodes = static_cast<std::size_t>(n_) + 1;
+  arena_.start(2 * ArrayArena::room_for<Id>(arcs) + ArrayArena::room_for<Cost>(arcs) +
+               2 * ArrayArena::room_for<Flow>(arcs) + ArrayArena::room_for<std::int8_t>(arcs) +
+               6 * ArrayArena::room_for<Id>(nodes) + ArrayArena::room_for<std::uint8_t>(nodes) +
+               ArrayArena::room_for<Cost>(nodes) + 2 * ArrayArena::room_for<Flow>(nodes));
+  src_ = arena_.take<Id>(arcs);
+  dst_ = arena_.take<Id>(arcs);
+  cost_ = arena_.take<Cost>(arcs);
+  cap_ = arena_.take<Flow>(arcs);
+  flow_ = arena_.take<Flow>(arcs);
+  state_ = arena_.take<std::int8_t>(arcs);
+  for (std::span<Id>* a : {&parent_, &pred_, &thread_, &rev_thread_, &last_, &size_})
+    *a = arena_.take<Id>(nodes);
+  up_ = arena_.take<std::uint8_t>(nodes);
+  pi_ = arena_.take<Cost>(nodes);
+  shifted_supply_ = arena_.take<Flow>(nodes);
+  lower_shift_ = arena_.take<Flow>(nodes - 1);
 }
 
 void NetworkSimplexEngine::measure_one_sided_share() {
@@ -129,7 +128,7 @@ bool NetworkSimplexEngine::update(const Problem& p, const std::vector<Index>& ch
   prepared_ = false;
   for (Index k : changed) {
     const auto ki = static_cast<std::size_t>(k);
-    const auto i = static_cast<std::size_t>(slot_[ki]);
+    const auto i = static_cast<std::size_t>(mixing_.slot(static_cast<Id>(k)));
     const Flow old_lo = lower_.empty() ? 0 : lower_[i];
     if (cap_[i] != kInf) bound_total_ -= static_cast<i128>(cap_[i]);
     bound_total_ -= 2 * static_cast<i128>(old_lo < 0 ? -old_lo : old_lo);
@@ -167,8 +166,7 @@ bool NetworkSimplexEngine::finish_prepare(const Problem& p, MinCostFlowResult& o
     return false;
   }
   big_m_ = max_cost_ * (static_cast<Cost>(n_) + 1) + 1;
-  detail::assign_on_huge_pages(costly_, static_cast<std::size_t>(arcs_), 0);
-  shifted_supply_.assign(static_cast<std::size_t>(n_) + 1, 0);
+  std::fill(shifted_supply_.begin(), shifted_supply_.end(), 0);
   for (Id v = 0; v < n_; ++v)
     shifted_supply_[static_cast<std::size_t>(v)] =
         p.supply[static_cast<std::size_t>(v)] + lower_shift_[static_cast<std::size_t>(v)];
@@ -185,12 +183,10 @@ bool NetworkSimplexEngine::finish_prepare(const Problem& p, MinCostFlowResult& o
     dst_[up] = root_;
     cost_[up] = up_cost;
     cap_[up] = kInf;
-    costly_[up] = up_cost != 0;
     src_[down] = root_;
     dst_[down] = v;
     cost_[down] = down_cost;
     cap_[down] = kInf;
-    costly_[down] = down_cost != 0;
   }
   Flow total_supply = 0;
   for (Id v = 0; v < n_; ++v) total_supply += shifted_supply_[static_cast<std::size_t>(v)];
@@ -200,20 +196,19 @@ bool NetworkSimplexEngine::finish_prepare(const Problem& p, MinCostFlowResult& o
 }
 
 void NetworkSimplexEngine::build_artificial_basis(bool crash) {
-  const auto nodes = static_cast<std::size_t>(n_) + 1;
-  detail::assign_on_huge_pages(parent_, nodes, -1);
-  detail::assign_on_huge_pages(pred_, nodes, -1);
-  detail::assign_on_huge_pages(up_, nodes, 0);
-  detail::assign_on_huge_pages(thread_, nodes, 0);
-  detail::assign_on_huge_pages(rev_thread_, nodes, 0);
-  detail::assign_on_huge_pages(last_, nodes, 0);
-  detail::assign_on_huge_pages(size_, nodes, 1);
-  detail::assign_on_huge_pages(pi_, nodes, 0);
+  std::fill(parent_.begin(), parent_.end(), -1);
+  std::fill(pred_.begin(), pred_.end(), -1);
+  std::fill(up_.begin(), up_.end(), 0);
+  std::fill(thread_.begin(), thread_.end(), 0);
+  std::fill(rev_thread_.begin(), rev_thread_.end(), 0);
+  std::fill(last_.begin(), last_.end(), 0);
+  std::fill(size_.begin(), size_.end(), 1);
+  std::fill(pi_.begin(), pi_.end(), 0);
   std::fill(flow_.begin(), flow_.end(), 0);
   std::fill(state_.begin(), state_.end(), std::int8_t{1});
   // Big-M arcs outside the tree are retired from the start (see pivot()).
   for (Id a = m_; a < arcs_; ++a)
-    if (costly_[static_cast<std::size_t>(a)]) state_[static_cast<std::size_t>(a)] = 0;
+    if (costly(a)) state_[static_cast<std::size_t>(a)] = 0;
   // Crash start (min_cost_flow.hpp): the node t of largest demand adopts the
   // nodes whose arc to it carries their supply with room to spare, while its
   // demand lasts; every other node hangs from the root by an artificial arc.
@@ -307,7 +302,7 @@ void NetworkSimplexEngine::restore_basis() {
     }
     const Flow bound = f < 0 ? 0 : (cap_[a] != kInf && f > cap_[a] ? cap_[a] : f);
     flow_[a] = bound;
-    state_[a] = costly_[a] ? std::int8_t{0} : bound == 0 ? std::int8_t{1} : std::int8_t{-1};
+    state_[a] = costly(static_cast<Id>(a)) ? std::int8_t{0} : bound == 0 ? std::int8_t{1} : std::int8_t{-1};
     const Flow pushed = up_[i] ? bound : -bound;  // what x still sends its parent that way
     excess[p] += pushed;
     const Flow rest = excess[i] - pushed;  // the rest goes to (or comes from) the root
@@ -586,7 +581,7 @@ void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send,
   // still proves infeasibility. Priced, such arcs kept re-entering and re-hanging
   // the large component that feeds the sinks: a 10,000-programme quota model moved
   // 350 nodes per pivot, and 41 with them retired.
-  state_[f] = costly_[f] ? std::int8_t{0} : flow_[f] == 0 ? std::int8_t{1} : std::int8_t{-1};
+  state_[f] = costly(static_cast<Id>(f)) ? std::int8_t{0} : flow_[f] == 0 ? std::int8_t{1} : std::int8_t{-1};
   state_[ei] = 0;
 
   // The subtree of q is cut off and re-hung from the entering arc: `a` is the
@@ -732,7 +727,7 @@ void NetworkSimplexEngine::collect_cycle(Id e, Id send, Id receive, Id join) {
 
 bool NetworkSimplexEngine::artificial_flow_left() const {
   for (Id a = m_; a < arcs_; ++a) {
-    if (costly_[static_cast<std::size_t>(a)] && flow_[static_cast<std::size_t>(a)] > 0) return true;
+    if (costly(a) && flow_[static_cast<std::size_t>(a)] > 0) return true;
   }
   return false;
 }
@@ -750,7 +745,7 @@ InfeasibilityCut NetworkSimplexEngine::find_cut(const Problem& p) const {
   if (mode_ != SupplyMode::kSupplyAtMost) {
     for (Id v = 0; v < n_; ++v) {
       const auto a = static_cast<std::size_t>(m_ + 2 * v);
-      if (costly_[a] && flow_[a] > 0) {
+      if (costly(static_cast<Id>(a)) && flow_[a] > 0) {
         in_set[static_cast<std::size_t>(v)] = 1;
         queue.push_back(v);
       }
@@ -760,7 +755,7 @@ InfeasibilityCut NetworkSimplexEngine::find_cut(const Problem& p) const {
   if (!supply_side) {
     for (Id v = 0; v < n_; ++v) {
       const auto a = static_cast<std::size_t>(m_ + 2 * v + 1);
-      if (costly_[a] && flow_[a] > 0) {
+      if (costly(static_cast<Id>(a)) && flow_[a] > 0) {
         in_set[static_cast<std::size_t>(v)] = 1;
         queue.push_back(v);
       }
@@ -829,10 +824,11 @@ InfeasibilityCut NetworkSimplexEngine::find_cut(const Problem& p) const {
 void NetworkSimplexEngine::write_result(const Problem& p, MinCostFlowResult& out) const {
   out.flow.resize(static_cast<std::size_t>(m_));
   i128 total = 0;
-  for (Id a = 0; a < m_; ++a) {
-    const auto i = static_cast<std::size_t>(a);
-    out.flow[i] = flow_[static_cast<std::size_t>(slot_[i])] + (p.lower.empty() ? 0 : p.lower[i]);
-    total += static_cast<i128>(out.flow[i]) * p.cost[i];
+  ArcMixing::Walk walk;
+  for (Id a = 0; a < m_; ++a, mixing_.step(walk)) {
+    const auto k = static_cast<std::size_t>(walk.arc);
+    out.flow[k] = flow_[static_cast<std::size_t>(a)] + (p.lower.empty() ? 0 : p.lower[k]);
+    total += static_cast<i128>(out.flow[k]) * p.cost[k];
   }
   out.potential.assign(pi_.begin(), pi_.begin() + n_);
   if (total > std::numeric_limits<Cost>::max() || total < std::numeric_limits<Cost>::min()) {
@@ -872,7 +868,7 @@ MinCostFlowResult NetworkSimplexEngine::solve(const Problem& p, const MinCostFlo
     // Unbounded only if feasible: decide feasibility with every cost at zero.
     std::vector<Index> cycle(cycle_.begin(), cycle_.end());
     for (Index& a : cycle)
-      if (a < m_) a = order_[static_cast<std::size_t>(a)];  // the caller's arc ids
+      if (a < m_) a = mixing_.arc(static_cast<Id>(a));  // the caller's arc ids
     const std::vector<Cost> zero(p.cost.size(), 0);
     Problem phase_one = p;
     phase_one.cost = zero;

@@ -2,13 +2,64 @@
 // the problem, conventions and references). Internal: not installed.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
 
+#include "detail/huge_pages.hpp"
 #include "sixlink/flow/min_cost_flow.hpp"
 
 namespace sixlink {
+
+// Arc mixing. Callers add arcs node by node, so consecutive arcs share a tail
+// and a pricing block of consecutive slots would see a few nodes only. The
+// caller's arcs are therefore dealt out like cards over `stride` piles: pile p
+// holds slots p, p + stride, p + 2 stride, ..., the piles are laid down in
+// order, and the caller's k-th arc takes the k-th slot of that sequence. A block
+// then samples the whole graph (6.6x fewer seconds on a 10,000-programme gap
+// model). The idea and the stride max(arcs / nodes, 3) are LEMON's (its
+// NetworkSimplex's arc mixing); the permutation depends on (nodes, arcs) only,
+// so results stay deterministic. With q = arcs / stride and r = arcs % stride,
+// pile p holds q + 1 slots if p < r, else q.
+class ArcMixing {
+ public:
+  using Id = std::int32_t;
+
+  ArcMixing() = default;
+  ArcMixing(Id nodes, Id arcs)
+      : stride_(nodes > 1 ? std::max<Id>(arcs / nodes, 3) : 1),
+        per_pile_(arcs / stride_),
+        long_piles_(arcs % stride_) {}
+  /// The engine slot of the caller's arc k.
+  Id slot(Id k) const {
+    const Id in_long = long_piles_ * (per_pile_ + 1);
+    if (k < in_long) return k / (per_pile_ + 1) + k % (per_pile_ + 1) * stride_;
+    return long_piles_ + (k - in_long) / per_pile_ + (k - in_long) % per_pile_ * stride_;
+  }
+  /// The caller's arc in engine slot s.
+  Id arc(Id s) const {
+    const Id pile = s % stride_;
+    return pile * per_pile_ + std::min(pile, long_piles_) + s / stride_;
+  }
+  /// Slots 0, 1, 2, ... in turn with their caller's arcs, without a division.
+  struct Walk {
+    Id arc = 0, pile = 0, pile_start = 0, row = 0;
+  };
+  void step(Walk& w) const {
+    if (++w.pile < stride_) {
+      w.pile_start += per_pile_ + (w.pile - 1 < long_piles_ ? 1 : 0);
+    } else {
+      w.pile = 0;
+      w.pile_start = 0;
+      ++w.row;
+    }
+    w.arc = w.pile_start + w.row;
+  }
+
+ private:
+  Id stride_ = 1, per_pile_ = 0, long_piles_ = 0;
+};
 
 class NetworkSimplexEngine {
  public:
@@ -31,10 +82,12 @@ class NetworkSimplexEngine {
  private:
   using Id = std::int32_t;  // node and arc indices inside the engine
 
+
   bool prepare(const Problem& p, MinCostFlowResult& out);
   bool update(const Problem& p, const std::vector<Index>& changed, MinCostFlowResult& out);
   bool check_arc_range(Index arc, Flow lower, Flow upper, Cost cost, MinCostFlowResult& out);
   bool finish_prepare(const Problem& p, MinCostFlowResult& out);
+  void carve_arrays();  // the arc and node arrays, from the arena
   void measure_one_sided_share();
   void build_artificial_basis(bool crash);
   void restore_basis();
@@ -60,28 +113,31 @@ class NetworkSimplexEngine {
   Id n_ = 0, m_ = 0, arcs_ = 0, root_ = 0;
   SupplyMode mode_ = SupplyMode::kExact;
   Cost big_m_ = 0;
-  std::vector<Id> src_, dst_;
-  std::vector<Cost> cost_;
-  std::vector<Flow> cap_, flow_;
+  // The arc and node arrays below live in one arena (detail/huge_pages.hpp),
+  // carved alike by every prepare() of the same size, so a warm start finds them.
+  detail::ArrayArena arena_;
+  std::span<Id> src_, dst_;
+  std::span<Cost> cost_;
+  std::span<Flow> cap_, flow_;
   // +1 at lower bound, -1 at upper bound, 0 in the tree or never priced: a big-M
   // artificial arc outside the tree (retired, at flow 0).
-  std::vector<std::int8_t> state_;
-  std::vector<Flow> shifted_supply_;
+  std::span<std::int8_t> state_;
+  std::span<Flow> shifted_supply_;
   std::vector<Flow> lower_;                 // per engine slot; empty while all are 0
-  std::vector<Flow> lower_shift_;           // per node: lower bounds in minus out
+  std::span<Flow> lower_shift_;             // per node: lower bounds in minus out
   Cost max_cost_ = 0;                       // max |cost| of the real arcs (never lowered by update)
   __extension__ __int128 bound_total_ = 0;  // sum of finite ranges and 2 |lower|
   bool prepared_ = false;                   // the arrays above hold the last problem
-  std::vector<std::uint8_t> costly_;        // big-M artificial arcs: flow means infeasibility
-  std::vector<Id> slot_, order_;            // caller's arc -> engine slot, and back (arc mixing)
-  Id mixed_nodes_ = -1;
+  ArcMixing mixing_;                        // caller's arc <-> engine slot
+  // A big-M artificial arc: flow on it means infeasibility.
+  bool costly(Id a) const { return a >= m_ && cost_[static_cast<std::size_t>(a)] != 0; }
 
   // Spanning tree: parent, predecessor arc, its direction (1: node -> parent),
   // preorder thread (circular through the root), its inverse, the last node of
   // each subtree in preorder, subtree size, and potentials.
-  std::vector<Id> parent_, pred_, thread_, rev_thread_, last_, size_;
-  std::vector<std::uint8_t> up_;
-  std::vector<Cost> pi_;
+  std::span<Id> parent_, pred_, thread_, rev_thread_, last_, size_;
+  std::span<std::uint8_t> up_;
+  std::span<Cost> pi_;
   Id next_arc_ = 0;
   struct Candidate {
     Cost violation;
