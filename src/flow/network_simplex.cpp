@@ -9,6 +9,7 @@
 #include <string>
 
 #include "detail/huge_pages.hpp"
+#include "flow/pricing_scan.hpp"
 #include "sixlink/core/interrupt.hpp"
 
 namespace sixlink {
@@ -359,30 +360,26 @@ void NetworkSimplexEngine::compute_potentials() {
 
 NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering(Id block) {
   // Block search: the most violating arc of the first block that has one.
-  const std::int8_t* state = state_.data();
-  const Id* src = src_.data();
-  const Id* dst = dst_.data();
-  const Cost* cost = cost_.data();
-  const Cost* pi = pi_.data();
+  const detail::PricedArcs arcs{state_.data(), src_.data(), dst_.data(), cost_.data(),
+                                pi_.data()};
   Cost best = 0;
   Id best_arc = -1;
-  Id count = block;
+  Id count = block;  // arcs left in the current block
   // With exact supplies every artificial arc costs big M, so it is in the tree or
   // retired and never enters: the scan skips [m, arcs) but counts those arcs as
   // if read, so the blocks, and with them the pivots, are those of a full scan.
   const Id priced_end = mode_ == SupplyMode::kExact ? m_ : arcs_;
-  // Two runs, [next, arcs) then [0, next), so the inner loop has no wrap test.
+  // Two runs, [next, arcs) then [0, next), so the scan has no wrap test.
   Id a = next_arc_;
   for (Id end : {arcs_, next_arc_}) {
-    for (const Id read_end = std::min(end, priced_end); a < read_end; ++a) {
-      const Cost violation = state[a] * (cost[a] + pi[src[a]] - pi[dst[a]]);
-      if (violation < best) {
-        best = violation;
-        best_arc = a;
-      }
-      if (--count == 0) {
+    for (const Id read_end = std::min(end, priced_end); a < read_end;) {
+      const Id stop = std::min<Id>(read_end, a + count);
+      detail::least_violation(arcs, a, stop, best, best_arc);
+      count -= stop - a;
+      a = stop;
+      if (count == 0) {
         if (best_arc >= 0) {
-          next_arc_ = a + 1 == arcs_ ? 0 : a + 1;
+          next_arc_ = a == arcs_ ? 0 : a;
           return best_arc;
         }
         count = block;
