@@ -9,6 +9,8 @@
 #include <cstring>
 #include <limits>
 
+#include "detail/cpu.hpp"
+
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #define SIXLINK_HAVE_AVX2_KERNELS 1
 #include <immintrin.h>
@@ -412,18 +414,6 @@ std::atomic<const ScanKernels*>& current() {
 }
 
 }  // namespace
-
-bool cpu_has_avx2() {
-#ifdef SIXLINK_HAVE_AVX2_KERNELS
-  static const bool has = [] {
-    __builtin_cpu_init();  // in case the first solve runs from a static initialiser
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return has;
-#else
-  return false;
-#endif
-}
 
 const ScanKernels& scan_kernels() { return *current().load(std::memory_order_relaxed); }
 

@@ -107,9 +107,6 @@ struct ScanKernels {
   }
 };
 
-/// Whether this CPU runs the AVX2 kernels (false off x86-64 or without GCC/Clang).
-bool cpu_has_avx2();
-
 /// The kernels in use: AVX2 where the CPU has it, scalar otherwise, unless
 /// forced (set_scan_kernel, or SIXLINK_SCAN_KERNEL=scalar in the environment
 /// when the process first solves).

@@ -303,7 +303,9 @@ void NetworkSimplexEngine::restore_basis() {
     }
     const Flow bound = f < 0 ? 0 : (cap_[a] != kInf && f > cap_[a] ? cap_[a] : f);
     flow_[a] = bound;
-    state_[a] = costly(static_cast<Id>(a)) ? std::int8_t{0} : bound == 0 ? std::int8_t{1} : std::int8_t{-1};
+    state_[a] = costly(static_cast<Id>(a)) ? std::int8_t{0}
+                : bound == 0               ? std::int8_t{1}
+                                           : std::int8_t{-1};
     const Flow pushed = up_[i] ? bound : -bound;  // what x still sends its parent that way
     excess[p] += pushed;
     const Flow rest = excess[i] - pushed;  // the rest goes to (or comes from) the root
@@ -360,8 +362,7 @@ void NetworkSimplexEngine::compute_potentials() {
 
 NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering(Id block) {
   // Block search: the most violating arc of the first block that has one.
-  const detail::PricedArcs arcs{state_.data(), src_.data(), dst_.data(), cost_.data(),
-                                pi_.data()};
+  const detail::PricedArcs arcs{state_.data(), src_.data(), dst_.data(), cost_.data(), pi_.data()};
   Cost best = 0;
   Id best_arc = -1;
   Id count = block;  // arcs left in the current block
@@ -458,8 +459,9 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering_from_list(Id block)
     return -1;
   }
   const Id keep = std::min(head + 1, length);
-  std::partial_sort(list, list + keep, list + length,
-                    [](const Candidate& x, const Candidate& y) { return x.violation < y.violation; });
+  std::partial_sort(list, list + keep, list + length, [](const Candidate& x, const Candidate& y) {
+    return x.violation < y.violation;
+  });
   const Id entering = list[0].arc;
   next_arc_ = a == arcs_ ? 0 : a;
   list[0] = list[keep - 1];
@@ -578,7 +580,9 @@ void NetworkSimplexEngine::pivot(Id e, Id q, bool leaving_on_send_side, Id send,
   // still proves infeasibility. Priced, such arcs kept re-entering and re-hanging
   // the large component that feeds the sinks: a 10,000-programme quota model moved
   // 350 nodes per pivot, and 41 with them retired.
-  state_[f] = costly(static_cast<Id>(f)) ? std::int8_t{0} : flow_[f] == 0 ? std::int8_t{1} : std::int8_t{-1};
+  state_[f] = costly(static_cast<Id>(f)) ? std::int8_t{0}
+              : flow_[f] == 0            ? std::int8_t{1}
+                                         : std::int8_t{-1};
   state_[ei] = 0;
 
   // The subtree of q is cut off and re-hung from the entering arc: `a` is the

@@ -82,7 +82,6 @@ class NetworkSimplexEngine {
  private:
   using Id = std::int32_t;  // node and arc indices inside the engine
 
-
   bool prepare(const Problem& p, MinCostFlowResult& out);
   bool update(const Problem& p, const std::vector<Index>& changed, MinCostFlowResult& out);
   bool check_arc_range(Index arc, Flow lower, Flow upper, Cost cost, MinCostFlowResult& out);
@@ -101,8 +100,7 @@ class NetworkSimplexEngine {
   static constexpr double kListDensity = 32;  // arcs per node from which lists may pay
   Id find_entering(Id block);
   Id find_entering_from_list(Id block);
-  void pivot(Id entering, Id leaving_node, bool leaving_on_send_side, Id send, Id receive,
-             Id join);
+  void pivot(Id entering, Id leaving_node, bool leaving_on_send_side, Id send, Id receive, Id join);
   void collect_cycle(Id entering, Id send, Id receive, Id join);
   bool artificial_flow_left() const;
   InfeasibilityCut find_cut(const Problem& p) const;
@@ -145,7 +143,7 @@ class NetworkSimplexEngine {
   };
   std::vector<Candidate> candidates_;  // candidate list pricing: violating arcs kept
   Id list_length_ = 0;                 // candidates_ kept from the last pivot
-  double one_sided_share_ = 1.0;  // nodes that only send or only receive (sets the block)
+  double one_sided_share_ = 1.0;       // nodes that only send or only receive (sets the block)
   bool has_basis_ = false;
 
   std::vector<Id> stem_;

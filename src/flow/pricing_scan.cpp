@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "assignment/dense_scan.hpp"  // cpu_has_avx2
+#include "detail/cpu.hpp"
 
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #define SIXLINK_HAVE_AVX2_PRICING 1
@@ -17,8 +17,7 @@
 namespace sixlink::detail {
 namespace {
 
-using Scan = void (*)(const PricedArcs&, std::int32_t, std::int32_t, std::int64_t&,
-                      std::int32_t&);
+using Scan = void (*)(const PricedArcs&, std::int32_t, std::int32_t, std::int64_t&, std::int32_t&);
 
 void least_violation_scalar(const PricedArcs& p, std::int32_t first, std::int32_t last,
                             std::int64_t& best, std::int32_t& best_arc) {
@@ -37,8 +36,7 @@ void least_violation_scalar(const PricedArcs& p, std::int32_t first, std::int32_
 }
 
 #ifdef SIXLINK_HAVE_AVX2_PRICING
-__attribute__((target("avx2"))) void least_violation_avx2(const PricedArcs& p,
-                                                          std::int32_t first,
+__attribute__((target("avx2"))) void least_violation_avx2(const PricedArcs& p, std::int32_t first,
                                                           std::int32_t last, std::int64_t& best,
                                                           std::int32_t& best_arc) {
   std::int32_t a = first;

@@ -11,6 +11,7 @@
 #include <random>
 #include <vector>
 
+#include "detail/cpu.hpp"
 #include "sixlink/assignment/assignment.hpp"
 #include "sixlink/verify/assignment_certificate.hpp"
 

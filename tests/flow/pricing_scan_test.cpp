@@ -5,11 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <limits>
 #include <random>
 #include <vector>
 
-#include "assignment/dense_scan.hpp"  // cpu_has_avx2
+#include "detail/cpu.hpp"
 
 namespace sixlink::detail {
 namespace {
