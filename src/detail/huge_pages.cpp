@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <mutex>
 #include <new>
 #include <string_view>
+#include <utility>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -37,22 +39,90 @@ void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
 #endif
 }
 
-void ArrayArena::Free::operator()(std::byte* p) const noexcept { std::free(p); }
+namespace {
+
+// The one block kept between arenas (see ArrayArena). Never destroyed, so that
+// an arena that outlives static destruction can still hand its block back.
+struct SpareBlock {
+  std::mutex mutex;
+  std::byte* block = nullptr;
+  std::size_t size = 0;
+};
+
+SpareBlock& spare() {
+  static auto* const kept = new SpareBlock;
+  return *kept;
+}
+
+// Keeps `block`, freeing the block kept before (the newer one is likelier to
+// fit the next problem, which is usually the same one again).
+void keep_spare(std::byte* block, std::size_t size) noexcept {
+  if (block == nullptr) return;
+  SpareBlock& s = spare();
+  std::byte* old = nullptr;
+  {
+    const std::lock_guard<std::mutex> lock(s.mutex);
+    old = s.block;
+    s.block = block;
+    s.size = size;
+  }
+  std::free(old);
+}
+
+// The kept block if it holds `bytes` without wasting more than half of itself.
+std::byte* take_spare(std::size_t bytes, std::size_t& size) noexcept {
+  SpareBlock& s = spare();
+  const std::lock_guard<std::mutex> lock(s.mutex);
+  if (s.block == nullptr || s.size < bytes || s.size > 2 * bytes + (std::size_t{2} << 20))
+    return nullptr;
+  std::byte* block = s.block;
+  size = s.size;
+  s.block = nullptr;
+  s.size = 0;
+  return block;
+}
+
+}  // namespace
+
+ArrayArena::ArrayArena(ArrayArena&& other) noexcept
+    : block_(std::exchange(other.block_, nullptr)),
+      capacity_(std::exchange(other.capacity_, 0)),
+      used_(std::exchange(other.used_, 0)) {}
+
+ArrayArena& ArrayArena::operator=(ArrayArena&& other) noexcept {
+  if (this != &other) {
+    keep_spare(block_, capacity_);
+    block_ = std::exchange(other.block_, nullptr);
+    capacity_ = std::exchange(other.capacity_, 0);
+    used_ = std::exchange(other.used_, 0);
+  }
+  return *this;
+}
+
+ArrayArena::~ArrayArena() { keep_spare(block_, capacity_); }
 
 void ArrayArena::start(std::size_t bytes) {
   used_ = 0;
   if (bytes <= capacity_) return;
+  keep_spare(block_, capacity_);
+  block_ = nullptr;
+  capacity_ = 0;
+  std::size_t size = 0;
+  if (std::byte* kept = take_spare(bytes, size)) {
+    block_ = kept;
+    capacity_ = size;
+    return;
+  }
   constexpr std::size_t kHuge = std::size_t{1} << 21;
   const bool huge = bytes >= (std::size_t{1} << 20);
   const std::size_t align = huge ? kHuge : kAlign;
-  const std::size_t size = std::max(align, (bytes + align - 1) / align * align);
-  block_.reset();
+  size = std::max(align, (bytes + align - 1) / align * align);
   void* p = std::aligned_alloc(align, size);
   if (p == nullptr) throw std::bad_alloc();
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   if (huge && huge_pages_allowed()) (void)madvise(p, size, MADV_HUGEPAGE);  // advice only
 #endif
-  block_.reset(static_cast<std::byte*>(p));
+  block_ = static_cast<std::byte*>(p);
   capacity_ = size;
 }
 

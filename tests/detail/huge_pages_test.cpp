@@ -48,5 +48,37 @@ TEST(HugePages, AdviceOnAnyRangeIsHarmless) {
   EXPECT_EQ(large.back(), 'y');
 }
 
+// Carving: 64-byte aligned arrays in order, kept (contents too) while the
+// size fits; a freed block serves the next arena of about its size only.
+TEST(HugePages, ArenaCarvesKeepsAndPassesOnItsBlock) {
+  const std::size_t n = std::size_t{3} << 17;  // 3 MiB of int64: on huge pages
+  const std::int64_t* first_block = nullptr;
+  {
+    ArrayArena arena;
+    arena.start(ArrayArena::room_for<std::int64_t>(n) + ArrayArena::room_for<std::int8_t>(5));
+    const auto numbers = arena.take<std::int64_t>(n);
+    const auto flags = arena.take<std::int8_t>(5);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(numbers.data()) % 64, 0u);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(flags.data()) % 64, 0u);
+    EXPECT_EQ(reinterpret_cast<const std::byte*>(flags.data()),
+              reinterpret_cast<const std::byte*>(numbers.data()) + n * 8);
+    std::iota(numbers.begin(), numbers.end(), 0);
+    arena.start(ArrayArena::room_for<std::int64_t>(n));  // fits: the same memory, untouched
+    const auto again = arena.take<std::int64_t>(n);
+    EXPECT_EQ(again.data(), numbers.data());
+    EXPECT_EQ(again[n - 1], static_cast<std::int64_t>(n) - 1);
+    first_block = again.data();
+  }
+  ArrayArena tiny;  // far smaller: does not take the kept block
+  tiny.start(100);
+  EXPECT_NE(tiny.take<std::int64_t>(1).data(), first_block);
+  ArrayArena same;  // the same size: takes it
+  same.start(ArrayArena::room_for<std::int64_t>(n));
+  EXPECT_EQ(same.take<std::int64_t>(n).data(), first_block);
+  ArrayArena moved = std::move(same);
+  moved.start(ArrayArena::room_for<std::int64_t>(n));
+  EXPECT_EQ(moved.take<std::int64_t>(n).data(), first_block);
+}
+
 }  // namespace
 }  // namespace sixlink::detail
