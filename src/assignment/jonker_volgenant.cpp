@@ -14,6 +14,7 @@
 
 #include "assignment/row_reduction.hpp"
 #include "assignment/solvers.hpp"
+#include "detail/huge_pages.hpp"
 
 namespace sixlink::detail {
 namespace {
@@ -127,12 +128,17 @@ bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out) {
   // instance). It costs 4 n^2 bytes, so only from kNarrowFrom columns (where
   // the matrix outgrows the caches) and up to kNarrowUpTo (a 1 GiB copy).
   constexpr std::size_t kNarrowFrom = 256, kNarrowUpTo = 16384;
-  std::unique_ptr<float[]> narrow;  // left uninitialised: reduce_columns writes all of it
-  if (nn >= kNarrowFrom && nn <= kNarrowUpTo) narrow.reset(new float[nn * nn]);
-  const bool use_narrow = reduce_columns(cost, nn, scan_kernels(), matches, narrow.get(), out);
-  if (!use_narrow) narrow.reset();
+  // On 2 MiB pages (detail::ArrayArena): at n = 4,000 the 64 MB copy took
+  // 16,000 page faults of 4 KiB, about half of the solve on this machine.
+  detail::ArrayArena copy;
+  float* narrow = nullptr;  // left uninitialised: reduce_columns writes all of it
+  if (nn >= kNarrowFrom && nn <= kNarrowUpTo) {
+    copy.start(detail::ArrayArena::room_for<float>(nn * nn));
+    narrow = copy.take<float>(nn * nn).data();
+  }
+  const bool use_narrow = reduce_columns(cost, nn, scan_kernels(), matches, narrow, out);
   const bool feasible =
-      use_narrow ? finish(narrow.get(), nn, matches, out) : finish(cost, nn, matches, out);
+      use_narrow ? finish(narrow, nn, matches, out) : finish(cost, nn, matches, out);
   if (!feasible) return false;
   set_row_duals(cost, n, n, out);
   return true;
