@@ -10,7 +10,6 @@
 // makes a constant matrix come out as the identity.
 #include <algorithm>
 #include <limits>
-#include <memory>
 
 #include "assignment/row_reduction.hpp"
 #include "assignment/solvers.hpp"
