@@ -153,18 +153,25 @@ struct Options {
   int solve_log_n = 0;
 };
 
+// One timed cold solve by sixlink on a fresh copy of `problem` (copied untimed).
+Timed sixlink_cold_solve(const MinCostFlow& problem, const Options& options,
+                         MinCostFlowResult& result) {
+  MinCostFlow copy = problem;
+  MinCostFlowOptions cold;
+  cold.warm_start = false;
+  cold.algorithm = options.algorithm;
+  const Timed t = timed([&] { return (result = copy.solve(cold)).cost; });
+  if (result.status != FlowStatus::kOptimal) fail("sixlink: not optimal");
+  return t;
+}
+
 // --solve: one NETGEN instance, sixlink's cold solves only, one line each.
 void solve_alone(const Options& options) {
   const MinCostFlow problem = bench::to_min_cost_flow(bench::netgen_generate(
       bench::netgen_family(options.solve_family == "netgensr", options.solve_log_n, options.seed)));
   for (int round = 0; round < options.repeat; ++round) {
-    MinCostFlow copy = problem;
-    MinCostFlowOptions cold;
-    cold.warm_start = false;
-    cold.algorithm = options.algorithm;
     MinCostFlowResult result;
-    const Timed t = timed([&] { return (result = copy.solve(cold)).cost; });
-    if (result.status != FlowStatus::kOptimal) fail("sixlink: not optimal");
+    const Timed t = sixlink_cold_solve(problem, options, result);
     std::printf("%s 2^%d: %.1f ms, %lld pivots, cost %lld\n", options.solve_family.c_str(),
                 options.solve_log_n, t.ms, static_cast<long long>(result.iterations),
                 static_cast<long long>(t.cost));
@@ -192,14 +199,8 @@ void measure(const std::string& family, const std::string& size, const MinCostFl
   std::vector<Solver> solvers;
   solvers.push_back({"sixlink",
                      [&problem, &options] {
-                       MinCostFlow copy = problem;  // a cold solve on a fresh copy, copied untimed
-                       MinCostFlowOptions cold;
-                       cold.warm_start = false;
-                       cold.algorithm = options.algorithm;
                        MinCostFlowResult result;
-                       const Timed t = timed([&] { return (result = copy.solve(cold)).cost; });
-                       if (result.status != FlowStatus::kOptimal) fail("sixlink: not optimal");
-                       return t;
+                       return sixlink_cold_solve(problem, options, result);
                      },
                      {}});
   solvers.push_back(

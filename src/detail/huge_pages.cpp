@@ -22,24 +22,24 @@ bool huge_pages_allowed() noexcept {
   return allowed;
 }
 
-void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
+namespace {
+
+constexpr std::size_t kHugePage = std::size_t{1} << 21;
+
+// Advises the whole 2 MiB pages inside [data, data + bytes). Advice only: a
+// kernel without transparent huge pages says EINVAL, and nothing changes.
+void advise_whole_pages(const void* data, std::size_t bytes) noexcept {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
-  if (data == nullptr || bytes < 2 * kHuge || !huge_pages_allowed()) return;
+  if (data == nullptr || !huge_pages_allowed()) return;
   const auto first = reinterpret_cast<std::uintptr_t>(data);
-  const std::uintptr_t begin = (first + kHuge - 1) & ~(kHuge - 1);
-  const std::uintptr_t end = (first + bytes) & ~(kHuge - 1);
-  if (end > begin) {
-    // Advice: a kernel without transparent huge pages says EINVAL, and nothing changes.
-    (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-  }
+  const std::uintptr_t begin = (first + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t end = (first + bytes) & ~(kHugePage - 1);
+  if (end > begin) (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 #else
   (void)data;
   (void)bytes;
 #endif
 }
-
-namespace {
 
 // The one block kept between arenas (see ArrayArena). Never destroyed, so that
 // an arena that outlives static destruction can still hand its block back.
@@ -84,6 +84,10 @@ std::byte* take_spare(std::size_t bytes, std::size_t& size) noexcept {
 
 }  // namespace
 
+void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
+  if (bytes >= 2 * kHugePage) advise_whole_pages(data, bytes);
+}
+
 ArrayArena::ArrayArena(ArrayArena&& other) noexcept
     : block_(std::exchange(other.block_, nullptr)),
       capacity_(std::exchange(other.capacity_, 0)),
@@ -113,15 +117,12 @@ void ArrayArena::start(std::size_t bytes) {
     capacity_ = size;
     return;
   }
-  constexpr std::size_t kHuge = std::size_t{1} << 21;
   const bool huge = bytes >= (std::size_t{1} << 20);
-  const std::size_t align = huge ? kHuge : kAlign;
+  const std::size_t align = huge ? kHugePage : kAlign;
   size = std::max(align, (bytes + align - 1) / align * align);
   void* p = std::aligned_alloc(align, size);
   if (p == nullptr) throw std::bad_alloc();
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (huge && huge_pages_allowed()) (void)madvise(p, size, MADV_HUGEPAGE);  // advice only
-#endif
+  if (huge) advise_whole_pages(p, size);  // aligned and whole: every page of it
   block_ = static_cast<std::byte*>(p);
   capacity_ = size;
 }
