@@ -127,8 +127,9 @@ bool assign_jonker_volgenant(const double* cost, Index n, AssignmentWork& out) {
   // instance). It costs 4 n^2 bytes, so only from kNarrowFrom columns (where
   // the matrix outgrows the caches) and up to kNarrowUpTo (a 1 GiB copy).
   constexpr std::size_t kNarrowFrom = 256, kNarrowUpTo = 16384;
-  // On 2 MiB pages (detail::ArrayArena): at n = 4,000 the 64 MB copy took
-  // 16,000 page faults of 4 KiB, about half of the solve on this machine.
+  // From a detail::ArrayArena (2 MiB pages, kept between solves): a fresh
+  // 64 MB copy at n = 4,000 (16,384 pages of 4 KiB) made the Python call take
+  // 272 ms instead of 114 (benchmarks/README.md, "Assignment against LAPJV").
   detail::ArrayArena copy;
   float* narrow = nullptr;  // left uninitialised: reduce_columns writes all of it
   if (nn >= kNarrowFrom && nn <= kNarrowUpTo) {

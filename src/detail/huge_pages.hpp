@@ -57,15 +57,16 @@ void assign_on_huge_pages(std::vector<T>& v, std::size_t n, const Value& value) 
 
 /// One block of memory carved into several arrays, for an engine that fills the
 /// same arrays solve after solve. From 1 MiB up the block is whole 2 MiB pages,
-/// aligned and advised: a 1.4 MiB flow network then costs one page fault instead
-/// of 340 (on the virtual machines measured, 9 us each: 3 ms of a 17 ms solve).
+/// aligned and advised: a 1.4 MiB flow network then takes one page fault where
+/// 4 KiB pages take 340 (at about 9 us each on the virtual machines measured).
 /// Smaller blocks are plain allocations. Nothing is initialised.
 ///
 /// A block whose arena goes away is kept for the next arena of about its size
 /// (one block, process-wide), as malloc keeps freed memory: a host that solves
 /// one fresh problem after another (a Python loop) then writes into pages it
 /// already has. Without this, on 4 KiB pages, every cold solve of a 9 MiB
-/// network faulted its pages again (NETGEN-SR 2^12: 76 ms instead of 50).
+/// network faulted its pages again (NETGEN-SR 2^12: 76 ms instead of 44;
+/// benchmarks/README.md, "Standard families").
 class ArrayArena {
  public:
   ArrayArena() = default;
