@@ -417,11 +417,7 @@ NetworkSimplexEngine::Id NetworkSimplexEngine::find_entering_from_list(Id block)
   const Id* dst = dst_.data();
   const Cost* cost = cost_.data();
   const Cost* pi = pi_.data();
-  const Id head = std::max<Id>(3, block / 100);
-  // At most head kept, one block that may leave the list at head, one more block
-  // (the scan stops after any block once the list holds something), and the slot
-  // each write may spill into.
-  candidates_.resize(static_cast<std::size_t>(head + 2 * block + 1));
+  const Id head = list_head(block);
   Candidate* list = candidates_.data();
   Id length = 0;
   for (Id i = 0; i < list_length_; ++i) {
@@ -497,6 +493,11 @@ NetworkSimplexEngine::Outcome NetworkSimplexEngine::run(Index block_size, Pricin
       pricing == Pricing::kCandidateList || (pricing == Pricing::kAutomatic && block_size == 0 &&
                                              density >= kListDensity && one_sided_share_ < 0.5);
   const Id list_block = std::max<Id>(10, static_cast<Id>(std::sqrt(static_cast<double>(arcs_))));
+  // The list's room: at most head kept, one block that may leave it at head, one
+  // more block (the scan stops after any block once the list holds something),
+  // and the slot each write may spill into.
+  if (list)
+    candidates_.resize(static_cast<std::size_t>(list_head(list_block) + 2 * list_block + 1));
   for (;;) {
     throw_if_interrupted();  // one relaxed load per pivot
     const Id e = list ? find_entering_from_list(list_block) : find_entering(std::max<Id>(block, 1));

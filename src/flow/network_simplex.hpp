@@ -100,6 +100,7 @@ class NetworkSimplexEngine {
   static constexpr double kListDensity = 32;  // arcs per node from which lists may pay
   Id find_entering(Id block);
   Id find_entering_from_list(Id block);
+  static Id list_head(Id block) { return std::max<Id>(3, block / 100); }  // candidates kept
   void pivot(Id entering, Id leaving_node, bool leaving_on_send_side, Id send, Id receive, Id join);
   void collect_cycle(Id entering, Id send, Id receive, Id join);
   bool artificial_flow_left() const;
